@@ -1,0 +1,3 @@
+from career_explorer.launcher import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Data layer: the only place that holds SQL. Rows leave it as domain models."""

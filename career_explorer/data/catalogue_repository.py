@@ -1,0 +1,183 @@
+"""Read-only access to a compiled catalogue. No code path here can write to the file."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from functools import cached_property
+from pathlib import Path
+from typing import Optional
+
+from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
+from career_explorer.data.schema import SCHEMA_VERSION
+from career_explorer.domain.catalogue import (
+    Behaviour,
+    CatalogueCounts,
+    CatalogueInfo,
+    Competency,
+    JobFamily,
+    JobLevel,
+    Requirement,
+    Role,
+    RoleSummary,
+    SalaryBand,
+    Scale,
+    ScaleAnchor,
+    Source,
+    Transition,
+)
+
+_REQUIRED_TABLES = {"meta", "sources", "roles", "competencies", "requirements", "transitions", "salaries"}
+
+
+def _drop_none(row: dict) -> dict:
+    return {k: v for k, v in row.items() if v is not None}
+
+
+class CatalogueRepository:
+    """A compiled catalogue opened read-only (`mode=ro`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise CatalogueMissing(self.path, "catalogue file not found")
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueCorrupt(self.path, f"not a readable catalogue ({exc})") from None
+        missing = _REQUIRED_TABLES - tables
+        if missing:
+            raise CatalogueCorrupt(self.path, f"not a Career Explorer catalogue (missing {', '.join(sorted(missing))})")
+        meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        found = meta.get("schema_version")
+        if found != str(SCHEMA_VERSION):
+            raise CatalogueSchemaMismatch(
+                self.path, f"catalogue schema version {found} is not the supported version {SCHEMA_VERSION}"
+            )
+        self._meta = meta
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
+        return [dict(r) for r in self._conn.execute(sql, params)]
+
+    # -- whole-catalogue facts -------------------------------------------------------------
+
+    @cached_property
+    def info(self) -> CatalogueInfo:
+        return CatalogueInfo(
+            name=self._meta["name"],
+            version=self._meta["version"],
+            description=self._meta.get("description") or None,
+            schema_version=int(self._meta["schema_version"]),
+        )
+
+    def counts(self) -> CatalogueCounts:
+        def count(table: str) -> int:
+            return self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+        return CatalogueCounts(
+            roles=count("roles"), sources=count("sources"), competencies=count("competencies"),
+            transitions=count("transitions"), salaries=count("salaries"),
+        )
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {r["id"]: Source.model_validate(_drop_none(r)) for r in self._query("SELECT * FROM sources ORDER BY id")}
+
+    @cached_property
+    def scales(self) -> dict[str, Scale]:
+        anchors: dict[str, list[ScaleAnchor]] = {}
+        for r in self._query("SELECT * FROM scale_anchors ORDER BY scale, value"):
+            anchors.setdefault(r["scale"], []).append(ScaleAnchor(value=r["value"], label=r["label"]))
+        return {
+            r["id"]: Scale(id=r["id"], name=r["name"], min=r["min"], max=r["max"], anchors=tuple(anchors.get(r["id"], ())))
+            for r in self._query("SELECT * FROM scales ORDER BY id")
+        }
+
+    @cached_property
+    def job_levels(self) -> dict[str, JobLevel]:
+        return {r["code"]: JobLevel.model_validate(_drop_none(r)) for r in self._query("SELECT * FROM job_levels")}
+
+    @cached_property
+    def job_families(self) -> dict[str, JobFamily]:
+        return {r["id"]: JobFamily(**r) for r in self._query("SELECT * FROM job_families ORDER BY name")}
+
+    @cached_property
+    def competencies(self) -> dict[str, Competency]:
+        behaviours: dict[str, list[Behaviour]] = {}
+        for r in self._query("SELECT * FROM behaviours ORDER BY competency, level"):
+            behaviours.setdefault(r["competency"], []).append(
+                Behaviour(level=r["level"], text=r["text"], source=r["source"])
+            )
+        result = {}
+        for r in self._query("SELECT * FROM competencies ORDER BY id"):
+            r.pop("norm_name")
+            result[r["id"]] = Competency.model_validate({**_drop_none(r), "behaviours": behaviours.get(r["id"], [])})
+        return result
+
+    def transitions(self) -> list[Transition]:
+        return [Transition.model_validate(_drop_none(r)) for r in self._query("SELECT * FROM transitions ORDER BY from_role, to_role")]
+
+    # -- roles --------------------------------------------------------------------------
+
+    def role_summaries(self) -> list[RoleSummary]:
+        rows = self._query(
+            """
+            SELECT r.id, r.title, r.family, f.name AS family_name, r.level, l.ladder, l.rank AS level_rank,
+                   l.track, r.job_code, r.soc_code, r.source,
+                   (SELECT s.p50 FROM salaries s
+                     WHERE s.role = r.id AND s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
+                       AND s.lower_bounds NOT LIKE '%p50%'
+                     ORDER BY s.id LIMIT 1) AS median_base,
+                   (SELECT s.currency FROM salaries s
+                     WHERE s.role = r.id AND s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
+                       AND s.lower_bounds NOT LIKE '%p50%'
+                     ORDER BY s.id LIMIT 1) AS currency
+            FROM roles r JOIN job_families f ON f.id = r.family LEFT JOIN job_levels l ON l.code = r.level
+            ORDER BY r.title, r.id
+            """
+        )
+        return [RoleSummary.model_validate(_drop_none(r)) for r in rows]
+
+    def role_ids(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT id FROM roles ORDER BY id")]
+
+    def role(self, role_id: str) -> Optional[Role]:
+        rows = self._query("SELECT * FROM roles WHERE id = ?", (role_id,))
+        if not rows:
+            return None
+        row = _drop_none(rows[0])
+        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title", (role_id,))]
+        salaries = []
+        for s in self._query("SELECT * FROM salaries WHERE role = ? ORDER BY id", (role_id,)):
+            s.pop("id"), s.pop("role")
+            s["lower_bounds"] = tuple(json.loads(s["lower_bounds"] or "[]"))
+            salaries.append(SalaryBand.model_validate(_drop_none(s)))
+        reqs = []
+        for q in self._query("SELECT * FROM requirements WHERE role = ? ORDER BY rowid", (role_id,)):
+            q.pop("role")
+            q["suppressed"] = bool(q["suppressed"])
+            reqs.append(Requirement.model_validate(_drop_none(q)))
+        return Role.model_validate({**row, "alt_titles": alt, "salaries": salaries, "requirements": reqs})
+
+    def roles(self, role_ids: list[str]) -> list[Role]:
+        return [r for r in (self.role(i) for i in role_ids) if r is not None]
+
+    # -- search -------------------------------------------------------------------------
+
+    def search_ids(self, query: str, limit: Optional[int] = None) -> list[str]:
+        """Role ids whose title, alternate titles, job code or summary match every word as a prefix."""
+        words = re.findall(r"\w+", query.lower())
+        if not words:
+            return self.role_ids()
+        match = " ".join(f'"{w}"*' for w in words)
+        sql = "SELECT role_id FROM role_search WHERE role_search MATCH ? ORDER BY bm25(role_search, 0, 10, 5, 5, 1)"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self._conn.execute(sql, (match,))]

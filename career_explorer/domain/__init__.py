@@ -1,0 +1,1 @@
+"""Pydantic models for the catalogue and user data. No I/O lives here."""

@@ -1,0 +1,59 @@
+"""Shared model configuration and small validated types."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9._/-]*$")
+# ISO 4217 codes the catalogue is likely to meet; an unknown code is a typo, not a new currency.
+ISO_CURRENCIES = frozenset(
+    "USD GBP EUR CAD AUD NZD INR JPY CNY CHF SEK NOK DKK PLN CZK HUF ZAR BRL MXN SGD HKD "
+    "PHP MYR IDR THB KRW AED SAR ILS TRY RON BGN".split()
+)
+
+
+class Model(BaseModel):
+    """Base for every domain model: immutable and strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"{value!r} is not a valid id (use lower-case letters, digits, '.', '_', '-' or '/')"
+        )
+    return value
+
+
+def _check_currency(value: str) -> str:
+    if value not in ISO_CURRENCIES:
+        raise ValueError(f"{value!r} is not an ISO 4217 currency code")
+    return value
+
+
+def _check_text(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug)]
+Currency = Annotated[str, AfterValidator(_check_currency)]
+Text = Annotated[str, AfterValidator(_check_text)]
+
+
+def slugify(text: str) -> str:
+    """Turn a title into a stable id fragment."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "x"
+
+
+def normalise_name(name: str) -> str:
+    """Key used to match the same competency across sources ("Products & Services" ~ "products and services")."""
+    text = name.lower().replace("&", " and ")
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))

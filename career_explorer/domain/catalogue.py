@@ -1,0 +1,296 @@
+"""Catalogue models: sources, levels, roles, pay, scales, competencies and transitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import ClassVar, Optional
+
+from pydantic import Field, HttpUrl, field_validator, model_validator
+
+from career_explorer.domain.base import Currency, Model, Slug, Text
+
+
+class Track(str, Enum):
+    SUPPORT = "support"
+    PROFESSIONAL = "professional"
+    LEAD = "lead"
+    MANAGEMENT = "management"
+    EXECUTIVE = "executive"
+
+
+class CompetencyKind(str, Enum):
+    JOB_FAMILY = "job_family"
+    CORE = "core"
+    INDUSTRY = "industry"
+    SKILL = "skill"
+    KNOWLEDGE = "knowledge"
+
+
+class TransitionKind(str, Enum):
+    PROMOTION = "promotion"
+    LATERAL = "lateral"
+    SPECIALISATION = "specialisation"
+    RELATED = "related"
+
+
+class PayBasis(str, Enum):
+    BASE = "base"
+    TOTAL = "total"
+
+
+class PayPeriod(str, Enum):
+    ANNUAL = "annual"
+    HOURLY = "hourly"
+
+
+class Source(Model):
+    id: Slug
+    name: Text
+    url: Optional[HttpUrl] = None
+    licence: Text
+    retrieved: Optional[dt.date] = None
+    attribution: Optional[str] = None
+    note: Optional[str] = None
+
+
+class JobFamily(Model):
+    id: Slug
+    name: Text
+
+
+class JobLevel(Model):
+    """A grade on one ladder. Ranks compare only within the same ladder."""
+
+    code: Text
+    name: Optional[str] = None
+    ladder: Slug
+    rank: int = Field(ge=0, le=100)
+    track: Optional[Track] = None
+
+
+class ScaleAnchor(Model):
+    value: int
+    label: Text
+
+
+class Scale(Model):
+    id: Slug
+    name: Text
+    min: int
+    max: int
+    anchors: tuple[ScaleAnchor, ...] = ()
+
+    @model_validator(mode="after")
+    def _bounds(self) -> "Scale":
+        if self.min >= self.max:
+            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+        for anchor in self.anchors:
+            if not self.min <= anchor.value <= self.max:
+                raise ValueError(f"anchor {anchor.value} is outside {self.min}..{self.max}")
+        return self
+
+    def contains(self, level: float) -> bool:
+        return self.min <= level <= self.max
+
+    def normalise(self, level: float) -> float:
+        """0-100, as O*NET does: (level - min) / (max - min) * 100."""
+        return (level - self.min) / (self.max - self.min) * 100.0
+
+    def label(self, level: float) -> Optional[str]:
+        for anchor in self.anchors:
+            if anchor.value == level:
+                return anchor.label
+        return None
+
+
+class Behaviour(Model):
+    """What someone does at a level; levels are cumulative."""
+
+    level: int
+    text: Text
+    source: Optional[Slug] = None
+
+
+class Competency(Model):
+    id: Slug
+    name: Text
+    kind: CompetencyKind
+    definition: Optional[str] = None
+    scale: Slug
+    source: Slug
+    behaviours: tuple[Behaviour, ...] = ()
+
+    @field_validator("behaviours")
+    @classmethod
+    def _unique_levels(cls, value: tuple[Behaviour, ...]) -> tuple[Behaviour, ...]:
+        levels = [b.level for b in value]
+        if len(levels) != len(set(levels)):
+            raise ValueError("two behaviours share one level")
+        return tuple(sorted(value, key=lambda b: b.level))
+
+    def behaviours_up_to(self, level: float) -> tuple[Behaviour, ...]:
+        return tuple(b for b in self.behaviours if b.level <= level)
+
+    def behaviours_between(self, low: Optional[float], high: float) -> tuple[Behaviour, ...]:
+        """Behaviours gained when moving from `low` (exclusive) up to `high` (inclusive)."""
+        floor = float("-inf") if low is None else low
+        return tuple(b for b in self.behaviours if floor < b.level <= high)
+
+
+class SalaryBand(Model):
+    """Pay for one role from one source. Percentiles may be any subset."""
+
+    source: Slug
+    region: Text = "US"
+    currency: Currency = "USD"
+    basis: PayBasis = PayBasis.BASE
+    period: PayPeriod = PayPeriod.ANNUAL
+    p10: Optional[float] = Field(default=None, gt=0)
+    p25: Optional[float] = Field(default=None, gt=0)
+    p50: Optional[float] = Field(default=None, gt=0)
+    p75: Optional[float] = Field(default=None, gt=0)
+    p90: Optional[float] = Field(default=None, gt=0)
+    mean: Optional[float] = Field(default=None, gt=0)
+    entry: Optional[float] = Field(default=None, gt=0)
+    experienced: Optional[float] = Field(default=None, gt=0)
+    # Percentiles that the source only gives as "at least" (OEWS '#').
+    lower_bounds: tuple[str, ...] = ()
+    as_of: Optional[dt.date] = None
+    note: Optional[str] = None
+
+    PERCENTILES: ClassVar[tuple[str, ...]] = ("p10", "p25", "p50", "p75", "p90")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "SalaryBand":
+        given = [(name, getattr(self, name)) for name in self.PERCENTILES]
+        present = [(n, v) for n, v in given if v is not None]
+        for (name_a, a), (name_b, b) in zip(present, present[1:]):
+            if a > b:
+                raise ValueError(f"{name_a} ({a:g}) is above {name_b} ({b:g})")
+        if self.entry and self.experienced and self.entry > self.experienced:
+            raise ValueError(f"entry ({self.entry:g}) is above experienced ({self.experienced:g})")
+        for name in self.lower_bounds:
+            if name not in self.PERCENTILES:
+                raise ValueError(f"lower bound {name!r} is not a percentile")
+        if not present and self.mean is None and self.entry is None and not self.lower_bounds:
+            raise ValueError("gives no pay figure")
+        return self
+
+    def percentiles(self) -> dict[str, float]:
+        """Known numeric percentiles, leaving out lower bounds."""
+        return {
+            n: getattr(self, n)
+            for n in self.PERCENTILES
+            if getattr(self, n) is not None and n not in self.lower_bounds
+        }
+
+    @property
+    def median(self) -> Optional[float]:
+        return None if "p50" in self.lower_bounds else self.p50
+
+
+class Requirement(Model):
+    """A competency a role needs. `level` is None when the source names it without a number."""
+
+    competency: Slug
+    level: Optional[float] = None
+    level_word: Optional[str] = None
+    importance: Optional[float] = Field(default=None, ge=1, le=5)
+    suppressed: bool = False
+    source: Optional[Slug] = None
+
+
+class Role(Model):
+    id: Slug
+    title: Text
+    family: Slug
+    level: Optional[str] = None
+    job_code: Optional[str] = None
+    soc_code: Optional[str] = Field(default=None, pattern=r"^\d{2}-\d{4}(\.\d{2})?$")
+    summary: Optional[str] = None
+    responsibilities: Optional[str] = None
+    education: Optional[str] = None
+    reports_to: Optional[str] = None
+    source: Slug
+    alt_titles: tuple[Text, ...] = ()
+    salaries: tuple[SalaryBand, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    # Competencies the source says exist but does not name or rate.
+    unpublished: int = Field(default=0, ge=0)
+    note: Optional[str] = None
+
+    @field_validator("requirements")
+    @classmethod
+    def _unique_competencies(cls, value: tuple[Requirement, ...]) -> tuple[Requirement, ...]:
+        seen: set[str] = set()
+        for req in value:
+            if req.competency in seen:
+                raise ValueError(f"competency {req.competency!r} is listed twice")
+            seen.add(req.competency)
+        return value
+
+    @property
+    def competencies_complete(self) -> bool:
+        return self.unpublished == 0
+
+
+class Transition(Model):
+    from_role: Slug
+    to_role: Slug
+    kind: TransitionKind
+    source: Slug
+    basis: Text
+    tier: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _not_self(self) -> "Transition":
+        if self.from_role == self.to_role:
+            raise ValueError("a transition must lead to another role")
+        return self
+
+
+class CatalogueInfo(Model):
+    name: Text
+    version: Text
+    description: Optional[str] = None
+    schema_version: int = 1
+
+
+class Catalogue(Model):
+    """A whole catalogue in memory: what the compiler validates and writes."""
+
+    info: CatalogueInfo
+    sources: tuple[Source, ...] = ()
+    scales: tuple[Scale, ...] = ()
+    job_families: tuple[JobFamily, ...] = ()
+    job_levels: tuple[JobLevel, ...] = ()
+    competencies: tuple[Competency, ...] = ()
+    roles: tuple[Role, ...] = ()
+    transitions: tuple[Transition, ...] = ()
+
+
+class RoleSummary(Model):
+    """One row of a role list: enough to show, sort and filter without loading the profile."""
+
+    id: Slug
+    title: Text
+    family: Slug
+    family_name: str
+    level: Optional[str] = None
+    ladder: Optional[str] = None
+    level_rank: Optional[int] = None
+    track: Optional[Track] = None
+    job_code: Optional[str] = None
+    soc_code: Optional[str] = None
+    source: Slug
+    median_base: Optional[float] = None
+    currency: Optional[str] = None
+
+
+class CatalogueCounts(Model):
+    roles: int
+    sources: int
+    competencies: int
+    transitions: int
+    salaries: int

@@ -1,0 +1,53 @@
+"""Where things live, both when running from source and inside a frozen (PyInstaller) app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "CareerExplorer"
+APP_AUTHOR = "CareerExplorer"
+HOME_ENV = "CAREER_EXPLORER_HOME"
+CATALOGUE_ENV = "CAREER_EXPLORER_CATALOGUE"
+
+
+def is_frozen() -> bool:
+    return bool(getattr(sys, "frozen", False))
+
+
+def resource_root() -> Path:
+    """The installed package folder; inside a frozen app, the bundle's copy of it."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "career_explorer"
+    return Path(__file__).resolve().parent
+
+
+def resource(*parts: str) -> Path:
+    return resource_root().joinpath(*parts)
+
+
+def bundled_catalogue() -> Path:
+    """The default catalogue: $CAREER_EXPLORER_CATALOGUE when set, else the bundled one."""
+    override = os.environ.get(CATALOGUE_ENV)
+    return Path(override) if override else resource("data", "catalogue.sqlite")
+
+
+def catalogue_sources() -> Path:
+    return resource("data", "catalogue")
+
+
+def user_data_dir() -> Path:
+    """The user's own data; CAREER_EXPLORER_HOME overrides platformdirs (tests always set it)."""
+    override = os.environ.get(HOME_ENV)
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return path
+
+
+def user_cache_dir() -> Path:
+    override = os.environ.get(HOME_ENV)
+    if override:
+        return Path(override) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))

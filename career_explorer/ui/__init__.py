@@ -1,0 +1,1 @@
+"""Qt widgets. Thin: they call services and render the domain models that come back."""
