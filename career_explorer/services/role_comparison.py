@@ -1,0 +1,134 @@
+"""Compare two roles: competency jumps within each scale, the job-level change and the pay change."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.base import normalise_name
+from career_explorer.domain.catalogue import Competency, Requirement, Role, Transition
+from career_explorer.domain.comparison import (
+    Change,
+    CompetencyChange,
+    LevelChange,
+    PayChange,
+    RoleGap,
+    RoleRef,
+    Unpublished,
+)
+
+
+def role_ref(role: Role) -> RoleRef:
+    return RoleRef(id=role.id, title=role.title, level=role.level)
+
+
+def match_requirements(
+    roles: list[Role], competencies: dict[str, Competency]
+) -> list[tuple[Competency, list[Optional[Requirement]]]]:
+    """Line up the roles' requirements: same competency id, or same normalised name on the same scale.
+
+    Returns one row per competency, with each role's requirement (or None) in role order.
+    """
+    rows: dict[tuple[str, str], tuple[Competency, list[Optional[Requirement]]]] = {}
+    by_id: dict[str, tuple[str, str]] = {}
+    for index, role in enumerate(roles):
+        for req in role.requirements:
+            comp = competencies[req.competency]
+            key = by_id.get(comp.id) or (comp.scale, normalise_name(comp.name))
+            by_id[comp.id] = key
+            if key not in rows:
+                rows[key] = (comp, [None] * len(roles))
+            slots = rows[key][1]
+            if slots[index] is None:
+                slots[index] = req
+    return list(rows.values())
+
+
+def _change(
+    source: Optional[Requirement], target: Optional[Requirement], source_complete: bool, target_complete: bool
+) -> Change:
+    if source is not None and target is not None:
+        if source.level is None or target.level is None:
+            return Change.UNKNOWN
+        if target.level > source.level:
+            return Change.RAISED
+        if target.level < source.level:
+            return Change.LOWERED
+        return Change.SAME
+    if target is not None:
+        return Change.NEW if source_complete else Change.UNKNOWN
+    return Change.DROPPED if target_complete else Change.UNKNOWN
+
+
+_ORDER = {Change.RAISED: 0, Change.NEW: 1, Change.UNKNOWN: 2, Change.LOWERED: 3, Change.SAME: 4, Change.DROPPED: 5}
+
+
+def competency_changes(
+    source: Role, target: Role, competencies: dict[str, Competency], scales: dict
+) -> tuple[CompetencyChange, ...]:
+    changes = []
+    for comp, (src, dst) in match_requirements([source, target], competencies):
+        scale = scales[comp.scale]
+        change = _change(src, dst, source.competencies_complete, target.competencies_complete)
+        from_level = src.level if src else None
+        to_level = dst.level if dst else None
+        gained = ()
+        if change in (Change.RAISED, Change.NEW) and to_level is not None:
+            gained = comp.behaviours_between(from_level, to_level)
+        elif change == Change.UNKNOWN and to_level is not None:
+            gained = comp.behaviours_up_to(to_level)
+        changes.append(CompetencyChange(
+            competency=comp.id, name=comp.name, kind=comp.kind, scale=comp.scale,
+            scale_min=scale.min, scale_max=scale.max,
+            from_level=from_level, to_level=to_level,
+            from_word=src.level_word if src else None, to_word=dst.level_word if dst else None,
+            importance=(dst.importance if dst else None) or (src.importance if src else None),
+            change=change, behaviours_at_target=gained,
+        ))
+    # Biggest jumps first; within a kind of change, by name for a stable order.
+    changes.sort(key=lambda c: (_ORDER[c.change], -c.normalised_jump, c.name.lower()))
+    return tuple(changes)
+
+
+def level_change(repo: CatalogueRepository, source: Role, target: Role) -> LevelChange:
+    levels = repo.job_levels
+    a, b = levels.get(source.level or ""), levels.get(target.level or "")
+    return LevelChange(
+        from_level=source.level, to_level=target.level,
+        from_rank=a.rank if a else None, to_rank=b.rank if b else None,
+        comparable=bool(a and b and a.ladder == b.ladder),
+    )
+
+
+def pay_changes(source: Role, target: Role) -> tuple[PayChange, ...]:
+    """One entry per (source, basis, region, currency, period) that either role is paid on.
+
+    Uses the first band of each key (the primary capture); never averages sources.
+    """
+    def first_bands(role: Role) -> dict[tuple, Optional[float]]:
+        found: dict[tuple, Optional[float]] = {}
+        for band in role.salaries:
+            key = (band.source, band.basis.value, band.region, band.currency, band.period.value)
+            if key not in found or found[key] is None:
+                found[key] = band.median
+        return found
+
+    a, b = first_bands(source), first_bands(target)
+    keys = sorted(set(a) | set(b), key=lambda k: (k[0] not in a or k[0] not in b, k))
+    return tuple(
+        PayChange(source=k[0], basis=k[1], region=k[2], currency=k[3], period=k[4],
+                  from_p50=a.get(k), to_p50=b.get(k))
+        for k in keys
+    )
+
+
+def compare_roles(
+    repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None
+) -> RoleGap:
+    return RoleGap(
+        from_role=role_ref(source), to_role=role_ref(target), transition=transition,
+        level_change=level_change(repo, source, target),
+        pay=pay_changes(source, target),
+        competencies=competency_changes(source, target, repo.competencies, repo.scales),
+        unpublished=Unpublished(from_count=source.unpublished, to_count=target.unpublished),
+    )
