@@ -153,6 +153,7 @@ class CatalogueRepository:
         if not rows:
             return None
         row = _drop_none(rows[0])
+        row["unpublished_unknown"] = bool(row.get("unpublished_unknown"))
         alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title", (role_id,))]
         salaries = []
         for s in self._query("SELECT * FROM salaries WHERE role = ? ORDER BY id", (role_id,)):

@@ -130,7 +130,7 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
             "id": r.id, "title": r.title, "family": r.family, "level": r.level, "job_code": r.job_code,
             "soc_code": r.soc_code, "summary": r.summary, "responsibilities": r.responsibilities,
             "education": r.education, "reports_to": r.reports_to, "source": r.source,
-            "unpublished": r.unpublished, "note": r.note,
+            "unpublished": r.unpublished, "unpublished_unknown": int(r.unpublished_unknown), "note": r.note,
         })
         rows["alt_titles"] += [{"role": r.id, "title": t} for t in sorted(set(r.alt_titles))]
         for band in r.salaries:

@@ -34,7 +34,7 @@ TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "id": str, "title": str, "family": str, "level": str, "job_code": str, "soc_code": str,
             "summary": str, "responsibilities": str, "education": str, "reports_to": str,
-            "source": str, "unpublished": int, "note": str,
+            "source": str, "unpublished": int, "unpublished_unknown": int, "note": str,
         },
         "id",
         [("family", "job_families", "id"), ("level", "job_levels", "code"), ("source", "sources", "id")],

@@ -218,6 +218,8 @@ class Role(Model):
     requirements: tuple[Requirement, ...] = ()
     # Competencies the source says exist but does not name or rate.
     unpublished: int = Field(default=0, ge=0)
+    # True when the source names only some competencies and gives no total: "more may exist".
+    unpublished_unknown: bool = False
     note: Optional[str] = None
 
     @field_validator("requirements")
@@ -232,7 +234,7 @@ class Role(Model):
 
     @property
     def competencies_complete(self) -> bool:
-        return self.unpublished == 0
+        return self.unpublished == 0 and not self.unpublished_unknown
 
 
 class Transition(Model):

@@ -1,0 +1,187 @@
+"""Results for Browse, the role profile and Compare: filters, profiles, pay entries and comparison rows."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Optional
+
+from pydantic import Field, model_validator
+
+from career_explorer.domain.base import Model
+from career_explorer.domain.catalogue import (
+    Competency,
+    CompetencyKind,
+    JobLevel,
+    Requirement,
+    Role,
+    SalaryBand,
+    Scale,
+    Source,
+    Track,
+)
+from career_explorer.domain.comparison import RoleRef
+
+KIND_ORDER = (
+    CompetencyKind.CORE, CompetencyKind.JOB_FAMILY, CompetencyKind.INDUSTRY,
+    CompetencyKind.SKILL, CompetencyKind.KNOWLEDGE,
+)
+KIND_LABELS = {
+    CompetencyKind.CORE: "Core", CompetencyKind.JOB_FAMILY: "Job family", CompetencyKind.INDUSTRY: "Industry",
+    CompetencyKind.SKILL: "Skills", CompetencyKind.KNOWLEDGE: "Knowledge",
+}
+
+
+class RoleFilter(Model):
+    """What Browse narrows the role list to; an empty set or None means "any"."""
+
+    families: frozenset[str] = frozenset()
+    tracks: frozenset[Track] = frozenset()
+    sources: frozenset[str] = frozenset()
+    # Job level codes; ranks compare only within the ladder of the code given.
+    level_from: Optional[str] = None
+    level_to: Optional[str] = None
+    pay_min: Optional[float] = Field(default=None, ge=0)
+    pay_max: Optional[float] = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _pay_order(self) -> "RoleFilter":
+        if self.pay_min is not None and self.pay_max is not None and self.pay_min > self.pay_max:
+            raise ValueError(f"minimum pay ({self.pay_min:g}) is above maximum pay ({self.pay_max:g})")
+        return self
+
+    @property
+    def active(self) -> bool:
+        return self != RoleFilter()
+
+
+class PayEntry(Model):
+    """One salary band of one role, labelled for tables and charts."""
+
+    role_id: str
+    role_title: str
+    source_name: str
+    band: SalaryBand
+
+    @property
+    def label(self) -> str:
+        b = self.band
+        return f"{b.region} {b.basis.value}, {self.source_name}"
+
+
+class RequiredCompetency(Model):
+    """A competency a role needs, with its scale and the requirement as published."""
+
+    competency: Competency
+    scale: Scale
+    requirement: Requirement
+
+    @property
+    def level(self) -> Optional[float]:
+        return self.requirement.level
+
+    @property
+    def normalised(self) -> Optional[float]:
+        return None if self.level is None else self.scale.normalise(self.level)
+
+    def level_text(self) -> str:
+        level, word = self.requirement.level, self.requirement.level_word
+        if level is None:
+            return f"{word} (no level given)" if word else "Level not given"
+        shown = f"{level:g}"
+        label = self.scale.label(level)
+        return f"{shown} of {self.scale.max} - {label}" if label else f"{shown} of {self.scale.max}"
+
+
+class RoleProfile(Model):
+    """Everything the profile shows about one role."""
+
+    role: Role
+    family_name: str
+    job_level: Optional[JobLevel] = None
+    competencies: tuple[RequiredCompetency, ...] = ()
+    pay: tuple[PayEntry, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    def by_kind(self) -> list[tuple[CompetencyKind, list[RequiredCompetency]]]:
+        groups: dict[CompetencyKind, list[RequiredCompetency]] = {}
+        for item in self.competencies:
+            groups.setdefault(item.competency.kind, []).append(item)
+        return [(kind, groups[kind]) for kind in KIND_ORDER if kind in groups]
+
+    @property
+    def unpublished_text(self) -> Optional[str]:
+        role = self.role
+        if role.unpublished:
+            noun = "competency" if role.unpublished == 1 else "competencies"
+            return f"{role.unpublished} more {noun} not published"
+        if role.unpublished_unknown:
+            return "More competencies may apply; the source does not say how many"
+        return None
+
+
+class CellStatus(str, Enum):
+    LEVEL = "level"            # listed with a level
+    UNRATED = "unrated"        # listed without a level
+    NOT_REQUIRED = "not_required"  # not listed; the role's list is complete
+    UNKNOWN = "unknown"        # not listed; the role's list is incomplete
+
+
+class Standing(str, Enum):
+    """How a cell stands against the other roles in its row."""
+
+    SAME = "same"
+    HIGHEST = "highest"
+    LOWER = "lower"
+    MISSING = "missing"
+    NONE = "none"
+
+
+class CompareCell(Model):
+    status: CellStatus
+    level: Optional[float] = None
+    word: Optional[str] = None
+    label: Optional[str] = None
+    standing: Standing = Standing.NONE
+
+
+class CompareRow(Model):
+    """One competency across the compared roles, on its own scale."""
+
+    competency: str
+    name: str
+    kind: CompetencyKind
+    scale: str
+    scale_min: int
+    scale_max: int
+    cells: tuple[CompareCell, ...]
+    differs: bool
+
+    def normalised(self, index: int) -> Optional[float]:
+        level = self.cells[index].level
+        if level is None:
+            return None
+        return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
+
+
+class RadarData(Model):
+    """Levels normalised 0-100 per scale; `values[role][axis]` is None where the role has no level."""
+
+    axes: tuple[str, ...]
+    titles: tuple[str, ...]
+    values: tuple[tuple[Optional[float], ...], ...]
+    omitted: int = 0
+
+
+class RoleComparison(Model):
+    """Two to four roles side by side."""
+
+    roles: tuple[RoleRef, ...] = Field(min_length=2, max_length=4)
+    level_texts: tuple[str, ...] = ()
+    rows: tuple[CompareRow, ...] = ()
+    pay: tuple[PayEntry, ...] = ()
+    unpublished: tuple[int, ...] = ()
+    radar: Optional[RadarData] = None
+
+    @property
+    def differing(self) -> tuple[CompareRow, ...]:
+        return tuple(r for r in self.rows if r.differs)

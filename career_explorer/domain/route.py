@@ -1,0 +1,124 @@
+"""Routes between two roles: the steps, the whole-route totals, and what the charts plot along them."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import Field, model_validator
+
+from career_explorer.domain.base import Model
+from career_explorer.domain.comparison import Change, RoleGap, RoleRef
+
+
+class PayPoint(Model):
+    """One role's pay from one source: the percentiles that source publishes (any subset)."""
+
+    p10: Optional[float] = None
+    p25: Optional[float] = None
+    p50: Optional[float] = None
+    p75: Optional[float] = None
+    p90: Optional[float] = None
+
+
+class PaySeries(Model):
+    """Pay along a route from one source on one basis; `points` has one entry per role (None: not priced)."""
+
+    source: str
+    basis: str
+    region: str
+    currency: str
+    period: str
+    points: tuple[Optional[PayPoint], ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.source} {self.basis}" + ("" if self.region == "US" else f" ({self.region})")
+
+
+class SkillRow(Model):
+    """One competency along a route: its level in each role (None: not listed, or listed without a number)."""
+
+    competency: str
+    name: str
+    scale: str
+    scale_min: int
+    scale_max: int
+    levels: tuple[Optional[float], ...]
+    # Per role: True when the role lists the competency (perhaps without a number).
+    listed: tuple[bool, ...]
+
+    def normalised(self, index: int) -> Optional[float]:
+        level = self.levels[index]
+        if level is None:
+            return None
+        return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
+
+
+class Route(Model):
+    """A chain of roles joined by transitions; `rank` 0 is the direct comparison, not a route."""
+
+    rank: int = Field(ge=0)
+    roles: tuple[RoleRef, ...]
+    steps: tuple[RoleGap, ...]
+    total: RoleGap
+    # Per role: True when its competency list is complete (nothing unpublished).
+    complete: tuple[bool, ...] = ()
+    pay_series: tuple[PaySeries, ...] = ()
+    skill_rows: tuple[SkillRow, ...] = ()
+
+    @model_validator(mode="after")
+    def _chained(self) -> "Route":
+        if len(self.roles) != len(self.steps) + 1:
+            raise ValueError("a route has one more role than steps")
+        for index, step in enumerate(self.steps):
+            if step.from_role.id != self.roles[index].id or step.to_role.id != self.roles[index + 1].id:
+                raise ValueError(f"step {index + 1} does not join roles {index} and {index + 1}")
+        if self.complete and len(self.complete) != len(self.roles):
+            raise ValueError("complete needs one entry per role")
+        return self
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.roles)
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+    @property
+    def is_direct(self) -> bool:
+        return self.rank == 0
+
+    def level_chain(self, unknown: str = "?") -> str:
+        """Job levels along the route, for example "A02 → S01 → M02"."""
+        return " → ".join(r.level or unknown for r in self.roles)
+
+    @property
+    def skill_growth(self) -> float:
+        """Sum of every step's positive jumps, each normalised 0-100 on its own scale."""
+        return sum(step.skill_gap for step in self.steps)
+
+    @property
+    def jump_count(self) -> int:
+        """How many raised or new competencies the steps add up to."""
+        return sum(1 for s in self.steps for c in s.competencies if c.change in (Change.RAISED, Change.NEW))
+
+    @property
+    def step_pay_gain(self) -> float:
+        """Sum of the steps' base median changes where a source prices both ends (a tie-break only)."""
+        return sum(g for g in (s.pay_gain("base") for s in self.steps) if g is not None)
+
+
+class PathResult(Model):
+    """Routes from one role to another, ranked, with the direct gap and, when no route exists, where one can go."""
+
+    from_role: RoleRef
+    to_role: RoleRef
+    routes: tuple[Route, ...] = ()
+    direct: Route
+    # Roles reachable from `from_role` through transitions, nearest first; filled when there is no route.
+    reachable: tuple[RoleRef, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.routes)
