@@ -18,7 +18,8 @@ ISO_CURRENCIES = frozenset(
 class Model(BaseModel):
     """Base for every domain model: immutable and strict about unknown fields."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # defer_build: validators are built on first use, keeping model imports off the start-up path.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 def _check_slug(value: str) -> str:
