@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 from typing import Optional, Sequence
 
-from career_explorer.cli import build_parser, run_command
+from career_explorer.paths import prepare_frozen_runtime
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    # First, before anything can import matplotlib: a frozen app keeps its config in the user cache.
+    prepare_frozen_runtime()
+    from career_explorer.cli import build_parser, run_command
+
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if args.command is None:

@@ -51,3 +51,20 @@ def user_cache_dir() -> Path:
     if override:
         return Path(override) / "cache"
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
+def prepare_frozen_runtime() -> None:
+    """Inside a frozen app, point MPLCONFIGDIR at the user cache folder before matplotlib is imported.
+
+    The bundle folder may be read-only and must stay unchanged, so matplotlib's config and font cache
+    live in user_cache_dir()/matplotlib (build_installer.spec drops PyInstaller's own hook, which would
+    put them in a new temporary folder on every start). From source, matplotlib's default is kept.
+    """
+    if not is_frozen():
+        return
+    folder = user_cache_dir() / "matplotlib"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # matplotlib warns and falls back to a temporary folder
+    os.environ["MPLCONFIGDIR"] = str(folder)

@@ -7,13 +7,14 @@ import sys
 from pathlib import Path
 
 from career_explorer import __version__
-from career_explorer.cli import catalogue_commands, role_commands
+from career_explorer.cli import catalogue_commands, path_commands, plan_commands, role_commands
+from career_explorer.cli import profile_commands
 from career_explorer.cli.output import CliError
 from career_explorer.data.errors import CatalogueError, DataError
 from career_explorer.services.role_lookup import RoleNotFound
 
 # Each module adds its sub-commands with register(subparsers).
-COMMAND_MODULES = [role_commands, catalogue_commands]
+COMMAND_MODULES = [role_commands, catalogue_commands, path_commands, plan_commands, profile_commands]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,4 @@
-"""`catalogue build|info`: compile sources and inspect compiled catalogues."""
+"""`catalogue build|info`: compile sources and inspect compiled catalogues (import/export: import_commands)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from career_explorer.cli import import_commands
 from career_explorer.cli.output import print_json, print_table
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.compiler import build
@@ -24,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.add_argument("path", type=Path, metavar="PATH")
     i.add_argument("--json", action="store_true", help="print JSON")
     i.set_defaults(handler=cmd_info)
+
+    import_commands.register_actions(cat_sub)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

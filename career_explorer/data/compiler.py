@@ -176,6 +176,8 @@ def write_catalogue(catalogue: Catalogue, out: Path, progress: Progress = None) 
         db = sqlite_utils.Database(tmp)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA journal_mode = DELETE")
+        # A private temporary file: no fsync per batch; one fsync below, before the atomic rename.
+        db.execute("PRAGMA synchronous = OFF")
         rows = _rows(catalogue)
         for step, (name, columns, pk, fks) in enumerate(TABLES):
             db[name].create(columns, pk=pk, foreign_keys=fks, not_null={c for c in ([pk] if isinstance(pk, str) else pk)})
@@ -193,6 +195,8 @@ def write_catalogue(catalogue: Catalogue, out: Path, progress: Progress = None) 
             raise SourceError(f"{out}: internal error: foreign key check failed: {problems[0]}")
         db.execute("VACUUM")
         db.close()
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
         os.replace(tmp, out)
         if progress:
             progress(1.0, "Done")

@@ -9,8 +9,9 @@ from typing import Optional
 from pydantic import Field
 
 from career_explorer.domain.base import Model
-from career_explorer.domain.catalogue import Behaviour, CompetencyKind
-from career_explorer.domain.comparison import RoleGap, RoleRef
+from career_explorer.domain.catalogue import Behaviour, Competency, CompetencyKind, Scale
+from career_explorer.domain.comparison import RoleRef
+from career_explorer.domain.route import Route
 
 NOT_IN_CATALOGUE = "not in this catalogue"
 
@@ -124,6 +125,47 @@ class GapReport(Model):
     unpublished: int = 0
     readiness: Readiness
     plan: tuple[PlanItem, ...] = ()
-    route: tuple[RoleStatus, ...] = ()
-    steps: tuple[RoleGap, ...] = ()
+    route: Optional[Route] = None
+    route_note: str = ""
     closest: tuple[RoleFit, ...] = ()
+
+
+class RatingChange(Model):
+    """One competency that differs between two snapshots."""
+
+    competency: str
+    name: str
+    before: Optional[float] = None
+    after: Optional[float] = None
+
+    @property
+    def delta(self) -> Optional[float]:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+class Rateable(Model):
+    """A competency to rate, with the level each of the person's roles requires (None: not required)."""
+
+    competency: Competency
+    scale: Scale
+    roles: tuple[str, ...]
+    required: tuple[Optional[float], ...]
+
+
+class RatingSeries(Model):
+    """One competency's ratings over the snapshots: (snapshot index, level) pairs."""
+
+    competency: str
+    name: str
+    scale_min: Optional[int] = None
+    scale_max: Optional[int] = None
+    points: tuple[tuple[int, float], ...] = ()
+
+
+class RatingHistory(Model):
+    """Ratings over a person's snapshots, oldest first; `taken` has one entry per snapshot."""
+
+    taken: tuple[dt.datetime, ...] = ()
+    series: tuple[RatingSeries, ...] = ()

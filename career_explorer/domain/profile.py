@@ -11,6 +11,7 @@ from career_explorer.domain.base import Model
 from career_explorer.domain.catalogue import (
     Competency,
     CompetencyKind,
+    JobFamily,
     JobLevel,
     Requirement,
     Role,
@@ -52,6 +53,18 @@ class RoleFilter(Model):
     @property
     def active(self) -> bool:
         return self != RoleFilter()
+
+
+class BrowseFacets(Model):
+    """The choices the Browse filters offer: only values that some role has."""
+
+    families: tuple[JobFamily, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    sources: tuple[Source, ...] = ()
+    # Ordered by ladder, then rank.
+    levels: tuple[JobLevel, ...] = ()
+    pay_min: Optional[float] = None
+    pay_max: Optional[float] = None
 
 
 class PayEntry(Model):
@@ -113,7 +126,8 @@ class RoleProfile(Model):
         role = self.role
         if role.unpublished:
             noun = "competency" if role.unpublished == 1 else "competencies"
-            return f"{role.unpublished} more {noun} not published"
+            at_least = "At least " if role.unpublished_unknown else ""
+            return f"{at_least}{role.unpublished} more {noun} not published"
         if role.unpublished_unknown:
             return "More competencies may apply; the source does not say how many"
         return None

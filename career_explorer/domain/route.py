@@ -46,6 +46,8 @@ class SkillRow(Model):
     levels: tuple[Optional[float], ...]
     # Per role: True when the role lists the competency (perhaps without a number).
     listed: tuple[bool, ...]
+    # Per role: the source's word for the level when it gives one ("proficient").
+    words: tuple[Optional[str], ...] = ()
 
     def normalised(self, index: int) -> Optional[float]:
         level = self.levels[index]

@@ -138,3 +138,15 @@ class PersonRecord(Model):
         if len(names) != len(set(names)):
             raise ValueError("two actions share one competency")
         return value
+
+
+EXPORT_FORMAT = "career-explorer/person"
+
+
+class PersonExport(Model):
+    """The JSON file that carries one person from one machine to another."""
+
+    format: Literal["career-explorer/person"]
+    version: Literal[1]
+    exported: dt.datetime
+    record: PersonRecord

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Optional
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.ui.about_dialog import AboutDialog
 from career_explorer.ui.placeholder_view import PlaceholderView
+from career_explorer.ui.window_settings import app_settings
 
 ViewFactory = Callable[[CatalogueRepository, "MainWindow"], QWidget]
 
@@ -27,13 +28,35 @@ def _placeholder(title: str, promise: str) -> ViewFactory:
     return lambda repo, window: PlaceholderView(title, promise)
 
 
+def _path_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
+    from career_explorer.ui.path_view import PathView
+
+    return PathView(repo, window)
+
+
+def _browse_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
+    from career_explorer.ui.browse_view import BrowseView
+
+    return BrowseView(repo, window)
+
+
+def _compare_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
+    from career_explorer.ui.compare_view import CompareView
+
+    return CompareView(repo, window)
+
+
+def _plan_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
+    from career_explorer.ui.plan_view import PlanView
+
+    return PlanView(repo, window)
+
+
 VIEWS: list[tuple[str, ViewFactory]] = [
-    ("Browse", _placeholder("Browse", "Search and filter every role by title, family, level and pay, and open its profile.")),
-    ("Path", _placeholder("Path", "Pick where you are and where you want to be, and see each route step by step: "
-                                  "the level change, the pay change and every skill jump.")),
-    ("Compare", _placeholder("Compare", "Put two to four roles side by side: competencies, levels and pay.")),
-    ("My plan", _placeholder("My plan", "Rate yourself, see the gap to a target role, and keep a development plan "
-                                        "on this computer.")),
+    ("Browse", _browse_view),
+    ("Path", _path_view),
+    ("Compare", _compare_view),
+    ("My plan", _plan_view),
 ]
 
 
@@ -41,7 +64,8 @@ class MainWindow(QMainWindow):
     def __init__(self, repo: CatalogueRepository) -> None:
         super().__init__()
         self.repo = repo
-        self.setWindowTitle(f"Career Explorer - {repo.info.name}")
+        self._profiles: dict[str, QWidget] = {}
+        self.setWindowTitle(self.window_title())
         self.resize(1200, 800)
         self.setMinimumSize(QSize(800, 560))
 
@@ -70,9 +94,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.refresh_status()
         self.nav.setCurrentRow(0)
+        self.restore_settings()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        from career_explorer.ui.catalogue_menu import install_catalogue_menu
+
+        self.catalogue_menu = install_catalogue_menu(self, file_menu)
         quit_action = QAction("&Quit", self, shortcut=QKeySequence.Quit, triggered=self.close)
         file_menu.addAction(quit_action)
 
@@ -101,6 +129,94 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         self.catalogue_label.setText(self.status_text())
+
+    def window_title(self) -> str:
+        return f"Career Explorer - {self.repo.info.name} {self.repo.info.version}"
+
+    def set_repository(self, repo: CatalogueRepository) -> None:
+        """Show another catalogue in every view. User data lives in the user store and is kept."""
+        for dialog in list(self._profiles.values()):
+            dialog.close()
+        settings = app_settings()
+        self.repo = repo
+        for index, (name, factory) in enumerate(VIEWS):
+            old = self.views[name]
+            if hasattr(old, "set_repository"):
+                old.set_repository(repo)
+                continue
+            if hasattr(old, "save_settings"):
+                old.save_settings(settings)
+            view = factory(repo, self)
+            if hasattr(view, "restore_settings"):
+                view.restore_settings(settings)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.views[name] = view
+        self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
+        self.setWindowTitle(self.window_title())
+        self.refresh_status()
+
+    # -- moving between views -------------------------------------------------------------
+
+    def plan_path(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> QWidget:
+        """Switch to the Path view and prefill it (either end may be None)."""
+        view = self.show_view("Path")
+        if hasattr(view, "set_roles"):
+            view.set_roles(from_id, to_id)
+        return view
+
+    def compare_roles(self, role_ids: list[str]) -> QWidget:
+        """Switch to Compare with these two to four roles."""
+        view = self.show_view("Compare")
+        if hasattr(view, "set_roles"):
+            view.set_roles(list(role_ids))
+        return view
+
+    def open_role(self, role_id: str):
+        """Show the profile of `role_id` in its own window (one per role)."""
+        from career_explorer.ui.role_profile import RoleProfileDialog
+
+        dialog = self._profiles.get(role_id)
+        if dialog is not None:
+            dialog.raise_()
+            dialog.activateWindow()
+            return dialog
+        dialog = RoleProfileDialog.show_role(self.repo, role_id, self, self)
+        self._profiles[role_id] = dialog
+        dialog.finished.connect(lambda _result, rid=role_id: self._profiles.pop(rid, None))
+        return dialog
+
+    # -- remembered between runs -------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        """Size and position, the current view, and each view's own keys (save_settings(settings))."""
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/view", self.current_view_name())
+        for view in self.views.values():
+            if hasattr(view, "save_settings"):
+                view.save_settings(settings)
+        settings.sync()
+
+    def restore_settings(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        for view in self.views.values():
+            if hasattr(view, "restore_settings"):
+                view.restore_settings(settings)
+        names = [n for n, _ in VIEWS]
+        last = settings.value("window/view")
+        if last in names:
+            self.show_view(last)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.save_settings()
+        for dialog in list(self._profiles.values()):
+            dialog.close()
+        super().closeEvent(event)
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.repo.info, list(self.repo.sources.values()), self)

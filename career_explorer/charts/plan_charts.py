@@ -1,0 +1,97 @@
+"""Charts of a person's own data: ratings over snapshots, and each rating against the level required."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Sequence
+
+from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
+from career_explorer.domain.plan import CompetencyGap, RatingHistory, RatingSeries
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+def mixed_scales(series: Sequence[RatingSeries]) -> bool:
+    return len({(s.scale_min, s.scale_max) for s in series}) > 1
+
+
+def draw_history(ax: "Axes", data: RatingHistory, theme: ChartTheme = LIGHT) -> None:
+    """One line per competency over the snapshots (evenly spaced, labelled by date).
+
+    Levels are on their own scale, or as 0-100 of each scale when the scales differ.
+    """
+    series = data.series
+    if not data.taken or not series:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No snapshots yet: rate competencies and save.", ha="center", va="center",
+                color=theme.muted, transform=ax.transAxes)
+        return
+    normalise = mixed_scales(series)
+    markers = "osD^v<>ph"
+    for index, s in enumerate(series):
+        xs = [i for i, _ in s.points]
+        ys = [_scaled(s, level) if normalise else level for _, level in s.points]
+        ax.plot(xs, ys, marker=markers[index % len(markers)], markersize=5, linewidth=1.6,
+                color=theme.colour(index), label=textwrap.shorten(s.name, 34, placeholder="…"))
+    if normalise:
+        ax.set_ylabel("Level, % of its scale", fontsize=8.5)
+        ax.set_ylim(-5, 105)
+    else:
+        low, high = series[0].scale_min, series[0].scale_max
+        ax.set_ylabel("Level", fontsize=8.5)
+        if low is not None and high is not None:
+            ax.set_ylim(low - 0.3, high + 0.3)
+            ax.set_yticks(range(low, high + 1))
+    count = len(data.taken)
+    step = max(1, count // 12)
+    ticks = list(range(0, count, step))
+    ax.set_xticks(ticks, [f"{data.taken[i]:%Y-%m-%d}\n{data.taken[i]:%H:%M}" for i in ticks], fontsize=7.5)
+    ax.set_xlim(-0.5, count - 0.5)
+    ax.set_xlabel("Snapshot", fontsize=8.5)
+    ax.grid(alpha=0.3)
+    ax.tick_params(axis="y", labelsize=7.5)
+    ax.set_title("Ratings over snapshots", fontsize=10)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def _scaled(series: RatingSeries, level: float) -> float:
+    if series.scale_min is None or series.scale_max is None:
+        return level
+    return (level - series.scale_min) / (series.scale_max - series.scale_min) * 100.0
+
+
+def history_figure(data: RatingHistory, theme: ChartTheme = LIGHT, width: float = 7.5,
+                   height: float = 3.6) -> "Figure":
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    draw_history(fig.add_subplot(), data, theme)
+    return apply_theme(fig, theme)
+
+
+def draw_gap_bars(ax: "Axes", gaps: Sequence[CompetencyGap], theme: ChartTheme = LIGHT) -> None:
+    """Each competency with a required level: the rating and the requirement, as 0-100 of its scale."""
+    shown = [g for g in gaps if g.required is not None]
+    if not shown:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "No competency with a published level", ha="center", va="center",
+                color=theme.muted, transform=ax.transAxes)
+        return
+    names = [textwrap.shorten(g.name, 38, placeholder="…") for g in shown]
+    ys = list(range(len(shown)))[::-1]
+    span = [(g.scale_max - g.scale_min) for g in shown]
+    required = [(g.required - g.scale_min) / s * 100 for g, s in zip(shown, span)]
+    rated = [None if g.rating is None else (g.rating - g.scale_min) / s * 100 for g, s in zip(shown, span)]
+    ax.barh(ys, required, color=theme.grid, height=0.6)
+    ax.barh(ys, [r or 0 for r in rated], color=theme.colour(0), height=0.3)
+    for y, r in zip(ys, rated):
+        if r is None:
+            ax.text(1, y, "not rated", va="center", fontsize=7, color=theme.muted)
+    ax.set_yticks(ys, names, fontsize=7.5)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Grey: the level required.  Blue: the rating.  Both as % of each competency's scale.",
+                  fontsize=7.5)
+    ax.tick_params(axis="x", labelsize=7.5)
+    ax.set_title("Each rating against its required level", fontsize=10)

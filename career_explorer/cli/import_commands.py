@@ -1,0 +1,114 @@
+"""`catalogue import|import-onet|export`: build catalogues from a company framework or O*NET, and export them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Optional
+
+from career_explorer.cli.output import CliError
+from career_explorer.data.compiler import write_catalogue
+from career_explorer.data.importers.framework_layout import FORMATS, FrameworkError
+
+
+def register_actions(cat_sub: argparse._SubParsersAction) -> None:
+    """Add the import and export actions to the `catalogue` command's sub-parsers."""
+    i = cat_sub.add_parser(
+        "import", help="build a catalogue from a company framework (.xlsx, .json, or a folder/.zip of CSV files)",
+        description="Build a catalogue from a company framework; see docs/framework-format.md. Every problem "
+                    "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
+    )
+    i.add_argument("framework", type=Path, metavar="FRAMEWORK")
+    i.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    i.set_defaults(handler=cmd_import)
+
+    o = cat_sub.add_parser("import-onet", help="build a catalogue from an O*NET text release (+ BLS OEWS wages)")
+    o.add_argument("onet", type=Path, metavar="ONET", help="the O*NET release: the official zip or its folder")
+    o.add_argument("--wages", type=Path, metavar="OEWS.xlsx", help="BLS OEWS national file (national_M2024_dl.xlsx)")
+    o.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    o.set_defaults(handler=cmd_import_onet)
+
+    e = cat_sub.add_parser("export", help="write a catalogue in the company-framework layout")
+    e.add_argument("catalogue_path", type=Path, metavar="CATALOGUE")
+    e.add_argument("--format", choices=FORMATS, help="json, xlsx or csv (a folder, or a zip if OUT ends in .zip); "
+                                                      "default: from OUT's suffix")
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    e.set_defaults(handler=cmd_export)
+
+
+class ProgressLine:
+    """One updating progress line on stderr (a new line per step when stderr is not a terminal)."""
+
+    def __init__(self, label: str, stream=None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.last: Optional[str] = None
+
+    def __call__(self, fraction: float, message: str) -> None:
+        if self.tty:
+            self.stream.write(f"\r{self.label}: {fraction * 100:3.0f}% {message[:60]:<60}")
+            self.stream.flush()
+        elif message != self.last:
+            self.stream.write(f"{self.label}: {fraction * 100:3.0f}% {message}\n")
+        self.last = message
+
+    def done(self) -> None:
+        if self.tty and self.last is not None:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _scaled(progress: Callable[[float, str], None], start: float, span: float) -> Callable[[float, str], None]:
+    return lambda fraction, message: progress(start + span * fraction, message)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from career_explorer.data.importers.framework import import_framework
+
+    try:
+        catalogue = import_framework(args.framework)
+    except FrameworkError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"career-explorer: error: {count} problem{'s' if count != 1 else ''} in {args.framework}; "
+              f"nothing written", file=sys.stderr)
+        return 2
+    write_catalogue(catalogue, args.output)
+    print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
+          f"{len(catalogue.competencies)} competencies, {len(catalogue.transitions)} transitions.", file=sys.stderr)
+    return 0
+
+
+def cmd_import_onet(args: argparse.Namespace) -> int:
+    from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
+
+    if not args.onet.exists():
+        raise CliError(f"{args.onet}: no such O*NET release (give the zip or its folder)")
+    if args.wages is not None and not args.wages.is_file():
+        raise CliError(f"{args.wages}: no such OEWS file")
+    line = ProgressLine("Importing O*NET")
+    try:
+        catalogue = build_onet_catalogue(args.onet, args.wages, progress=_scaled(line, 0.0, 0.8))
+        write_catalogue(catalogue, args.output, progress=_scaled(line, 0.8, 0.2))
+    finally:
+        line.done()
+    with_wages = sum(1 for r in catalogue.roles if r.salaries)
+    print(f"Imported {args.output}: {catalogue.info.name}, {len(catalogue.roles)} occupations "
+          f"({with_wages} with wages), {len(catalogue.competencies)} competencies, "
+          f"{len(catalogue.transitions)} transitions.", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from career_explorer.data.importers.framework_export import export_catalogue
+    from career_explorer.data.importers.framework_io import detect_format
+
+    fmt = args.format or detect_format(args.output)
+    if fmt is None:
+        raise CliError(f"{args.output}: cannot tell the format from the name; add --format json|csv|xlsx")
+    catalogue = export_catalogue(args.catalogue_path, args.output, fmt)
+    print(f"Exported {catalogue.info.name} {catalogue.info.version} to {args.output} ({fmt}).", file=sys.stderr)
+    return 0

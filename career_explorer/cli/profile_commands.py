@@ -1,0 +1,192 @@
+"""`role NAME` prints a full profile; `compare A B [C D]` puts two to four roles side by side."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+from typing import Optional
+
+from career_explorer.cli.output import CliError, money, open_catalogue, print_json, print_table
+from career_explorer.domain.profile import KIND_LABELS, PayEntry, RequiredCompetency, RoleProfile
+from career_explorer.services.compare import (
+    MAX_ROLES,
+    MIN_ROLES,
+    CompareError,
+    cell_text,
+    compare_roles_by_id,
+    level_text,
+)
+from career_explorer.services.profile import role_profile
+from career_explorer.services.role_lookup import find_role
+
+CHART_FORMATS = (".png", ".svg", ".pdf")
+WIDTH = 88
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    role = sub.add_parser("role", help="show a role's full profile: level, pay by source, competencies, sources")
+    role.add_argument("name", nargs="+", help="role id, title, or a unique part of one ('chat support manager')")
+    role.add_argument("--json", action="store_true", help="print JSON")
+    role.set_defaults(handler=cmd_role)
+
+    compare = sub.add_parser("compare", help="put two to four roles side by side: competencies and pay")
+    compare.add_argument("roles", nargs="+", metavar="ROLE", help="two to four role ids or titles (quote titles)")
+    compare.add_argument("--json", action="store_true", help="print JSON")
+    compare.add_argument("--chart", type=Path, metavar="FILE",
+                         help="write the pay bands and the radar of levels to FILE: .png, .svg or .pdf")
+    compare.set_defaults(handler=cmd_compare)
+
+
+# -- role ---------------------------------------------------------------------------------
+
+
+def _bar(item: RequiredCompetency) -> str:
+    if item.level is None:
+        return " " * (item.scale.max - item.scale.min + 2)
+    cells = item.scale.max - item.scale.min
+    filled = round((item.level - item.scale.min) / cells * cells)
+    return "[" + "#" * filled + "-" * (cells - filled) + "]"
+
+
+def _pay_row(entry: PayEntry) -> list[str]:
+    band = entry.band
+
+    def fig(name: str) -> str:
+        value = getattr(band, name)
+        if value is None:
+            return ""
+        if band.period.value == "annual":
+            text = money(value, band.currency)
+        else:
+            text = money(value, band.currency).replace(f"{value:,.0f}", f"{value:,.2f}") + " an hour"
+        return f">={text}" if name in band.lower_bounds else text
+
+    other = "; ".join(f"{label} {fig(n)}" for n, label in (("mean", "mean"), ("entry", "entry"),
+                                                           ("experienced", "experienced")) if getattr(band, n))
+    return [entry.source_name, band.region, band.basis.value, fig("p10"), fig("p25"), fig("p50"), fig("p75"),
+            fig("p90"), other, band.as_of.isoformat() if band.as_of else "not stated"]
+
+
+def _paragraph(title: str, text: Optional[str]) -> None:
+    print(f"\n{title}")
+    body = text or "Not published."
+    print(textwrap.fill(body, WIDTH, initial_indent="  ", subsequent_indent="  "))
+
+
+def print_profile(repo, profile: RoleProfile) -> None:
+    role = profile.role
+    print(f"{role.title}  [{role.id}]")
+    facts = [("Family", profile.family_name), ("Job level", level_text(repo, role) if role.level else None),
+             ("Job code", role.job_code), ("SOC code", role.soc_code), ("Education", role.education),
+             ("Reports to", role.reports_to)]
+    for name, value in facts:
+        if value:
+            print(textwrap.fill(value, WIDTH, initial_indent=f"{name + ':':<12}", subsequent_indent=" " * 12))
+    if role.alt_titles:
+        more = f" and {len(role.alt_titles) - 10} more" if len(role.alt_titles) > 10 else ""
+        print(textwrap.fill(", ".join(role.alt_titles[:10]) + more, WIDTH, initial_indent="Also called:",
+                            subsequent_indent=" " * 12))
+    _paragraph("Summary", role.summary)
+    _paragraph("Responsibilities", role.responsibilities)
+    print("\nPay (every source as published; never averaged)")
+    if profile.pay:
+        headers = ["Source", "Region", "Basis", "p10", "p25", "Median", "p75", "p90", "Other", "As of"]
+        rows = [_pay_row(e) for e in profile.pay]
+        keep = [i for i, h in enumerate(headers) if h in ("Source", "Region", "Basis", "As of") or any(r[i] for r in rows)]
+        print_table([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])
+    else:
+        print("  No pay figures published.")
+    print("\nCompetencies")
+    if not profile.competencies:
+        print("  None published.")
+    width = max((len(i.competency.name) for i in profile.competencies), default=0)
+    for kind, items in profile.by_kind():
+        print(f"  {KIND_LABELS[kind]}")
+        for item in items:
+            print(f"    {item.competency.name:<{width}}  {_bar(item)}  {item.level_text()}")
+    if profile.unpublished_text:
+        print(f"  {profile.unpublished_text}")
+    print("\nSources")
+    for source in profile.sources:
+        url = f" - {source.url}" if source.url else ""
+        print(f"  {source.name} - licence: {source.licence}{url}")
+
+
+def cmd_role(args: argparse.Namespace) -> int:
+    repo = open_catalogue(args)
+    summary = find_role(repo, " ".join(args.name))
+    profile = role_profile(repo, summary.id)
+    if args.json:
+        print_json(profile.model_dump(mode="json"))
+    else:
+        print_profile(repo, profile)
+    return 0
+
+
+# -- compare ------------------------------------------------------------------------------
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    if not MIN_ROLES <= len(args.roles) <= MAX_ROLES:
+        raise CliError(f"compare takes {MIN_ROLES} to {MAX_ROLES} roles, not {len(args.roles)} "
+                       "(quote titles with spaces: compare \"Chat Support Manager\" \"Customer Service Manager\")")
+    if args.chart is not None and args.chart.suffix.lower() not in CHART_FORMATS:
+        raise CliError(f"--chart {args.chart}: use a .png, .svg or .pdf file name")
+    repo = open_catalogue(args)
+    ids = [find_role(repo, name).id for name in args.roles]
+    try:
+        result = compare_roles_by_id(repo, ids)
+    except CompareError as exc:
+        raise CliError(str(exc)) from None
+    if args.chart is not None:
+        from career_explorer.charts.comparison import comparison_figure
+
+        try:
+            comparison_figure(result).savefig(args.chart, dpi=150, format=args.chart.suffix.lower().lstrip("."))
+        except (OSError, ValueError) as exc:
+            raise CliError(f"cannot write {args.chart}: {getattr(exc, 'strerror', None) or exc}") from None
+        print(f"Wrote {args.chart}", file=sys.stderr)
+    if args.json:
+        print_json(result.model_dump(mode="json"))
+        return 0
+    for n, (ref, level) in enumerate(zip(result.roles, result.level_texts), 1):
+        print(f"{n}. {ref.title}  [{ref.id}] - {level}")
+    print("\nCompetencies (* = levels differ; each level is on its own scale)")
+    if result.rows:
+        print_table(["", "Competency", "Kind", *[str(n) for n in range(1, len(result.roles) + 1)]],
+                    [["*" if r.differs else "", r.name, KIND_LABELS[r.kind],
+                      *[cell_text(r, i) for i in range(len(result.roles))]] for r in result.rows])
+    else:
+        print("  None published for these roles.")
+    for ref, count in zip(result.roles, result.unpublished):
+        if count:
+            print(f"  {ref.title}: {count} more competencies not published")
+    print("\nPay (every source as published; never averaged)")
+    if result.pay:
+        print_table(["Role", "Source", "Region", "Basis", "Median", "p10-p90"],
+                    [[e.role_title, e.source_name, e.band.region, e.band.basis.value, _median(e), _range(e)]
+                     for e in result.pay])
+    else:
+        print("  No pay figures published.")
+    return 0
+
+
+def _median(entry: PayEntry) -> str:
+    band = entry.band
+    if band.median is not None:
+        return money(band.median, band.currency)
+    if band.mean is not None:
+        return f"mean {money(band.mean, band.currency)}"
+    return ""
+
+
+def _range(entry: PayEntry) -> str:
+    known = entry.band.percentiles()
+    band = entry.band
+    if "p10" in known and "p90" in known:
+        return f"{money(known['p10'], band.currency)} - {money(known['p90'], band.currency)}"
+    if band.entry is not None and band.experienced is not None:
+        return f"entry {money(band.entry, band.currency)} - experienced {money(band.experienced, band.currency)}"
+    return ""

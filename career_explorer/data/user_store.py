@@ -1,0 +1,405 @@
+"""The user store: people, assessments, targets, routes and actions in a local SQLite file.
+
+WAL mode, one transaction per user action, numbered migrations. A corrupt file is moved aside with a
+timestamp (never deleted) and an empty store is started in its place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Optional
+
+from career_explorer import paths
+from career_explorer.data.errors import DataError
+from career_explorer.data.user_migrations import LATEST, migrate, schema_version
+from career_explorer.domain.user import (
+    Assessment,
+    Mode,
+    Person,
+    PersonRecord,
+    PlanAction,
+    Rating,
+    SavedRoute,
+    Target,
+)
+
+STORE_NAME = "career-explorer.sqlite"
+ME = "me"
+
+
+class UserStoreError(DataError):
+    """A user-store action cannot be done; the message is one line."""
+
+
+class PersonNotFound(UserStoreError):
+    pass
+
+
+class NameTaken(UserStoreError):
+    pass
+
+
+class StoreTooNew(UserStoreError):
+    pass
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def default_store_path() -> Path:
+    return paths.user_data_dir() / STORE_NAME
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _when(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a corrupt store (and its -wal/-shm files) to '<name>.corrupt-YYYYmmdd-HHMMSS'."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    path.rename(target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
+def _verify(conn: sqlite3.Connection, version: int) -> None:
+    if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
+        raise _Corrupt()
+    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise _Corrupt()  # a database, but not ours
+
+
+def _check_read_only(path: Path) -> None:
+    """Check a store without writing to it, so a corrupt file and its -wal are moved aside untouched."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise _Corrupt()
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            _verify(conn, schema_version(conn))
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        return  # cannot check read-only (say, no -shm yet): the read-write open checks again
+    except sqlite3.DatabaseError:
+        raise _Corrupt() from None
+
+
+class UserStore:
+    """Read-write access to the user store. Open with `UserStore.open(path)`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, moved_aside: Optional[Path] = None) -> None:
+        self._conn = conn
+        self.path = path
+        self.moved_aside = moved_aside
+
+    # -- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Optional[Path] = None) -> "UserStore":
+        path = Path(path) if path is not None else default_store_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        moved = None
+        try:
+            _check_read_only(path)
+            conn = cls._connect(path)
+        except _Corrupt:
+            moved = move_aside(path)
+            conn = cls._connect(path)
+        return cls(conn, path, moved)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL").fetchone()
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            version = schema_version(conn)
+            _verify(conn, version)
+        except sqlite3.OperationalError as exc:  # locked, unreadable: not corrupt, so never moved aside
+            conn.close()
+            raise UserStoreError(f"{path}: cannot open the user store ({exc})") from None
+        except (sqlite3.DatabaseError, _Corrupt):
+            conn.close()
+            raise _Corrupt() from None
+        if version > LATEST:
+            conn.close()
+            raise StoreTooNew(f"{path}: the user store is from a newer Career Explorer (schema {version})")
+        migrate(conn)
+        return conn
+
+    @property
+    def notice(self) -> Optional[str]:
+        """What to tell the user when the store had to be moved aside."""
+        if self.moved_aside is None:
+            return None
+        return (f"The user store was damaged and has been moved to {self.moved_aside}; "
+                f"Career Explorer started with an empty store. Nothing was deleted.")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def version(self) -> int:
+        return schema_version(self._conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: everything inside commits together or not at all."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: tuple = ()) -> list[dict]:
+        cur = self._conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    # -- settings -----------------------------------------------------------------------
+
+    def mode(self) -> Mode:
+        rows = self._rows("SELECT value FROM settings WHERE key = 'mode'")
+        return "coach" if rows and rows[0]["value"] == "coach" else "individual"
+
+    def set_mode(self, mode: Mode) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('mode', ?)", (mode,))
+
+    # -- people -------------------------------------------------------------------------
+
+    @staticmethod
+    def _person(row: dict) -> Person:
+        return Person(id=row["id"], uid=row["uid"], name=row["name"], role_id=row["role_id"],
+                      archived=bool(row["archived"]), created=_when(row["created"]))
+
+    def people(self, include_archived: bool = True) -> list[Person]:
+        where = "" if include_archived else "WHERE archived = 0"
+        return [self._person(r) for r in self._rows(f"SELECT * FROM people {where} ORDER BY name COLLATE NOCASE")]
+
+    def person(self, person_id: int) -> Person:
+        rows = self._rows("SELECT * FROM people WHERE id = ?", (person_id,))
+        if not rows:
+            raise PersonNotFound(f"no person with id {person_id}")
+        return self._person(rows[0])
+
+    def find_person(self, name: str) -> Optional[Person]:
+        rows = self._rows("SELECT * FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),))
+        return self._person(rows[0]) if rows else None
+
+    def person_named(self, name: str) -> Person:
+        found = self.find_person(name)
+        if found is None:
+            known = ", ".join(p.name for p in self.people()) or "none yet"
+            raise PersonNotFound(f"no person named {name!r} (people: {known})")
+        return found
+
+    def person_by_uid(self, uid: str) -> Optional[Person]:
+        rows = self._rows("SELECT * FROM people WHERE uid = ?", (uid,))
+        return self._person(rows[0]) if rows else None
+
+    def _check_name_free(self, name: str, except_id: Optional[int] = None) -> None:
+        other = self.find_person(name)
+        if other is not None and other.id != except_id:
+            raise NameTaken(f"a person named {other.name!r} already exists")
+
+    def add_person(self, name: str, role_id: Optional[str] = None) -> Person:
+        person = Person(name=name, role_id=role_id, created=now())
+        self._check_name_free(person.name)
+        with self.transaction() as c:
+            cur = c.execute("INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, 0)",
+                            (person.uid, person.name, person.role_id, person.created.isoformat()))
+        return person.model_copy(update={"id": cur.lastrowid})
+
+    def ensure_me(self) -> Person:
+        """The individual's own person, created on first use."""
+        return self.find_person(ME) or self.add_person(ME)
+
+    def _update_person(self, person_id: int, **fields: object) -> Person:
+        person = self.person(person_id)
+        updated = Person.model_validate({**person.model_dump(), **fields})
+        self._check_name_free(updated.name, except_id=person_id)
+        with self.transaction() as c:
+            c.execute("UPDATE people SET name = ?, role_id = ?, archived = ? WHERE id = ?",
+                      (updated.name, updated.role_id, int(updated.archived), person_id))
+        return updated
+
+    def rename_person(self, person_id: int, name: str) -> Person:
+        return self._update_person(person_id, name=name)
+
+    def set_role(self, person_id: int, role_id: Optional[str]) -> Person:
+        return self._update_person(person_id, role_id=role_id)
+
+    def set_archived(self, person_id: int, archived: bool) -> Person:
+        return self._update_person(person_id, archived=archived)
+
+    def delete_person(self, person_id: int) -> None:
+        self.person(person_id)
+        with self.transaction() as c:
+            c.execute("DELETE FROM people WHERE id = ?", (person_id,))
+
+    # -- assessments --------------------------------------------------------------------
+
+    def add_assessment(self, person_id: int, assessment: Assessment) -> Assessment:
+        """Save a new dated snapshot; older snapshots stay as they were."""
+        self.person(person_id)
+        with self.transaction() as c:
+            saved = self._insert_assessment(c, person_id, assessment)
+        return saved
+
+    @staticmethod
+    def _insert_assessment(c: sqlite3.Connection, person_id: int, a: Assessment) -> Assessment:
+        cur = c.execute("INSERT INTO assessments(uid, person_id, taken, note) VALUES (?, ?, ?, ?)",
+                        (a.uid, person_id, a.taken.isoformat(), a.note))
+        c.executemany(
+            "INSERT INTO ratings(assessment_id, competency, level, note, evidence) VALUES (?, ?, ?, ?, ?)",
+            [(cur.lastrowid, r.competency, r.level, r.note, r.evidence) for r in a.ratings],
+        )
+        return a.model_copy(update={"id": cur.lastrowid})
+
+    def assessments(self, person_id: int) -> list[Assessment]:
+        """The person's snapshots, oldest first."""
+        ratings: dict[int, list[Rating]] = {}
+        for r in self._rows(
+            "SELECT r.* FROM ratings r JOIN assessments a ON a.id = r.assessment_id WHERE a.person_id = ? "
+            "ORDER BY r.assessment_id, r.competency", (person_id,)
+        ):
+            ratings.setdefault(r["assessment_id"], []).append(
+                Rating(competency=r["competency"], level=r["level"], note=r["note"], evidence=r["evidence"]))
+        found = [
+            Assessment(id=a["id"], uid=a["uid"], taken=_when(a["taken"]), note=a["note"],
+                       ratings=tuple(ratings.get(a["id"], ())))
+            for a in self._rows("SELECT * FROM assessments WHERE person_id = ? ORDER BY id", (person_id,))
+        ]
+        return sorted(found, key=lambda a: (a.taken, a.id))
+
+    def latest_assessment(self, person_id: int) -> Optional[Assessment]:
+        found = self.assessments(person_id)
+        return found[-1] if found else None
+
+    def snapshot_count(self, person_id: int) -> int:
+        return self._conn.execute("SELECT count(*) FROM assessments WHERE person_id = ?", (person_id,)).fetchone()[0]
+
+    def assessment_uids(self) -> set[str]:
+        return {r["uid"] for r in self._rows("SELECT uid FROM assessments")}
+
+    # -- targets, routes, actions ---------------------------------------------------------
+
+    def set_target(self, person_id: int, target: Optional[Target]) -> None:
+        self.person(person_id)
+        with self.transaction() as c:
+            self._write_target(c, person_id, target)
+
+    @staticmethod
+    def _write_target(c: sqlite3.Connection, person_id: int, target: Optional[Target]) -> None:
+        c.execute("DELETE FROM targets WHERE person_id = ?", (person_id,))
+        if target is not None:
+            c.execute("INSERT INTO targets(person_id, role_id, route, set_at) VALUES (?, ?, ?, ?)",
+                      (person_id, target.role_id, json.dumps(list(target.route)), target.set_at.isoformat()))
+
+    def target(self, person_id: int) -> Optional[Target]:
+        rows = self._rows("SELECT * FROM targets WHERE person_id = ?", (person_id,))
+        if not rows:
+            return None
+        r = rows[0]
+        return Target(role_id=r["role_id"], route=tuple(json.loads(r["route"])), set_at=_when(r["set_at"]))
+
+    def save_route(self, person_id: int, route: SavedRoute) -> SavedRoute:
+        self.person(person_id)
+        with self.transaction() as c:
+            cur = self._insert_route(c, person_id, route)
+        return route.model_copy(update={"id": cur})
+
+    @staticmethod
+    def _insert_route(c: sqlite3.Connection, person_id: int, route: SavedRoute) -> int:
+        return c.execute("INSERT INTO saved_routes(person_id, name, role_ids, saved_at) VALUES (?, ?, ?, ?)",
+                         (person_id, route.name, json.dumps(list(route.role_ids)),
+                          route.saved_at.isoformat())).lastrowid
+
+    def routes(self, person_id: int) -> list[SavedRoute]:
+        return [SavedRoute(id=r["id"], name=r["name"], role_ids=tuple(json.loads(r["role_ids"])),
+                           saved_at=_when(r["saved_at"]))
+                for r in self._rows("SELECT * FROM saved_routes WHERE person_id = ? ORDER BY id", (person_id,))]
+
+    def set_action(self, person_id: int, competency: str, text: Optional[str]) -> None:
+        """Set (or with empty text, clear) the free-text development action for one competency."""
+        self.person(person_id)
+        with self.transaction() as c:
+            if text and text.strip():
+                action = PlanAction(competency=competency, text=text, updated=now())
+                self._write_action(c, person_id, action)
+            else:
+                c.execute("DELETE FROM plan_actions WHERE person_id = ? AND competency = ?", (person_id, competency))
+
+    @staticmethod
+    def _write_action(c: sqlite3.Connection, person_id: int, action: PlanAction) -> None:
+        c.execute("INSERT OR REPLACE INTO plan_actions(person_id, competency, text, updated) VALUES (?, ?, ?, ?)",
+                  (person_id, action.competency, action.text, action.updated.isoformat()))
+
+    def actions(self, person_id: int) -> dict[str, PlanAction]:
+        return {r["competency"]: PlanAction(competency=r["competency"], text=r["text"], updated=_when(r["updated"]))
+                for r in self._rows("SELECT * FROM plan_actions WHERE person_id = ?", (person_id,))}
+
+    # -- whole records (export, import) ---------------------------------------------------
+
+    def record(self, person_id: int) -> PersonRecord:
+        return PersonRecord(
+            person=self.person(person_id), assessments=tuple(self.assessments(person_id)),
+            target=self.target(person_id), routes=tuple(self.routes(person_id)),
+            actions=tuple(self.actions(person_id).values()),
+        )
+
+    def write_record(self, record: PersonRecord, into: Optional[int] = None) -> Person:
+        """Add a record in one transaction: a new person, or (with `into`) only what that person lacks."""
+        with self.transaction() as c:
+            if into is None:
+                p = record.person
+                self._check_name_free(p.name)
+                person_id = c.execute(
+                    "INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, ?)",
+                    (p.uid, p.name, p.role_id, p.created.isoformat(), int(p.archived))).lastrowid
+            else:
+                person_id = into
+            have_snapshots = self.assessment_uids()
+            for a in record.assessments:
+                if a.uid not in have_snapshots:
+                    self._insert_assessment(c, person_id, a)
+            if record.target is not None and self.target(person_id) is None:
+                self._write_target(c, person_id, record.target)
+            have_routes = {r.role_ids for r in self.routes(person_id)}
+            for route in record.routes:
+                if route.role_ids not in have_routes:
+                    self._insert_route(c, person_id, route)
+            have_actions = self.actions(person_id)
+            for action in record.actions:
+                if action.competency not in have_actions:
+                    self._write_action(c, person_id, action)
+        return self.person(person_id)
+
+
+def open_user_store(path: Optional[Path] = None) -> UserStore:
+    return UserStore.open(path)

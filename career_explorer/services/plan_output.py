@@ -1,0 +1,157 @@
+"""A gap report as words, rows, JSON and text: shared by `plan`, the My plan view and the PDF."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from career_explorer.domain.comparison import RoleGap
+from career_explorer.domain.plan import CompetencyGap, GapReport, GapStatus, PlanItem, RoleStatus
+from career_explorer.services.path_report import (
+    level_change_text,
+    level_text,
+    money,
+    num,
+    pct,
+    primary_pay,
+    route_json,
+)
+
+STATUS_WORDS = {
+    GapStatus.MET: "met", GapStatus.BELOW: "to grow", GapStatus.UNRATED: "not rated",
+    GapStatus.NO_LEVEL: "no level published",
+}
+GAP_HEADERS = ["Competency", "Scale", "Rating", "Required", "Gap", "Importance", "Status"]
+STEP_HEADERS = ["Step", "From", "To", "Level change", "Pay change (median)"]
+
+
+def _table(headers: list[str], rows: list[list[str]], indent: str) -> list[str]:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)) for row in rows]
+    return [(indent + line).rstrip() for line in lines]
+
+
+def role_label(role: Optional[RoleStatus]) -> str:
+    if role is None:
+        return "not set"
+    return f"{role.label} ({role.level})" if role.level and role.in_catalogue else role.label
+
+
+def readiness_text(report: GapReport) -> str:
+    percent = report.readiness.percent
+    return "n/a" if percent is None else f"{percent:.0f}%"
+
+
+def gap_row(g: CompetencyGap) -> list[str]:
+    rating = "not rated" if g.rating is None else level_text(g.rating)
+    required = level_text(g.required, g.required_word) if g.required is not None or g.required_word else "not given"
+    gap = "" if g.gap is None else (f"+{num(g.gap)}" if g.gap else "0")
+    return [g.name, f"{g.scale_min}-{g.scale_max}", rating, required, gap,
+            "" if g.importance is None else f"{num(g.importance)}", STATUS_WORDS[g.status]]
+
+
+def gap_table(report: GapReport) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the gap table; the Importance column only when some source gives one."""
+    rows = [gap_row(g) for g in report.gaps]
+    if any(g.importance is not None for g in report.gaps):
+        return list(GAP_HEADERS), rows
+    drop = GAP_HEADERS.index("Importance")
+    return [h for i, h in enumerate(GAP_HEADERS) if i != drop], [r[:drop] + r[drop + 1:] for r in rows]
+
+
+def step_pay_text(step: RoleGap) -> str:
+    pay = primary_pay(step)
+    if pay is None:
+        return "not published for both roles"
+    return (f"{money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)} "
+            f"({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)}; {pay.source})")
+
+
+def step_rows(report: GapReport) -> list[list[str]]:
+    route = report.route
+    if route is None:
+        return []
+    rows = [[str(i), s.from_role.title, s.to_role.title, level_change_text(s.level_change), step_pay_text(s)]
+            for i, s in enumerate(route.steps, 1)]
+    if len(route.steps) > 1:
+        t = route.total
+        rows.append(["All", t.from_role.title, t.to_role.title, level_change_text(t.level_change),
+                     step_pay_text(t)])
+    return rows
+
+
+def plan_item_lines(index: int, item: PlanItem) -> tuple[str, list[str]]:
+    """A heading and its lines: behaviours to demonstrate (next level first), then the action."""
+    now = "not rated yet" if item.rating is None else level_text(item.rating)
+    heading = f"{index}. {item.name}: {now} → {level_text(item.required)}"
+    if item.importance is not None:
+        heading += f" (importance {num(item.importance)})"
+    lines = [f"Level {b.level}: {b.text}" for b in item.behaviours] or ["No behaviours published for these levels."]
+    lines.append(f"Action: {item.action}" if item.action else "Action: (none written yet)")
+    return heading, lines
+
+
+def plan_json(report: GapReport) -> dict[str, Any]:
+    def role(r: Optional[RoleStatus]) -> Optional[dict]:
+        return None if r is None else {"id": r.id, "title": r.title, "level": r.level, "in_catalogue": r.in_catalogue}
+
+    return {
+        "person": report.person,
+        "made": report.made.isoformat(),
+        "assessed": report.assessed.isoformat() if report.assessed else None,
+        "current": role(report.current),
+        "target": role(report.target),
+        "readiness": {**report.readiness.model_dump(mode="json")},
+        "gaps": [
+            {"id": g.competency, "name": g.name, "scale": g.scale, "scale_min": g.scale_min,
+             "scale_max": g.scale_max, "rating": num(g.rating), "required": num(g.required),
+             "required_word": g.required_word, "gap": num(g.gap), "importance": num(g.importance),
+             "status": g.status.value,
+             "behaviours": [{"level": b.level, "text": b.text} for b in g.behaviours]}
+            for g in report.gaps
+        ],
+        "unpublished": report.unpublished,
+        "plan": [
+            {"id": i.competency, "name": i.name, "rating": num(i.rating), "required": num(i.required),
+             "priority": i.priority, "action": i.action,
+             "behaviours": [{"level": b.level, "text": b.text} for b in i.behaviours]}
+            for i in report.plan
+        ],
+        "route": None if report.route is None else route_json(report.route),
+        "route_note": report.route_note,
+        "closest": [
+            {"id": f.role.id, "title": f.role.title, "level": f.role.level, "weighted_gap": f.weighted_gap,
+             "readiness": f.readiness, "rated": f.rated, "counted": f.counted}
+            for f in report.closest
+        ],
+    }
+
+
+def plan_text(report: GapReport) -> str:
+    lines = [
+        f"{report.person}: {role_label(report.current)} → {role_label(report.target)}",
+        f"Assessment: {report.assessed:%Y-%m-%d %H:%M}" if report.assessed else "Assessment: none saved yet",
+        "",
+        f"Readiness: {readiness_text(report)}",
+        f"  {report.readiness.explanation}",
+        "",
+    ]
+    if report.gaps:
+        lines += ["Gap to the target:"] + _table(*gap_table(report), "  ") + [""]
+    if report.route is not None:
+        lines += [f"Route: {' → '.join(r.title for r in report.route.roles)}", f"  {report.route_note}"]
+        lines += _table(STEP_HEADERS, step_rows(report), "  ") + [""]
+    elif report.route_note:
+        lines += [f"Route: {report.route_note}", ""]
+    if report.plan:
+        lines.append("Development plan:")
+        for index, item in enumerate(report.plan, 1):
+            heading, body = plan_item_lines(index, item)
+            lines += [f"  {heading}"] + [f"     {line}" for line in body]
+        lines.append("")
+    if report.closest:
+        lines.append("Roles closest now (weighted gap, lower is closer):")
+        lines += _table(["Role", "Level", "Weighted gap", "Readiness", "Rated"],
+                        [[f.role.title, f.role.level or "", f"{f.weighted_gap:.0f}", f"{f.readiness:.0f}%",
+                          f"{f.rated} of {f.counted}"] for f in report.closest], "  ")
+    return "\n".join(lines).rstrip() + "\n"

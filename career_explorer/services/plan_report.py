@@ -1,0 +1,194 @@
+"""The printable plan: a PDF for a one-on-one or onboarding, made with matplotlib's PdfPages.
+
+Pages: summary (person, date, roles, readiness, route with level and pay change, closest roles);
+you against the target (radar); along the route (pay and skill jumps); the gap table; the plan.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Optional
+
+from career_explorer.charts.pay_progression import draw_pay_progression
+from career_explorer.charts.plan_charts import draw_gap_bars
+from career_explorer.charts.radar import radar_figure
+from career_explorer.charts.report_layout import A4, MUTED, PageWriter
+from career_explorer.charts.skill_heatmap import draw_skill_heatmap
+from career_explorer.domain.plan import GapReport
+from career_explorer.domain.profile import RadarData
+from career_explorer.services.plan_output import (
+    STEP_HEADERS,
+    gap_table,
+    plan_item_lines,
+    readiness_text,
+    role_label,
+    step_rows,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+Progress = Callable[[int, int, str], None]
+RADAR_AXES = 12
+BAR_ROWS = 16
+
+
+class ReportError(OSError):
+    """The PDF cannot be written; one line."""
+
+
+def radar_data(report: GapReport) -> Optional[RadarData]:
+    """Your ratings against the target's required levels, each as 0-100 of its own scale."""
+    gaps = [g for g in report.gaps if g.required is not None]
+    if len(gaps) < 3:
+        return None
+    shown = sorted(gaps, key=lambda g: -g.weight)[:RADAR_AXES]
+
+    def pct(level: Optional[float], g) -> Optional[float]:
+        return None if level is None else (level - g.scale_min) / (g.scale_max - g.scale_min) * 100.0
+
+    when = f" ({report.assessed:%Y-%m-%d})" if report.assessed else ""
+    return RadarData(
+        axes=tuple(g.name for g in shown),
+        titles=(f"{report.person}{when}", f"Required: {report.target.title}"),
+        values=(tuple(pct(g.rating, g) for g in shown), tuple(pct(g.required, g) for g in shown)),
+        omitted=len(gaps) - len(shown),
+    )
+
+
+def _summary(w: PageWriter, report: GapReport) -> None:
+    w.paragraph(f"Development plan: {report.person}", size=20, weight="bold", after=0.1)
+    w.pairs([
+        ("Person", report.person),
+        ("Date", f"{report.made:%d %B %Y}"),
+        ("Assessment", f"snapshot of {report.assessed:%d %B %Y, %H:%M}" if report.assessed else "none saved yet"),
+        ("Current role", role_label(report.current)),
+        ("Target role", role_label(report.target)),
+    ])
+    w.heading("Readiness")
+    w.paragraph(readiness_text(report), size=22, weight="bold", after=0.04)
+    w.paragraph(report.readiness.explanation, size=8.5, color=MUTED)
+    w.heading("Route")
+    if report.route is not None:
+        w.paragraph(" → ".join(f"{r.title} ({r.level})" if r.level else r.title for r in report.route.roles),
+                    size=9.5, weight="bold")
+        w.paragraph(report.route_note, size=8.5, color=MUTED)
+        w.table(STEP_HEADERS, step_rows(report), [0.07, 0.22, 0.22, 0.19, 0.30])
+    else:
+        w.paragraph(report.route_note or "No route.", size=9)
+    if report.closest:
+        w.heading("Roles closest now")
+        w.paragraph("Ranked by the weighted gap: the importance-weighted mean shortfall, as % of each "
+                    "competency's scale, over the role's competencies with a published level. Lower is closer.",
+                    size=8, color=MUTED)
+        w.table(["Role", "Level", "Weighted gap", "Readiness", "Rated"],
+                [[f.role.title, f.role.level or "", f"{f.weighted_gap:.0f}", f"{f.readiness:.0f}%",
+                  f"{f.rated} of {f.counted}"] for f in report.closest],
+                [0.46, 0.1, 0.16, 0.14, 0.14])
+
+
+def _against_target(w: PageWriter, report: GapReport) -> None:
+    w.page_break()
+    w.heading(f"You against the target: {report.target.title}")
+    data = radar_data(report)
+    shown = [g for g in report.gaps if g.required is not None][:BAR_ROWS]
+    bars = 0.3 * max(len(shown), 2) + 0.8
+    if data is not None:
+        fig = radar_figure(data, title=f"Ratings against the levels {report.target.title} requires")
+        fw, fh = fig.get_size_inches()
+        w.image(fig, width=max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh)))
+    total = sum(1 for g in report.gaps if g.required is not None)
+
+    def draw(ax) -> None:
+        draw_gap_bars(ax, shown)
+        if total > len(shown):
+            ax.set_title(f"Each rating against its required level: the first {len(shown)} of {total} "
+                         "(all are in the gap table)", fontsize=10)
+
+    w.chart(0.3 * max(len(shown), 2), draw, left=2.5, right=0.2, below=0.5)
+
+
+def _along_route(w: PageWriter, report: GapReport) -> None:
+    route = report.route
+    if route is None:
+        return
+    w.page_break()
+    w.heading("Along the route: pay and skill jumps")
+    w.chart(3.0, lambda ax: draw_pay_progression(ax, route), left=0.7, right=0.1, below=0.75)
+    rows = max(len(route.skill_rows), 3)
+    extras = 0.3 + 0.9  # title above, role names and the key below
+    if 0.3 * rows + extras > w.room():
+        w.page_break()
+    height = min(0.3 * rows, w.room() - extras)
+    w.chart(height, lambda ax: draw_skill_heatmap(ax, route), left=2.6, right=0.2, below=0.9)
+
+
+def _gap_table(w: PageWriter, report: GapReport) -> None:
+    w.page_break()
+    w.heading(f"Gap to {report.target.title}")
+    if not report.gaps:
+        w.paragraph("The target role lists no competencies in this catalogue.")
+        return
+    headers, rows = gap_table(report)
+    widths = [0.34, 0.07, 0.1, 0.12, 0.07, 0.12, 0.18] if len(headers) == 7 else [0.38, 0.08, 0.12, 0.14, 0.1, 0.18]
+    w.table(headers, rows, widths)
+    if report.unpublished:
+        w.paragraph(f"{report.unpublished} more competencies of {report.target.title} are not published by the "
+                    "source, so they are not in this table.", size=8, color=MUTED)
+
+
+def _plan(w: PageWriter, report: GapReport) -> None:
+    w.heading("Development plan")
+    if not report.plan:
+        w.paragraph("Nothing to grow: every competency with a published level is met.")
+        return
+    w.paragraph("The competencies to grow, in order: rated gaps first, biggest weighted shortfall first, then "
+                "those not rated yet. Each lists the behaviours to demonstrate, next level first.",
+                size=8, color=MUTED)
+    for index, item in enumerate(report.plan, 1):
+        heading, lines = plan_item_lines(index, item)
+        w.ensure(0.6)
+        w.paragraph(heading, size=10, weight="bold", after=0.02)
+        for line in lines:
+            bold = line.startswith("Action:")
+            w.paragraph(line, size=8.5, indent=0.25, after=0.01, weight="bold" if bold else "normal")
+        w.space(0.08)
+
+
+def report_pages(report: GapReport) -> list["Figure"]:
+    w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
+    _summary(w, report)
+    _against_target(w, report)
+    _along_route(w, report)
+    _gap_table(w, report)
+    _plan(w, report)
+    return w.finish()
+
+
+def write_report(report: GapReport, path: Path, progress: Optional[Progress] = None) -> Path:
+    """Write the PDF to a temporary file beside `path`, then move it into place."""
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with matplotlib.rc_context({"pdf.fonttype": 42}):
+            if progress:
+                progress(0, 1, "Laying out pages")
+            pages = report_pages(report)
+            with PdfPages(tmp, metadata={"Title": f"Development plan: {report.person}",
+                                         "Creator": "Career Explorer"}) as pdf:
+                for index, page in enumerate(pages, 1):
+                    if progress:
+                        progress(index, len(pages), f"Writing page {index} of {len(pages)}")
+                    pdf.savefig(page)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # cancelled (the progress callback raised) or failed: no half file
+        raise
+    return path

@@ -1,0 +1,159 @@
+"""File menu items for catalogues: Open catalogue…, Open recent, and the O*NET and framework importers.
+
+`ask_catalogue_path` is the seam tests patch instead of clicking through a QFileDialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.errors import CatalogueError
+from career_explorer.ui import import_dialogs, messages
+from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportProgress, ImportRequest
+from career_explorer.ui.window_settings import app_settings
+
+RECENT_KEY = "catalogues/recent"
+MAX_RECENT = 8
+MAX_PROBLEMS_SHOWN = 15
+
+
+def ask_catalogue_path(parent: Optional[QWidget]) -> Optional[Path]:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open catalogue", "", CATALOGUE_FILTER)
+    return Path(path) if path else None
+
+
+def recent_catalogues() -> list[Path]:
+    """Recently opened catalogues, newest first; files that no longer exist are dropped."""
+    settings = app_settings()
+    value = settings.value(RECENT_KEY, [])
+    stored = [value] if isinstance(value, str) else [str(v) for v in (value or [])]
+    kept = [p for p in stored if Path(p).is_file()][:MAX_RECENT]
+    if kept != stored:
+        settings.setValue(RECENT_KEY, kept)
+        settings.sync()
+    return [Path(p) for p in kept]
+
+
+def remember_catalogue(path: Path) -> list[Path]:
+    text = str(Path(path).resolve())
+    kept = [text] + [str(p) for p in recent_catalogues() if str(p) != text]
+    settings = app_settings()
+    settings.setValue(RECENT_KEY, kept[:MAX_RECENT])
+    settings.sync()
+    return [Path(p) for p in kept[:MAX_RECENT]]
+
+
+def failure_text(exc: BaseException) -> str:
+    """One message for a failed import: every framework problem (up to a limit), else the error."""
+    problems = getattr(exc, "problems", None)
+    if problems:
+        shown = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
+        more = len(problems) - len(shown)
+        tail = [f"… and {more} more"] if more else []
+        count = len(problems)
+        return "\n".join([f"{count} problem{'s' if count != 1 else ''}; nothing was written.", ""] + shown + tail)
+    from career_explorer.data.errors import DataError
+
+    return str(exc) if isinstance(exc, DataError) else f"{type(exc).__name__}: {exc}"
+
+
+class CatalogueMenu(QObject):
+    """Owns the catalogue actions of one main window and the imports it started."""
+
+    def __init__(self, window, menu: QMenu) -> None:
+        super().__init__(window)
+        self.window = window
+        self.imports: list[ImportProgress] = []
+        self.open_action = QAction("&Open catalogue…", window, shortcut=QKeySequence.Open)
+        self.open_action.triggered.connect(self.open_dialog)
+        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent)
+        self.import_onet_action = QAction("Import &O*NET…", window)
+        self.import_onet_action.triggered.connect(self.import_onet)
+        self.import_framework_action = QAction("Import company &framework…", window)
+        self.import_framework_action.triggered.connect(self.import_framework)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.import_onet_action)
+        menu.addAction(self.import_framework_action)
+        menu.addSeparator()
+        remember_catalogue(window.repo.path)
+        self.rebuild_recent()
+
+    def rebuild_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.window.repo.path.resolve()
+        for index, path in enumerate(recent_catalogues(), 1):
+            action = self.recent_menu.addAction(f"&{index} {path.name}  ({path.parent})")
+            action.setToolTip(str(path))
+            action.setData(str(path))
+            action.setCheckable(True)
+            action.setChecked(path == current)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def open_dialog(self) -> bool:
+        path = ask_catalogue_path(self.window)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: Path) -> bool:
+        """Switch the window to the catalogue at `path`; a bad file leaves the current one in place."""
+        try:
+            repo = CatalogueRepository(Path(path))
+        except CatalogueError as exc:
+            messages.show_error(self.window, "Cannot open the catalogue", str(exc))
+            self.rebuild_recent()
+            return False
+        self.window.set_repository(repo)
+        remember_catalogue(Path(path))
+        self.rebuild_recent()
+        info = repo.info
+        self.window.statusBar().showMessage(f"Opened {info.name} {info.version} from {path}", 8000)
+        return True
+
+    # -- importers ------------------------------------------------------------------------------
+
+    def import_onet(self) -> Optional[ImportProgress]:
+        request = import_dialogs.ask_onet_import(self.window)
+        return self.run_import(request) if request else None
+
+    def import_framework(self) -> Optional[ImportProgress]:
+        request = import_dialogs.ask_framework_import(self.window)
+        return self.run_import(request) if request else None
+
+    def run_import(self, request: ImportRequest, job=None) -> ImportProgress:
+        """Run an import off the GUI thread; when it succeeds, open the new catalogue."""
+        runner = ImportProgress(self.window, request.title, job or import_dialogs.import_job(request))
+        runner.finished.connect(lambda path: self._imported(runner, Path(path)))
+        runner.failed.connect(lambda exc: self._failed(runner, request, exc))
+        runner.cancelled.connect(lambda: self._cancelled(runner))
+        self.imports.append(runner)
+        return runner
+
+    def _forget(self, runner: ImportProgress) -> None:
+        if runner in self.imports:
+            self.imports.remove(runner)
+
+    def _imported(self, runner: ImportProgress, path: Path) -> None:
+        self._forget(runner)
+        self.open_path(path)
+
+    def _failed(self, runner: ImportProgress, request: ImportRequest, exc: BaseException) -> None:
+        self._forget(runner)
+        messages.show_error(self.window, "Import failed", f"{request.source}\n\n{failure_text(exc)}")
+
+    def _cancelled(self, runner: ImportProgress) -> None:
+        self._forget(runner)
+        self.window.statusBar().showMessage("Import cancelled; nothing was written.", 8000)
+
+
+def install_catalogue_menu(window, menu: QMenu) -> CatalogueMenu:
+    """Add the catalogue items to `menu` (the File menu) of `window`."""
+    return CatalogueMenu(window, menu)

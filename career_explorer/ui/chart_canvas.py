@@ -1,0 +1,166 @@
+"""An embedded matplotlib chart: created on first draw (matplotlib stays off start-up) and exportable.
+
+The export asks for a path through `ask_export_path`, a module function that tests patch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from career_explorer.domain.route import Route
+from career_explorer.ui import messages
+
+FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf"}
+DrawFn = Callable[[Any, Route], Any]  # (matplotlib Figure, route) -> whatever the chart reports
+FigureFn = Callable[[Route], Any]  # route -> a standalone matplotlib Figure, sized for print
+
+
+def ask_export_path(parent: QWidget, caption: str, suggested: str) -> Optional[Path]:
+    """Ask where to save a chart; None when the user cancels. PNG unless another type is chosen."""
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, caption, str(Path.home() / f"{suggested}.png"), ";;".join(FILTERS), next(iter(FILTERS))
+    )
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() not in FILTERS.values():
+        path = path.with_name(path.name + FILTERS.get(chosen, ".png"))
+    return path
+
+
+class ChartCanvas(QWidget):
+    """A titled chart with an Export button; the FigureCanvasQTAgg exists only once something is drawn."""
+
+    drawn = Signal()
+    exported = Signal(Path)
+
+    def __init__(self, title: str, draw: DrawFn, export_text: str, file_stem: str,
+                 min_height: Optional[Callable[[Route], int]] = None, parent: Optional[QWidget] = None,
+                 export_figure: Optional[FigureFn] = None) -> None:
+        """`export_figure` draws the file's own figure; without it, Export saves the figure on screen."""
+        super().__init__(parent)
+        self._draw_fn, self._export_figure = draw, export_figure
+        self._file_stem, self._min_height = file_stem, min_height
+        self._route: Optional[Route] = None
+        self._pending = False
+        self.canvas = None
+        self.figure = None
+        self.last_result: Any = None
+
+        self.title_label = QLabel(f"<b>{title}</b>", self)
+        self.export_button = QPushButton(export_text, self)
+        self.export_button.setEnabled(False)
+        self.export_button.setToolTip("Save this chart as a PNG, SVG or PDF file")
+        self.export_button.clicked.connect(self.export)
+        header = QHBoxLayout()
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.export_button)
+
+        self.placeholder = QLabel("Select a route to see this chart.", self)
+        self.placeholder.setAlignment(Qt.AlignCenter)
+        self.placeholder.setStyleSheet("color: palette(mid);")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.scroll: Optional[QScrollArea] = None
+        if min_height is not None:
+            self.scroll = QScrollArea(self)
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QScrollArea.NoFrame)
+            self.stack.addWidget(self.scroll)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+
+    @property
+    def route(self) -> Optional[Route]:
+        return self._route
+
+    def show_route(self, route: Optional[Route]) -> None:
+        """Chart `route` now if the chart is on screen, else when it is first shown."""
+        self._route = route
+        self.export_button.setEnabled(route is not None)
+        if route is None:
+            self.stack.setCurrentWidget(self.placeholder)
+            self._pending = False
+            return
+        self._pending = True
+        if self.isVisible():
+            self.redraw()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._pending:
+            self.redraw()
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.canvas.setMinimumSize(320, 220)
+        self.canvas.setFocusPolicy(Qt.NoFocus)
+        self.canvas.mpl_connect("draw_event", lambda _event: self.drawn.emit())
+        if self.scroll is not None:
+            self.scroll.setWidget(self.canvas)
+            self.stack.setCurrentWidget(self.scroll)
+        else:
+            self.stack.addWidget(self.canvas)
+
+    def redraw(self) -> None:
+        """Draw the current route; the canvas paints on the next event-loop turn."""
+        self._pending = False
+        if self._route is None:
+            return
+        self._ensure_canvas()
+        self.stack.setCurrentWidget(self.scroll if self.scroll is not None else self.canvas)
+        if self._min_height is not None:
+            self.canvas.setMinimumHeight(self._min_height(self._route))
+        self.figure.clear()
+        self.last_result = self._draw_fn(self.figure, self._route)
+        self.canvas.draw_idle()
+
+    def export(self) -> Optional[Path]:
+        """Ask for a file and save the chart there, by its extension.
+
+        The file gets the same chart drawn on a figure of its own, sized for print, so it does not
+        depend on how large the panel is on screen.
+        """
+        if self._route is None:
+            return None
+        path = ask_export_path(self, f"Export {self._file_stem.replace('-', ' ')}", self._file_stem)
+        if path is None:
+            return None
+        from career_explorer.charts.route_figure import save_figure
+
+        if self._export_figure is None and (self.figure is None or self._pending):
+            self._ensure_canvas()
+            self.redraw()
+        figure = self.figure if self._export_figure is None else self._export_figure(self._route)
+        try:
+            save_figure(figure, path)
+        except (OSError, ValueError) as exc:
+            messages.show_error(self, "Cannot export the chart", f"{path}: {exc}")
+            return None
+        self.exported.emit(path)
+        return path

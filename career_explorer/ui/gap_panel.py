@@ -1,0 +1,217 @@
+"""The gap and plan panel: readiness with its explanation, the route, closest roles, gaps and the plan."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from career_explorer.domain.plan import GapReport, GapStatus
+from career_explorer.services.plan_output import gap_row, readiness_text, role_label, step_pay_text
+from career_explorer.services.path_report import level_change_text, level_text
+
+ACTION_COLUMN = 3
+
+
+def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().hide()
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setWordWrap(True)
+    return table
+
+
+def _item(text: str, tip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemIsEditable)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+class GapPanel(QWidget):
+    """Shows one GapReport. Editing a plan action emits `action_changed(competency id, text)`."""
+
+    action_changed = Signal(str, str)
+
+    def __init__(self, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.report: Optional[GapReport] = None
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.readiness_label = QLabel(self)
+        self.readiness_label.setAccessibleName("Readiness")
+        self.explanation = QLabel(self)
+        self.explanation.setWordWrap(True)
+        self.route_label = QLabel(self)
+        self.route_label.setWordWrap(True)
+        self.route_label.setTextFormat(Qt.RichText)
+        self.closest = _table(self, ["Role", "Level", "Gap", "Ready"], "Roles closest now")
+        self.closest.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.closest.setToolTip("Weighted gap: the importance-weighted mean shortfall, as % of each scale, "
+                                "over the role's competencies with a published level. Lower is closer.")
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 6, 0)
+        for widget in (self.heading, self.readiness_label, self.explanation, self.route_label):
+            side_layout.addWidget(widget)
+        side_layout.addWidget(QLabel("<b>Roles closest now</b> (lower gap is closer)", self))
+        side_layout.addWidget(self.closest, 1)
+        side_scroll = QScrollArea(self)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setWidget(side)
+        side_scroll.setMinimumWidth(260)
+
+        self.gaps = _table(self, ["Competency", "Scale", "Rating", "Required", "Gap", "Importance", "Status",
+                                  "Next behaviours"], "Gap to the target")
+        self.gaps.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
+        self.gaps.setWordWrap(False)  # one line a row; the plan below has the behaviours in full
+        self.gaps.setTextElideMode(Qt.ElideRight)
+        self.plan = _table(self, ["#", "Competency", "Behaviours to demonstrate, next level first", "Action"],
+                           "Development plan")
+        self.plan.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                  | QAbstractItemView.AnyKeyPressed)
+        self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.plan.setColumnWidth(ACTION_COLUMN, 200)
+        self.plan.itemChanged.connect(self._item_changed)
+        for table in (self.plan,):
+            table.horizontalHeader().sectionResized.connect(
+                lambda *_args, t=table: t.resizeRowsToContents())
+
+        right = QSplitter(Qt.Vertical, self)
+        for title, table in (("Gap to the target", self.gaps),
+                             ("Development plan (double-click an action to write it)", self.plan)):
+            box = QWidget(right)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addWidget(QLabel(f"<b>{title}</b>", box))
+            box_layout.addWidget(table, 1)
+            right.addWidget(box)
+        right.setSizes([260, 440])
+        split = QSplitter(Qt.Horizontal, self)
+        split.addWidget(side_scroll)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([290, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.show_report(None, "Pick a target role above to see the gap and the plan.")
+
+    def show_report(self, report: Optional[GapReport], empty: str = "") -> None:
+        self.report = report
+        self.plan.blockSignals(True)
+        for table in (self.gaps, self.plan, self.closest):
+            table.setRowCount(0)
+        if report is None:
+            self.heading.setText(escape(empty))
+            self.readiness_label.setText("")
+            self.explanation.setText("")
+            self.route_label.setText("")
+            self.plan.blockSignals(False)
+            return
+        assessed = f"snapshot of {report.assessed:%Y-%m-%d %H:%M}" if report.assessed else "no snapshot saved yet"
+        self.heading.setText(f"<b>{escape(report.person)}</b>: {escape(role_label(report.current))} → "
+                             f"<b>{escape(role_label(report.target))}</b><br/><i>{assessed}</i>")
+        self.readiness_label.setText(f"<span style='font-size:28pt; font-weight:bold'>"
+                                     f"{readiness_text(report)}</span> ready")
+        self.explanation.setText(escape(report.readiness.explanation))
+        self.route_label.setText(self._route_html(report))
+        self._fill_gaps(report)
+        self._fill_plan(report)
+        for fit in report.closest:
+            row = self.closest.rowCount()
+            self.closest.insertRow(row)
+            for col, text in enumerate((fit.role.title, fit.role.level or "", f"{fit.weighted_gap:.0f}",
+                                        f"{fit.readiness:.0f}%")):
+                self.closest.setItem(row, col, _item(text, f"{fit.rated} of {fit.counted} competencies rated"))
+        self.closest.resizeColumnsToContents()
+        self.closest.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.plan.blockSignals(False)
+
+    @staticmethod
+    def _route_html(report: GapReport) -> str:
+        if report.route is None:
+            return f"<b>Route</b><br/>{escape(report.route_note)}"
+        parts = [f"<b>Route</b>: {escape(' → '.join(r.title for r in report.route.roles))}",
+                 f"<i>{escape(report.route_note)}</i>"]
+        for i, step in enumerate(report.route.steps, 1):
+            parts.append(f"{i}. {escape(step.to_role.title)}: level {escape(level_change_text(step.level_change))}; "
+                         f"pay {escape(step_pay_text(step))}")
+        return "<br/>".join(parts)
+
+    def _fill_gaps(self, report: GapReport) -> None:
+        for g in report.gaps:
+            row = self.gaps.rowCount()
+            self.gaps.insertRow(row)
+            cells = gap_row(g)
+            nxt = g.behaviours[0] if g.behaviours else None
+            cells.append(f"Level {nxt.level}: {nxt.text}" if nxt else "")
+            for col, text in enumerate(cells):
+                item = _item(text)
+                if g.behaviours and col == 7:
+                    item.setToolTip("\n".join(f"Level {b.level}: {b.text}" for b in g.behaviours))
+                if col == 6 and g.status == GapStatus.MET:
+                    item.setForeground(self.palette().link())
+                self.gaps.setItem(row, col, item)
+        self.gaps.setColumnHidden(5, all(g.importance is None for g in report.gaps))
+        self.gaps.resizeColumnsToContents()
+        self.gaps.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
+
+    def _fill_plan(self, report: GapReport) -> None:
+        for index, item in enumerate(report.plan, 1):
+            row = self.plan.rowCount()
+            self.plan.insertRow(row)
+            now = "not rated" if item.rating is None else level_text(item.rating)
+            behaviours = "\n".join(f"Level {b.level}: {b.text}" for b in item.behaviours)
+            self.plan.setItem(row, 0, _item(str(index)))
+            self.plan.setItem(row, 1, _item(f"{item.name}\n{now} → {level_text(item.required)}"))
+            self.plan.setItem(row, 2, _item(behaviours or "No behaviours published for these levels."))
+            action = QTableWidgetItem(item.action or "")
+            action.setData(Qt.UserRole, item.competency)
+            action.setToolTip("Double-click to write what the person will do")
+            self.plan.setItem(row, ACTION_COLUMN, action)
+        self.plan.resizeColumnToContents(0)
+        self.plan.resizeColumnToContents(1)
+        self.plan.resizeRowsToContents()
+
+    def _fit_rows(self) -> None:
+        for table in (self.plan, self.closest):
+            table.resizeRowsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_rows()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == ACTION_COLUMN and item.data(Qt.UserRole):
+            self.action_changed.emit(item.data(Qt.UserRole), item.text())
+
+    def set_action(self, competency_id: str, text: str) -> None:
+        """Write an action as typing it in the table does (for keyboard-free use and tests)."""
+        for row in range(self.plan.rowCount()):
+            item = self.plan.item(row, ACTION_COLUMN)
+            if item.data(Qt.UserRole) == competency_id:
+                item.setText(text)
+                return
+        raise KeyError(competency_id)

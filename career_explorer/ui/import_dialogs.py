@@ -1,0 +1,221 @@
+"""The importers as dialogs: ask for the inputs, then run the import on a worker with a progress dialog.
+
+`ask_onet_import` and `ask_framework_import` are the seams tests patch; `ImportProgress` runs a job
+and can be cancelled, in which case the importer raises Cancelled and no file is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressDialog,
+    QPushButton, QWidget,
+)
+
+from career_explorer.data.importers.errors import Cancelled
+from career_explorer.ui.workers import Job, Task, start
+
+CATALOGUE_FILTER = "Catalogues (*.sqlite *.db);;All files (*)"
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    kind: str  # "onet" or "framework"
+    source: Path
+    output: Path
+    wages: Optional[Path] = None
+
+    @property
+    def title(self) -> str:
+        return "Importing O*NET" if self.kind == "onet" else "Importing the company framework"
+
+
+class _PathField(QWidget):
+    """A path box with its browse buttons: (label, chooser(parent) -> Optional[str])."""
+
+    def __init__(self, placeholder: str, choosers: list[tuple[str, Callable[[QWidget], Optional[str]]]],
+                 parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        for label, chooser in choosers:
+            button = QPushButton(label, self)
+            button.clicked.connect(lambda _=False, c=chooser: self._choose(c))
+            layout.addWidget(button)
+
+    def _choose(self, chooser: Callable[[QWidget], Optional[str]]) -> None:
+        chosen = chooser(self)
+        if chosen:
+            self.edit.setText(chosen)
+
+    def path(self) -> Optional[Path]:
+        text = self.edit.text().strip()
+        return Path(text) if text else None
+
+
+def _open_file(caption: str, filter_: str) -> Callable[[QWidget], Optional[str]]:
+    return lambda parent: QFileDialog.getOpenFileName(parent, caption, "", filter_)[0] or None
+
+
+def _open_folder(caption: str) -> Callable[[QWidget], Optional[str]]:
+    return lambda parent: QFileDialog.getExistingDirectory(parent, caption) or None
+
+
+def _save_file(caption: str) -> Callable[[QWidget], Optional[str]]:
+    return lambda parent: QFileDialog.getSaveFileName(parent, caption, "", CATALOGUE_FILTER)[0] or None
+
+
+class ImportDialog(QDialog):
+    """Inputs for one importer; OK is enabled once the source and the output are given."""
+
+    def __init__(self, kind: str, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        form = QFormLayout(self)
+        self.wages: Optional[_PathField] = None
+        if kind == "onet":
+            self.setWindowTitle("Import O*NET")
+            form.addRow(QLabel("Build a catalogue from an O*NET text release and, optionally, BLS OEWS wages."))
+            self.source = _PathField("O*NET release folder or zip", [
+                ("Folder…", _open_folder("O*NET release folder")),
+                ("Zip…", _open_file("O*NET release zip", "Zip files (*.zip)"))])
+            form.addRow("O*NET release:", self.source)
+            self.wages = _PathField("optional: national_M2024_dl.xlsx",
+                                    [("Browse…", _open_file("OEWS national wages", "Excel (*.xlsx)"))])
+            form.addRow("OEWS wages:", self.wages)
+        else:
+            self.setWindowTitle("Import company framework")
+            form.addRow(QLabel("Build a catalogue from a company framework (see docs/framework-format.md)."))
+            self.source = _PathField("framework .xlsx, .json, .zip or CSV folder", [
+                ("File…", _open_file("Company framework", "Frameworks (*.xlsx *.json *.zip);;All files (*)")),
+                ("CSV folder…", _open_folder("Folder of framework CSV files"))])
+            form.addRow("Framework:", self.source)
+        self.output = _PathField("new catalogue .sqlite", [("Save as…", _save_file("Save the catalogue as"))])
+        form.addRow("Save as:", self.output)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        for field in (self.source, self.output):
+            field.edit.textChanged.connect(self._update_ok)
+        self._update_ok()
+        self.resize(640, self.sizeHint().height())
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.source.path() and self.output.path()))
+
+    def request(self) -> Optional[ImportRequest]:
+        source, output = self.source.path(), self.output.path()
+        if source is None or output is None:
+            return None
+        if output.suffix == "":
+            output = output.with_suffix(".sqlite")
+        wages = self.wages.path() if self.wages is not None else None
+        return ImportRequest(self.kind, source, output, wages)
+
+
+def ask_onet_import(parent: Optional[QWidget]) -> Optional[ImportRequest]:
+    dialog = ImportDialog("onet", parent)
+    return dialog.request() if dialog.exec() == QDialog.Accepted else None
+
+
+def ask_framework_import(parent: Optional[QWidget]) -> Optional[ImportRequest]:
+    dialog = ImportDialog("framework", parent)
+    return dialog.request() if dialog.exec() == QDialog.Accepted else None
+
+
+def _write(catalogue, out: Path, progress, cancel, start_at: float) -> Path:
+    """Write with compiler.write_catalogue; a cancel before the final rename leaves no file."""
+    from career_explorer.data.compiler import write_catalogue
+
+    def step(fraction: float, message: str) -> None:
+        if fraction < 1.0 and cancel():
+            raise Cancelled("the import was cancelled")
+        progress(start_at + (1.0 - start_at) * fraction, message)
+
+    if cancel():
+        raise Cancelled("the import was cancelled")
+    write_catalogue(catalogue, out, step)
+    return out
+
+
+def import_job(request: ImportRequest) -> Job:
+    """The job for a request: read (and validate) the input, then write the catalogue."""
+
+    def job(progress, cancel) -> Path:
+        scaled = lambda f, m: progress(0.85 * f, m)  # noqa: E731
+        if request.kind == "onet":
+            from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
+
+            catalogue = build_onet_catalogue(request.source, request.wages, progress=scaled, cancel=cancel)
+        else:
+            from career_explorer.data.importers.framework import import_framework
+
+            catalogue = import_framework(request.source, progress=scaled)
+        return _write(catalogue, request.output, progress, cancel, 0.85)
+
+    return job
+
+
+class ImportProgress(QObject):
+    """A window-modal progress dialog over a running job; Cancel asks the job to stop."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, title: str, job: Job) -> None:
+        super().__init__(parent)
+        self.dialog = QProgressDialog(title + "…", "Cancel", 0, 1000, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.done = False
+        self.task = Task(job)
+        # Bound slots of this GUI-thread object: the worker's signals arrive queued on the GUI thread.
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.finished.connect(self._on_finished)
+        self.task.signals.failed.connect(self._on_failed)
+        self.task.signals.cancelled.connect(self._on_cancelled)
+        self.dialog.setValue(0)
+        start(self.task)
+
+    @Slot()
+    def cancel(self) -> None:
+        if not self.done:
+            self.task.cancel()
+            self.dialog.setLabelText("Cancelling…")
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        if not self.done and not self.task.is_cancelled():
+            self.dialog.setValue(int(round(fraction * 1000)))
+            self.dialog.setLabelText(message)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self._end(self.finished, result)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self._end(self.failed, exc)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)
+
+    def _end(self, signal, *args) -> None:
+        self.done = True
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        signal.emit(*args)

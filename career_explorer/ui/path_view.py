@@ -1,0 +1,297 @@
+"""The Path view: pick from and to, see the ranked routes, each step as a card, and the two charts."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from career_explorer.charts.pay_progression import draw_pay_progression, pay_progression_figure
+from career_explorer.charts.skill_heatmap import draw_skill_heatmap, skill_heatmap_figure
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.route import PathResult, Route
+from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
+from career_explorer.ui.chart_canvas import ChartCanvas
+from career_explorer.ui.role_picker import RoleChoice, RolePicker
+from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.step_cards import StepCard, Timeline
+
+
+def _draw_pay(figure, route: Route):
+    return draw_pay_progression(figure.add_subplot(), route)
+
+
+def _draw_skills(figure, route: Route):
+    # No colour bar on screen: it costs a third of the redraw, and every cell prints its level.
+    return draw_skill_heatmap(figure.add_subplot(), route, colorbar=False)
+
+
+def _heatmap_pixels(route: Route) -> int:
+    return 110 + 21 * max(len(route.skill_rows), 4)
+
+
+class PathView(QWidget):
+    """Routes from one role to another. Other views call `set_roles(from_id, to_id)`."""
+
+    route_shown = Signal(object)  # the Route on screen (a direct comparison has rank 0), or None
+
+    def __init__(self, repo: CatalogueRepository, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.finder = route_finder(repo)
+        self.result: Optional[PathResult] = None
+        self.current_route: Optional[Route] = None
+        self._choices_loaded = False
+        self._build_pickers()
+        self._build_routes_panel()
+        self._build_timeline()
+        self._build_charts()
+        self._lay_out()
+        self._refresh()
+
+    # -- construction -----------------------------------------------------------------------
+
+    def _build_pickers(self) -> None:
+        self.from_picker = RolePicker(self)
+        self.from_picker.setAccessibleName("From role")
+        self.from_picker.setToolTip("Where you are now: type any part of a title or alternate title")
+        self.to_picker = RolePicker(self)
+        self.to_picker.setAccessibleName("To role")
+        self.to_picker.setToolTip("Where you want to be")
+        self.from_label = QLabel("Fro&m:", self)
+        self.from_label.setBuddy(self.from_picker)
+        self.to_label = QLabel("&To:", self)
+        self.to_label.setBuddy(self.to_picker)
+        self.swap_button = QPushButton("⇄ S&wap", self)
+        self.swap_button.setToolTip("Swap From and To (Alt+W)")
+        self.swap_button.clicked.connect(self.swap)
+        self.count_spin = QSpinBox(self)
+        self.count_spin.setRange(1, 20)
+        self.count_spin.setValue(DEFAULT_ROUTES)
+        self.count_spin.setAccessibleName("Number of routes to show")
+        self.count_label = QLabel("Show &up to", self)
+        self.count_label.setBuddy(self.count_spin)
+        self.count_suffix = QLabel("routes", self)
+        self.from_picker.role_changed.connect(lambda _id: self._refresh())
+        self.to_picker.role_changed.connect(lambda _id: self._refresh())
+        self.count_spin.valueChanged.connect(lambda _v: self._refresh())
+
+    def _build_routes_panel(self) -> None:
+        self.routes_model = RouteTableModel(self)
+        self.routes_table = QTableView(self)
+        self.routes_table.setModel(self.routes_model)
+        self.routes_table.setAccessibleName("Routes")
+        self.routes_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.routes_table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.routes_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.routes_table.setTabKeyNavigation(False)
+        self.routes_table.setAlternatingRowColors(True)
+        self.routes_table.setWordWrap(False)
+        self.routes_table.verticalHeader().hide()
+        self.routes_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.routes_table.setTextElideMode(Qt.ElideRight)
+        header = self.routes_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # The two longest columns share what room is left and elide; each cell's tooltip has it all.
+        for column in (RouteTableModel.COL_SKILLS, RouteTableModel.COL_PER_STEP):
+            header.setSectionResizeMode(column, QHeaderView.Stretch)
+        header.setMinimumSectionSize(28)
+        self.routes_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_route_at(cur.row()))
+        self.routes_label = QLabel("&Routes", self)
+        self.routes_label.setBuddy(self.routes_table)
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.RichText)
+        self.reachable_list = QListWidget(self)
+        self.reachable_list.setAccessibleName("Roles you can reach")
+        self.reachable_list.setToolTip("Press Enter or double-click to make a role the target")
+        self.reachable_list.itemActivated.connect(self._reachable_activated)
+        self.reachable_label = QLabel(self)
+        self.reachable_label.setBuddy(self.reachable_list)
+
+    def _build_timeline(self) -> None:
+        self.timeline = Timeline(self)
+        self.timeline.setAccessibleName("Steps of the selected route")
+        self.timeline_label = QLabel("St&eps and whole-route totals", self)
+        self.timeline_label.setBuddy(self.timeline)
+
+    def _build_charts(self) -> None:
+        self.pay_chart = ChartCanvas("Pay progression", _draw_pay, "Export &pay chart…", "pay-progression",
+                                     parent=self, export_figure=pay_progression_figure)
+        self.skill_chart = ChartCanvas("Skill jumps", _draw_skills, "Export s&kill chart…", "skill-jumps",
+                                       min_height=_heatmap_pixels, parent=self, export_figure=skill_heatmap_figure)
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        for widget in (self.from_label, self.from_picker, self.swap_button, self.to_label, self.to_picker):
+            bar.addWidget(widget, 1 if isinstance(widget, RolePicker) else 0)
+        bar.addSpacing(12)
+        for widget in (self.count_label, self.count_spin, self.count_suffix):
+            bar.addWidget(widget)
+
+        routes_box = QWidget(self)
+        routes_layout = QVBoxLayout(routes_box)
+        routes_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.routes_label, self.message, self.routes_table, self.reachable_label, self.reachable_list):
+            routes_layout.addWidget(widget, 10 if widget in (self.routes_table, self.reachable_list) else 0)
+        routes_layout.addStretch(1)
+        steps_box = QWidget(self)
+        steps_layout = QVBoxLayout(steps_box)
+        steps_layout.setContentsMargins(0, 0, 0, 0)
+        steps_layout.addWidget(self.timeline_label)
+        steps_layout.addWidget(self.timeline, 1)
+
+        self.left_split = QSplitter(Qt.Vertical, self)
+        self.left_split.addWidget(routes_box)
+        self.left_split.addWidget(steps_box)
+        self.left_split.setSizes([250, 450])
+        self.chart_split = QSplitter(Qt.Vertical, self)
+        self.chart_split.addWidget(self.pay_chart)
+        self.chart_split.addWidget(self.skill_chart)
+        self.chart_split.setSizes([300, 400])
+        self.main_split = QSplitter(Qt.Horizontal, self)
+        self.main_split.addWidget(self.left_split)
+        self.main_split.addWidget(self.chart_split)
+        self.main_split.setSizes([600, 450])
+        self.main_split.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.main_split, 1)
+        order = [self.from_picker, self.swap_button, self.to_picker, self.count_spin, self.routes_table,
+                 self.reachable_list, self.timeline, self.pay_chart.export_button, self.skill_chart.export_button]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def set_roles(self, from_id: Optional[str], to_id: Optional[str]) -> None:
+        """Show routes from `from_id` to `to_id`; None leaves that picker empty."""
+        self.load_choices()
+        for picker, role_id in ((self.from_picker, from_id), (self.to_picker, to_id)):
+            picker.blockSignals(True)
+            picker.set_role_id(role_id)
+            picker.blockSignals(False)
+        self._refresh()
+
+    def swap(self) -> None:
+        self.set_roles(self.to_picker.role_id(), self.from_picker.role_id())
+
+    def load_choices(self) -> None:
+        """Fill the pickers once; alternate titles need each role, so this waits until it is needed."""
+        if self._choices_loaded:
+            return
+        self._choices_loaded = True
+        choices = [RoleChoice(s.id, s.title, s.level, self.finder.role(s.id).alt_titles)
+                   for s in self.finder.summaries.values()]
+        for picker in (self.from_picker, self.to_picker):
+            picker.set_choices(choices)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.load_choices()
+        super().showEvent(event)
+
+    def step_cards(self) -> list[StepCard]:
+        """The timeline's cards, top to bottom."""
+        return list(self.timeline.cards)
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        from_id, to_id = self.from_picker.role_id(), self.to_picker.role_id()
+        self.result = None
+        self.routes_model.set_routes([])
+        self.reachable_list.clear()
+        if not from_id or not to_id:
+            self._show_state("Pick where you are in <b>From</b> and where you want to be in <b>To</b>. "
+                             "Type any part of a job title or an alternate title.")
+            return
+        if from_id == to_id:
+            self._show_state("From and To are the same role. Pick a different target to see routes.")
+            return
+        self.result = self.finder.find(from_id, to_id, self.count_spin.value())
+        if self.result.found:
+            self.routes_model.set_routes(self.result.routes)
+            n = len(self.result.routes)
+            self._show_state(f"{n} route{'s' if n != 1 else ''}, fewest steps first. "
+                             "Select one to see its steps.", routes=True)
+            self.routes_table.selectRow(0)
+        else:
+            self._show_no_route(self.result)
+
+    def _show_state(self, text: str, routes: bool = False) -> None:
+        self.message.setText(text)
+        self.routes_table.setVisible(routes)
+        self.routes_label.setVisible(routes)
+        self.reachable_label.hide()
+        self.reachable_list.hide()
+        if not routes:
+            self.show_route(None)
+
+    def _show_no_route(self, result: PathResult) -> None:
+        a, b = escape(result.from_role.title), escape(result.to_role.title)
+        self.message.setText(
+            f'<p style="font-size:large"><b>No route of transitions leads from {a} to {b}.</b></p>'
+            f"<p>The steps panel shows the direct gap between the two roles.</p>")
+        self.routes_table.hide()
+        self.routes_label.hide()
+        if result.reachable:
+            self.reachable_label.setText(f"Roles you can reach from {a} (press Enter to make one the target):")
+            for ref in result.reachable:
+                item = QListWidgetItem(f"{ref.title} ({ref.level})" if ref.level else ref.title)
+                item.setData(Qt.UserRole, ref.id)
+                self.reachable_list.addItem(item)
+            self.reachable_list.setCurrentRow(0)
+        else:
+            self.reachable_label.setText(f"No other role can be reached from {a} through the catalogue's transitions.")
+        self.reachable_label.show()
+        self.reachable_list.setVisible(bool(result.reachable))
+        self.show_route(result.direct)
+
+    def _reachable_activated(self, item: QListWidgetItem) -> None:
+        self.set_roles(self.from_picker.role_id(), item.data(Qt.UserRole))
+
+    def show_route_at(self, row: int) -> None:
+        route = self.routes_model.route(row)
+        if route is not None:
+            self.show_route(route)
+
+    def select_route(self, rank: int) -> None:
+        """Select the route with this rank (1 is the best), as clicking its row does."""
+        self.routes_table.selectRow(rank - 1)
+
+    def show_route(self, route: Optional[Route]) -> None:
+        """Fill the timeline with the route's steps and totals, and redraw both charts."""
+        if route is self.current_route and route is not None:
+            return
+        self.current_route = route
+        self.timeline.set_cards(self._cards_for(route) if route is not None else [],
+                                "The steps of the selected route appear here.")
+        self.pay_chart.show_route(route)
+        self.skill_chart.show_route(route)
+        self.route_shown.emit(route)
+
+    def _cards_for(self, route: Route) -> list[StepCard]:
+        if route.is_direct:
+            return [StepCard(route.total, "Direct gap (no route of transitions)", "direct")]
+        n = route.step_count
+        cards = [StepCard(step, f"Step {i} of {n}", "step") for i, step in enumerate(route.steps, 1)]
+        if n > 1:
+            cards.insert(0, StepCard(route.total, f"Route {route.rank}: whole route, first role to last", "total"))
+        return cards

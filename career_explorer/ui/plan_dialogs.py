@@ -1,0 +1,109 @@
+"""Dialogs of the My plan view, each behind a module function that tests patch instead of clicking."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Callable, Optional
+
+from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from career_explorer.services.person_transfer import ImportPreview
+
+JSON_FILTER = "Person export (*.json)"
+PDF_FILTER = "PDF document (*.pdf)"
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: Path, file_filter: str) -> Optional[Path]:
+    """Where to save; None when cancelled. The filter's extension is added when missing."""
+    name, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    suffix = file_filter[file_filter.find("*") + 1:file_filter.find(")")]
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+
+def ask_open_path(parent: QWidget, caption: str, file_filter: str) -> Optional[Path]:
+    name, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), file_filter)
+    return Path(name) if name else None
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> Optional[str]:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value.strip() if ok and value.strip() else None
+
+
+def inform(parent: Optional[QWidget], title: str, text: str) -> None:
+    """A message that does not block (the app goes on starting behind it)."""
+    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows what an import will add; nothing is written unless the user presses Import."""
+
+    def __init__(self, preview: ImportPreview, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import person")
+        text = QLabel("<p><b>This import will add:</b></p><ul>"
+                      + "".join(f"<li>{escape(line)}</li>" for line in preview.lines()) + "</ul>", self)
+        text.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Cancel, self)
+        self.import_button = buttons.addButton("Import", QDialogButtonBox.AcceptRole)
+        self.import_button.setEnabled(preview.adds_anything)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+
+
+def confirm_import(parent: QWidget, preview: ImportPreview) -> bool:
+    return ImportPreviewDialog(preview, parent).exec() == QDialog.Accepted
+
+
+class Cancelled(Exception):
+    pass
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the result
+    failed = Signal(str)
+
+
+class Worker(QRunnable):
+    """Run `job(progress)` on the thread pool; `progress(done, total, text)` raises Cancelled when asked."""
+
+    def __init__(self, job: Callable[[Callable[[int, int, str], None]], object]) -> None:
+        super().__init__()
+        self.job = job
+        self.signals = WorkerSignals()
+        self.cancelled = False
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.cancelled:
+            raise Cancelled()
+        self.signals.progress.emit(done, total, text)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._progress)
+        except Cancelled:
+            self.signals.failed.emit("")
+        except Exception as exc:  # reported to the user as one line, never lost in a thread
+            self.signals.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        else:
+            self.signals.finished.emit(result)

@@ -1,0 +1,159 @@
+"""The Browse table: one row per role summary, with COL_* columns and fast, stable sorting."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from career_explorer.domain.catalogue import RoleSummary
+from career_explorer.ui.formatting import format_money
+
+COL_TITLE, COL_FAMILY, COL_LEVEL, COL_JOB_CODE, COL_PAY, COL_SOURCE = range(6)
+HEADERS = ("Title", "Family", "Job level", "Job code", "Median base pay", "Source")
+# The RoleBrowser sort key behind each column.
+SORT_KEYS = ("title", "family", "level", "job_code", "median_base", "source")
+
+ROLE_ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2  # plain values, so a QSortFilterProxyModel can sort on sortRole
+
+Orderer = Callable[[list[RoleSummary], str, bool], list[RoleSummary]]
+
+
+def _sort_value(row: RoleSummary, column: int) -> Any:
+    if column == COL_TITLE:
+        return row.title.casefold()
+    if column == COL_FAMILY:
+        return row.family_name.casefold()
+    if column == COL_LEVEL:
+        return "" if row.level is None else f"{row.ladder or ''}:{row.level_rank or 0:03d}:{row.level}"
+    if column == COL_JOB_CODE:
+        return row.job_code or ""
+    if column == COL_PAY:
+        return -1.0 if row.median_base is None else float(row.median_base)
+    return row.source
+
+
+class RoleTableModel(QAbstractTableModel):
+    """Rows are RoleSummary objects; `set_rows` replaces them with a single model reset."""
+
+    def __init__(self, parent=None, orderer: Optional[Orderer] = None,
+                 source_names: Optional[dict[str, str]] = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RoleSummary] = []
+        self._source_names = source_names or {}
+        self._orderer = orderer
+        self.sort_column = -1
+        self.sort_order = Qt.AscendingOrder
+
+    # -- contents -----------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[RoleSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[RoleSummary]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> Optional[RoleSummary]:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, role_id: str) -> int:
+        for i, summary in enumerate(self._rows):
+            if summary.id == role_id:
+                return i
+        return -1
+
+    @property
+    def sort_key(self) -> Optional[str]:
+        return SORT_KEYS[self.sort_column] if 0 <= self.sort_column < len(SORT_KEYS) else None
+
+    @property
+    def descending(self) -> bool:
+        return self.sort_order == Qt.DescendingOrder
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            return self._display(row, column)
+        if role == ROLE_ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            return self._key(row, column)
+        if role == Qt.TextAlignmentRole and column == COL_PAY:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _key(self, row: RoleSummary, column: int) -> Any:
+        if column == COL_SOURCE:
+            return self._source_names.get(row.source, row.source).casefold()
+        return _sort_value(row, column)
+
+    def _display(self, row: RoleSummary, column: int) -> str:
+        if column == COL_TITLE:
+            return row.title
+        if column == COL_FAMILY:
+            return row.family_name
+        if column == COL_LEVEL:
+            if row.level is None:
+                return ""
+            return f"{row.level} ({row.track.value})" if row.track else row.level
+        if column == COL_JOB_CODE:
+            return row.job_code or row.soc_code or ""
+        if column == COL_PAY:
+            return format_money(row.median_base, row.currency)
+        return self._source_names.get(row.source, row.source)
+
+    def _tooltip(self, row: RoleSummary, column: int) -> Optional[str]:
+        if column == COL_PAY:
+            return "First published median base pay; the profile lists every source" if row.median_base else \
+                "No median base pay published"
+        if column == COL_JOB_CODE and not row.job_code and row.soc_code:
+            return f"SOC code {row.soc_code}"
+        if column == COL_TITLE:
+            return f"{row.title} - press Enter or double-click to open the profile"
+        if column == COL_SOURCE:
+            return self._source_names.get(row.source, row.source)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        """Sort by a column; column -1 restores the order rows were given in (best match first)."""
+        self.sort_column, self.sort_order = column, order
+        key = self.sort_key
+        if key is None:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        if self._orderer is not None:
+            self._rows = self._orderer(self._rows, key, order == Qt.DescendingOrder)
+        else:
+            present = [r for r in self._rows if self._key(r, column) not in ("", -1.0)]
+            missing = [r for r in self._rows if self._key(r, column) in ("", -1.0)]
+            present.sort(key=lambda r: self._key(r, column), reverse=order == Qt.DescendingOrder)
+            self._rows = present + missing
+        where = {id(r): i for i, r in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(where[id(old[i.row()])], i.column()) if i.row() < len(old) else QModelIndex()
+             for i in persistent],
+        )
+        self.layoutChanged.emit()

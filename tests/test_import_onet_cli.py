@@ -1,0 +1,125 @@
+"""`catalogue import-onet`: a tiny fixture release always, and the full O*NET 29.0 + OEWS 2024 when present."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.launcher import main
+from tests.test_importers_onet import write_release
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+ONET = SHARED / "onet-29.0"
+OEWS = SHARED / "bls-oews-2024" / "national_M2024_dl.xlsx"
+SPEAKING = "onet/2.a.1.d"
+
+
+def test_small_release_with_progress_on_stderr(tmp_path, capsys):
+    release = write_release(tmp_path / "release")
+    out = tmp_path / "onet.sqlite"
+    assert main(["catalogue", "import-onet", str(release), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "Importing O*NET:" in err and "100% Done" in err
+    assert err.strip().splitlines()[-1].startswith(f"Imported {out}: O*NET 29.0")
+    repo = CatalogueRepository(out)
+    assert repo.counts().roles >= 2 and repo.info.version == "29.0"
+    repo.close()
+
+
+def test_missing_release_and_wages_are_one_line_errors(tmp_path, capsys):
+    out = tmp_path / "onet.sqlite"
+    assert main(["catalogue", "import-onet", str(tmp_path / "nowhere"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no such O*NET release" in err
+    release = write_release(tmp_path / "release")
+    assert main(["catalogue", "import-onet", str(release), "--wages", str(tmp_path / "no.xlsx"), "-o", str(out)]) == 2
+    assert "no such OEWS file" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_broken_release_writes_nothing(tmp_path, capsys):
+    release = write_release(tmp_path / "release")
+    (release / "Skills.txt").write_text("nonsense\n", encoding="utf-8")
+    out = tmp_path / "onet.sqlite"
+    assert main(["catalogue", "import-onet", str(release), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Skills.txt" in err.splitlines()[-1] and "Traceback" not in err
+    assert not out.exists()
+
+
+# -- the real data -------------------------------------------------------------------------------
+
+needs_data = pytest.mark.skipif(
+    not (ONET.is_dir() and OEWS.is_file()), reason=f"O*NET 29.0 and OEWS 2024 not found under {SHARED}"
+)
+
+
+@pytest.fixture(scope="module")
+def full_repo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("onet-full") / "onet.sqlite"
+    code = main(["catalogue", "import-onet", str(ONET), "--wages", str(OEWS), "-o", str(out)])
+    assert code == 0
+    repo = CatalogueRepository(out)
+    yield repo
+    repo.close()
+
+
+@pytest.mark.slow
+@needs_data
+def test_more_than_870_occupations_with_skills(full_repo):
+    skills = {cid for cid, c in full_repo.competencies.items() if c.kind.value == "skill"}
+    rows = full_repo._conn.execute(
+        f"SELECT count(DISTINCT role) FROM requirements WHERE competency IN ({','.join('?' * len(skills))})",
+        tuple(skills),
+    ).fetchone()
+    assert len(skills) == 35
+    assert rows[0] > 870
+
+
+@pytest.mark.slow
+@needs_data
+def test_speaking_level_of_customer_service_representatives_matches_skills_txt(full_repo):
+    with open(ONET / "Skills.txt", encoding="utf-8", newline="") as handle:
+        expected = next(
+            float(r["Data Value"]) for r in csv.DictReader(handle, delimiter="\t")
+            if r["O*NET-SOC Code"] == "43-4051.00" and r["Element Name"] == "Speaking" and r["Scale ID"] == "LV"
+        )
+    role = full_repo.role("onet/43-4051.00")
+    level = next(q.level for q in role.requirements if q.competency == SPEAKING)
+    assert level == pytest.approx(expected)
+
+
+@pytest.mark.slow
+@needs_data
+def test_oews_median_matches_the_xlsx(full_repo):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(OEWS, read_only=True, data_only=True)
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(h).strip().upper() for h in next(rows)]
+    code_at, median_at = header.index("OCC_CODE"), header.index("A_MEDIAN")
+    group_at = header.index("O_GROUP") if "O_GROUP" in header else header.index("OCC_GROUP")
+    area_at = header.index("AREA_TYPE") if "AREA_TYPE" in header else None
+    expected = None
+    for row in rows:
+        if row[code_at] == "43-4051" and row[group_at] == "detailed" and (area_at is None or str(row[area_at]) == "1"):
+            expected = float(row[median_at])
+            break
+    workbook.close()
+    assert expected is not None
+    bands = [b for b in full_repo.role("onet/43-4051.00").salaries if b.source == "bls-oews-2024"]
+    assert bands and bands[0].median == expected
+
+
+@pytest.mark.slow
+@needs_data
+def test_route_from_customer_service_representative_to_administrative_services_manager(full_repo):
+    from career_explorer.services.routes import find_routes
+
+    result = find_routes(full_repo, "onet/43-4051.00", "onet/11-3012.00")
+    assert result.found
+    assert ("onet/43-4051.00", "onet/43-1011.00", "onet/11-3012.00") in [r.role_ids for r in result.routes]

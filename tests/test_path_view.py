@@ -1,0 +1,255 @@
+"""The Path view, driven as a user would: pick roles, pick a route, read the cards and charts, export."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.ui import chart_canvas
+from career_explorer.ui.path_view import PathView
+from career_explorer.ui.route_models import RoleCompletionModel, RoleEntry, RouteTableModel
+from career_explorer.services.routes import find_routes
+from tests.route_fixtures import LEAD, MANAGER, REP, build_catalogue, two_road_sources
+
+
+@pytest.fixture
+def view(qtbot, fixture_repo):
+    widget = PathView(fixture_repo)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def two_road_view(qtbot, tmp_path):
+    repo = CatalogueRepository(build_catalogue(tmp_path, two_road_sources()))
+    widget = PathView(repo)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    repo.close()
+
+
+def pick_by_typing(qtbot, picker, text: str, row: int = 0) -> None:
+    """Type into the picker, then choose a completion from the popup with the keyboard."""
+    picker.setFocus()
+    picker.lineEdit().clear()
+    qtbot.keyClicks(picker.lineEdit(), text)
+    popup = picker.role_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    for _ in range(row + 1):
+        qtbot.keyClick(popup, Qt.Key_Down)
+    qtbot.keyClick(popup, Qt.Key_Return)
+
+
+def card_texts(view) -> list[str]:
+    return [card.text() for card in view.step_cards()]
+
+
+def row_at(text: str, *parts: str) -> int:
+    """Where a competency line showing `parts` in order (marker, name, change) starts in a card."""
+    found = re.search(r"^" + r"\s+".join(re.escape(p) for p in parts) + r"$", text, re.MULTILINE)
+    assert found, f"{parts} not in card:\n{text}"
+    return found.start()
+
+
+def test_empty_view_says_what_to_do(view):
+    assert "Pick where you are in From and where you want to be in To" in view.message.text().replace("<b>", "").replace("</b>", "")
+    assert view.step_cards() == [] and not view.pay_chart.export_button.isEnabled()
+
+
+def test_typing_an_alternate_title_picks_its_role(qtbot, view):
+    pick_by_typing(qtbot, view.from_picker, "chat ag")
+    assert view.from_picker.role_id() == REP
+    assert view.from_picker.currentText() == "Support Representative"
+    completions = [view.from_picker.completion_model.entry(i).text for i in range(view.from_picker.completion_model.rowCount())]
+    assert "Chat Agent" in completions
+
+
+def test_completion_matches_any_part_of_a_title_ignoring_case(qtbot, view):
+    view.from_picker.setFocus()
+    qtbot.keyClicks(view.from_picker.lineEdit(), "MANAG")
+    popup = view.from_picker.role_completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert shown == ["Support Manager"]
+
+
+def test_picking_both_roles_lists_routes_and_fills_the_timeline(qtbot, view):
+    pick_by_typing(qtbot, view.from_picker, "representative", row=1)  # row 0 is the O*NET title
+    view.to_picker.setCurrentIndex(view.to_picker.findText("Support Manager"))
+    assert view.from_picker.role_id() == REP
+    model = view.routes_table.model()
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row == ["1", "2", "A02 → S01 → M02", "+$40,000 (+100.0%)", "4 jumps (+125), 1 unknown",
+                   "+$15,000, +$25,000"]
+    texts = card_texts(view)
+    assert texts[0].startswith("Route 1: whole route, first role to last")
+    assert texts[1].startswith("Step 1 of 2 · promotion (fixture)\nSupport Representative (A02) → Support Team Lead (S01)")
+    assert texts[2].startswith("Step 2 of 2")
+
+
+def test_step_card_shows_level_pay_and_every_competency_sorted_by_jump(qtbot, view):
+    view.set_roles(REP, MANAGER)
+    step = card_texts(view)[1]
+    assert "Level: A02 → S01 (+1 level)" in step
+    assert "Why: Fixture ladder order." in step
+    assert "fixture base: $40,000 → $55,000 (+$15,000, +37.5%)" in step
+    products = row_at(step, "▲", "Products And Services", "raised 1 → 3 (+2)")
+    escalation = row_at(step, "▲", "Customer Escalation Management", "raised 2 → 3 (+1)")
+    analytics = row_at(step, "?", "Customer Analytics", "unknown: ? → 2")
+    assert products < escalation < analytics
+    assert "At the new level you must be able to:" in step
+    assert "Level 3: Products behaviour at level 3." in step
+    assert "2 more competencies not published for Support Representative." in step
+
+
+def test_whole_route_card_compares_first_and_last_role(view):
+    view.set_roles(REP, MANAGER)
+    total = card_texts(view)[0]
+    assert "Support Representative (A02) → Support Manager (M02)" in total
+    assert "Level: A02 → M02 (+2 levels)" in total
+    row_at(total, "▲", "Products And Services", "raised 1 → 4 (+3)")
+    row_at(total, "?", "Customer Analytics", "unknown: ? → 3")
+    assert "1 more competency not published for Support Manager." in total
+
+
+def test_charts_show_the_selected_route(qtbot, view):
+    with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
+        view.set_roles(REP, MANAGER)
+    base = next(line for line in view.pay_chart.figure.axes[0].get_lines() if line.get_label() == "fixture base median")
+    assert list(base.get_ydata()) == [40000, 55000, 80000]
+    cells = {row.name: [c.text for c in line] for row, line in zip(view.current_route.skill_rows, view.skill_chart.last_result)}
+    assert cells["Products And Services"] == ["1", "3", "4"]
+    assert cells["Customer Analytics"] == ["?", "2", "3"]
+    heat_texts = [t.get_text() for t in view.skill_chart.figure.axes[0].texts]
+    assert "0" not in heat_texts and "?" in heat_texts
+
+
+def test_selecting_another_route_updates_cards_and_charts(qtbot, two_road_view):
+    view = two_road_view
+    view.set_roles(REP, MANAGER)
+    assert [view.routes_table.model().index(r, 2).data() for r in range(2)] == ["A02 → S01 → M02"] * 2
+    assert "Support Coach" in card_texts(view)[1]
+    with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
+        view.routes_table.setFocus()
+        qtbot.keyClick(view.routes_table, Qt.Key_Down)
+    assert view.current_route.rank == 2 and view.current_route.role_ids[1] == LEAD
+    assert "Support Team Lead" in card_texts(view)[1]
+    ticks = [t.get_text() for t in view.pay_chart.figure.axes[0].get_xticklabels()]
+    assert ticks[1] == "Support Team\nLead\n(S01)"
+
+
+def test_swap_reverses_the_roles_and_shows_the_no_route_answer(qtbot, view):
+    view.set_roles(REP, MANAGER)
+    qtbot.mouseClick(view.swap_button, Qt.LeftButton)
+    assert (view.from_picker.role_id(), view.to_picker.role_id()) == (MANAGER, REP)
+    assert "No route of transitions leads from Support Manager to Support Representative." in view.message.text()
+    assert view.routes_table.isHidden()
+    assert "No other role can be reached from Support Manager" in view.reachable_label.text()
+    assert card_texts(view)[0].startswith("Direct gap (no route of transitions)\nSupport Manager (M02) → Support Representative (A02)")
+
+
+def test_no_route_lists_reachable_roles_and_enter_makes_one_the_target(qtbot, view):
+    view.set_roles(LEAD, REP)
+    assert view.reachable_list.isVisible()
+    assert [view.reachable_list.item(i).text() for i in range(view.reachable_list.count())] == ["Support Manager (M02)"]
+    assert view.pay_chart.route.is_direct
+    view.reachable_list.setFocus()
+    qtbot.keyClick(view.reachable_list, Qt.Key_Return)
+    assert view.to_picker.role_id() == MANAGER
+    assert view.routes_table.model().rowCount() == 1 and view.current_route.role_ids == (LEAD, MANAGER)
+
+
+def test_export_writes_a_png_where_the_user_chose(qtbot, view, tmp_path, monkeypatch):
+    target = tmp_path / "pay.png"
+    asked = []
+    monkeypatch.setattr(chart_canvas, "ask_export_path", lambda parent, caption, name: asked.append(name) or target)
+    view.set_roles(REP, MANAGER)
+    with qtbot.waitSignal(view.pay_chart.exported):
+        qtbot.mouseClick(view.pay_chart.export_button, Qt.LeftButton)
+    assert asked == ["pay-progression"]
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_cancelled_export_writes_nothing(qtbot, view, tmp_path, monkeypatch):
+    monkeypatch.setattr(chart_canvas, "ask_export_path", lambda *args: None)
+    view.set_roles(REP, MANAGER)
+    assert view.skill_chart.export() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_keyboard_tab_order_and_mnemonics(qtbot, view):
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    assert view.from_label.buddy() is view.from_picker and view.to_label.buddy() is view.to_picker
+    assert view.routes_label.buddy() is view.routes_table and view.timeline_label.buddy() is view.timeline
+    assert "&" in view.swap_button.text() and "&" in view.pay_chart.export_button.text()
+    view.from_picker.setFocus()
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen[0] is view.swap_button
+    assert seen[1] in (view.to_picker, view.to_picker.lineEdit())
+    assert seen[2] is view.count_spin or seen[2].parent() is view.count_spin
+
+
+def test_charts_are_not_built_until_the_view_is_shown(qtbot, fixture_repo):
+    hidden = PathView(fixture_repo)
+    qtbot.addWidget(hidden)
+    hidden.set_roles(REP, MANAGER)
+    assert hidden.pay_chart.canvas is None and hidden.skill_chart.canvas is None
+    with qtbot.waitSignals([hidden.pay_chart.drawn, hidden.skill_chart.drawn], timeout=5000):
+        hidden.show()
+    assert hidden.pay_chart.canvas is not None
+
+
+def test_path_view_module_does_not_import_matplotlib():
+    code = ("import sys; import career_explorer.ui.path_view; "
+            "assert not any(m.startswith('matplotlib') for m in sys.modules), 'matplotlib imported'")
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_route_model_passes_the_model_tester(qtmodeltester, fixture_repo):
+    model = RouteTableModel()
+    model.set_routes(find_routes(fixture_repo, REP, MANAGER).routes)
+    qtmodeltester.check(model)
+    assert model.headerData(0, Qt.Horizontal) == "#"
+
+
+def test_completion_model_passes_the_model_tester(qtmodeltester):
+    model = RoleCompletionModel([RoleEntry("Support Manager", MANAGER, "Support Manager", False),
+                                 RoleEntry("Chat Agent", REP, "Support Representative", True)])
+    qtmodeltester.check(model)
+    assert model.index(1, 0).data() == "Chat Agent  (→ Support Representative)"
+    assert model.index(1, 0).data(Qt.EditRole) == "Chat Agent"
+
+
+def test_seed_route_in_the_view_matches_the_catalogue(qtbot, bundled_repo):
+    widget = PathView(bundled_repo)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    widget.set_roles("salary-com/chat-support-representative-i", "salary-com/chat-support-manager")
+    total = card_texts(widget)[0]
+    assert "Level: A02 → M02 (+2 levels)" in total
+    assert "salary-com base: $43,396 → $88,649" in total
+    row_at(total, "▲", "Products And Services", "raised 1 → 4 (+3)")
+    row_at(total, "▲", "Digital Literacy", "raised 1 → 3 (+2)")
+    row_at(total, "▲", "Customer Escalation Management", "raised 2 → 3 (+1)")
+    row_at(total, "?", "Customer Analytics", "unknown: ? → 3")
+    assert widget.routes_table.model().index(0, 2).data() == "A02 → S01 → M02"

@@ -1,0 +1,143 @@
+"""The role profile: facts, every salary entry, competencies by kind with behaviours, sources, actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from career_explorer.domain.catalogue import SalaryBand
+from career_explorer.domain.profile import PayEntry
+from career_explorer.services.profile import role_profile
+from career_explorer.services.role_lookup import RoleNotFound
+from career_explorer.ui.formatting import format_money
+from career_explorer.ui.main_window import MainWindow
+from career_explorer.ui.role_profile import RoleProfileDialog, pay_cell
+
+
+@pytest.fixture
+def window(qtbot, fixture_repo):
+    win = MainWindow(fixture_repo)
+    qtbot.addWidget(win)
+    return win
+
+
+def open_profile(qtbot, window, role_id: str) -> RoleProfileDialog:
+    dialog = window.open_role(role_id)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_profile_shows_summary_level_with_track_and_rank_and_job_code(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/manager").profile_widget
+    assert "Support Manager" in widget.title_label.text()
+    assert widget.summary_label.text() == "Runs the customer service unit."
+    assert widget.facts["Job level"].text() == "M02\nManagement track, rank 4 on the fixture ladder"
+    assert widget.facts["Job code"].text() == "FX003"
+    assert widget.facts["Education"].text() == "Not published"
+    assert widget.responsibilities_label.text() == "Not published"
+
+
+def test_profile_lists_every_salary_entry_with_source_percentiles_and_as_of(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/manager").profile_widget
+    assert widget.pay_rows() == [{
+        "Source": "Fixture facts", "Region": "US", "Basis": "base",
+        "p10": "$60,000", "Median": "$80,000", "p90": "$110,000", "As of": "Not stated",
+    }]
+    rep = open_profile(qtbot, window, "fx/rep").profile_widget
+    assert [(r["Basis"], r["Median"]) for r in rep.pay_rows()] == [("base", "$40,000"), ("total", "$42,000")]
+
+
+def test_pay_uses_each_currencys_own_format_and_marks_lower_bounds():
+    assert format_money(35000, "GBP") == "£35,000"
+    assert format_money(42830, "USD") == "$42,830"
+    assert format_money(23.57, "USD", "hourly") == "$23.57"
+    band = SalaryBand(source="x", region="UK", currency="GBP", p50=35000, p90=239200, lower_bounds=("p90",),
+                      as_of=dt.date(2024, 5, 1))
+    entry = PayEntry(role_id="r", role_title="R", source_name="X", band=band)
+    assert pay_cell(entry, "p50") == "£35,000"
+    assert pay_cell(entry, "p90") == "at least £239,200"
+    assert pay_cell(entry, "As of") == "2024-05-01"
+
+
+def test_competencies_are_grouped_by_kind_each_on_its_own_scale(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/manager").profile_widget
+    assert widget.competency_list.competency_rows() == [
+        ("Core", "Products And Services", "4 of 5 - Extensive experience"),
+        ("Job family", "Customer Escalation Management", "3 of 5 - Moderate experience"),
+        ("Job family", "Customer Analytics", "3 of 5 - Moderate experience"),
+    ]
+    bar = widget.competency_list.find("Products And Services").bar
+    assert bar.fraction == pytest.approx(0.75)
+    assert widget.unpublished_label.text() == "1 more competency not published"
+
+
+def test_expanding_a_competency_shows_every_level_with_the_required_one_highlighted(qtbot, window):
+    dialog = open_profile(qtbot, window, "fx/manager")
+    dialog.show()
+    row = dialog.profile_widget.competency_list.find("Products And Services")
+    assert not row.expanded
+    qtbot.mouseClick(row.arrow, Qt.LeftButton)
+    assert row.expanded and row.details.isVisible()
+    assert row.behaviour_rows() == [
+        ("Level 1 - General familiarity: Products behaviour at level 1.", False),
+        ("Level 2 - Light experience: Products behaviour at level 2.", False),
+        ("Level 3 - Moderate experience: Products behaviour at level 3.", False),
+        ("Level 4 - Extensive experience: Products behaviour at level 4.", True),
+        ("Level 5 - Mastery: Products behaviour at level 5.", False),
+    ]
+    assert "(required level)" in row.details.text()
+    qtbot.mouseClick(row.arrow, Qt.LeftButton)
+    assert not row.expanded
+
+
+def test_a_fractional_onet_level_highlights_the_highest_behaviour_it_reaches(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/onet-csr").profile_widget
+    assert widget.competency_list.competency_rows() == [("Skills", "Speaking", "3.88 of 7")]
+    row = widget.competency_list.find("Speaking")
+    assert row.behaviour_rows() == [("Level 2: Greet a visitor", True), ("Level 4: Explain a rule", False)]
+
+
+def test_unpublished_competencies_are_counted_not_shown_as_zero(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/rep").profile_widget
+    assert widget.unpublished_label.text() == "2 more competencies not published"
+    island = open_profile(qtbot, window, "fx/island").profile_widget
+    assert island.empty_competencies.isVisibleTo(island)
+    assert not island.unpublished_label.isVisibleTo(island)
+
+
+def test_sources_are_listed_as_plain_text_with_their_links(qtbot, window):
+    widget = open_profile(qtbot, window, "fx/manager").profile_widget
+    assert widget.sources_label.textFormat() == Qt.PlainText
+    assert "Fixture facts - licence: CC0 - https://example.org/fixture" in widget.sources_label.text()
+
+
+def test_the_small_band_chart_is_drawn_once_the_profile_is_shown(qtbot, window):
+    dialog = open_profile(qtbot, window, "fx/manager")
+    chart = dialog.profile_widget.pay_chart
+    assert chart.canvas is None
+    dialog.show()
+    qtbot.waitUntil(lambda: chart.canvas is not None)
+    assert chart.figure.axes
+
+
+def test_plan_buttons_open_the_path_view_prefilled(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.views["Path"], "set_roles", lambda f, t: asked.append((f, t)), raising=False)
+    dialog = open_profile(qtbot, window, "fx/lead")
+    qtbot.mouseClick(dialog.profile_widget.plan_from_button, Qt.LeftButton)
+    assert window.current_view_name() == "Path"
+    dialog = open_profile(qtbot, window, "fx/manager")
+    qtbot.mouseClick(dialog.profile_widget.plan_to_button, Qt.LeftButton)
+    assert asked == [("fx/lead", None), (None, "fx/manager")]
+
+
+def test_opening_the_same_role_twice_reuses_its_window(qtbot, window):
+    first = open_profile(qtbot, window, "fx/lead")
+    assert window.open_role("fx/lead") is first
+
+
+def test_an_unknown_role_id_is_not_found(fixture_repo):
+    with pytest.raises(RoleNotFound):
+        role_profile(fixture_repo, "fx/nobody")

@@ -1,0 +1,77 @@
+"""Route charts: medians and bands per source, the skill heatmap's cells, and saving by extension."""
+
+from __future__ import annotations
+
+import pytest
+
+from career_explorer.charts.pay_progression import pay_progression_figure
+from career_explorer.charts.route_figure import route_figure, save_figure
+from career_explorer.charts.skill_heatmap import cells, skill_heatmap_figure
+from career_explorer.services.routes import find_routes
+from tests.route_fixtures import ISLAND, LEAD, MANAGER, REP
+
+MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".pdf": b"%PDF", ".svg": b"<?xml"}
+
+
+@pytest.fixture
+def route(fixture_repo):
+    return find_routes(fixture_repo, REP, MANAGER).routes[0]
+
+
+def test_pay_chart_plots_each_source_and_basis_as_its_own_median_line(route):
+    ax = pay_progression_figure(route).axes[0]
+    lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert set(lines) == {"fixture base median", "fixture total median"}
+    base = lines["fixture base median"]
+    assert list(base.get_xdata()) == [0, 1, 2] and list(base.get_ydata()) == [40000, 55000, 80000]
+    assert list(lines["fixture total median"].get_ydata()) == [42000]
+    assert ax.get_ylabel() == "Annual pay (USD)"
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Support\nRepresentative\n(A02)", "Support Team\nLead\n(S01)", "Support Manager\n(M02)"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "p25–p75 band" in legend and "p10–p90 band" in legend
+
+
+def test_pay_chart_says_so_when_no_pay_is_published(fixture_repo):
+    direct = find_routes(fixture_repo, ISLAND, "fx/onet-csr").direct
+    ax = pay_progression_figure(direct).axes[0]
+    assert [t.get_text() for t in ax.texts] == ["No pay published for these roles"]
+
+
+def test_heatmap_prints_levels_and_marks_unknown_as_question_never_zero(route):
+    grid = cells(route)
+    rows = {row.name: [c.text for c in line] for row, line in zip(route.skill_rows, grid)}
+    assert rows["Products And Services"] == ["1", "3", "4"]
+    assert rows["Customer Analytics"] == ["?", "2", "3"]
+    assert all(c.text != "0" for line in grid for c in line)
+    analytics = grid[[r.name for r in route.skill_rows].index("Customer Analytics")]
+    assert analytics[0].unknown and analytics[0].value is None
+    assert [c.jump for c in grid[0]] == [False, True, True]
+
+
+def test_heatmap_figure_shows_the_same_cells(route):
+    ax = skill_heatmap_figure(route).axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[:3] == ["1", "3", "4"]
+    assert [t.get_text() for t in ax.get_yticklabels()][0] == "Products And Services"
+
+
+def test_heatmap_marks_a_competency_not_required_by_a_complete_role_with_a_dash(fixture_repo):
+    route = find_routes(fixture_repo, LEAD, MANAGER).routes[0]
+    direct = find_routes(fixture_repo, "fx/onet-csr", LEAD).direct
+    rows = {r.name: [c.text for c in line] for r, line in zip(direct.skill_rows, cells(direct))}
+    assert rows["Speaking"] == ["3.88", "–"]
+    assert route.complete == (True, False)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".pdf"])
+def test_route_figure_saves_by_extension(route, tmp_path, suffix):
+    fig = route_figure(route)
+    assert len(fig.axes) >= 2 and fig._suptitle.get_text().startswith("Route 1: Support Representative")
+    path = save_figure(fig, tmp_path / f"route{suffix}")
+    assert path.read_bytes().startswith(MAGIC[suffix])
+
+
+def test_saving_to_an_unknown_extension_is_refused(route, tmp_path):
+    with pytest.raises(ValueError, match="use a .png, .svg or .pdf"):
+        save_figure(route_figure(route), tmp_path / "route.gif")
