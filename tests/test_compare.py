@@ -162,3 +162,16 @@ def test_a_dark_palette_gives_dark_readable_charts(fixture_repo):
     assert label.get_color() == "#eeeeee"
     radar = radar_figure(result.radar, theme=DARK)
     assert radar.axes[0].get_xticklabels()[0].get_color() == DARK.foreground
+
+
+def test_charts_in_a_dark_window_are_drawn_dark_and_follow_a_palette_switch(qtbot, view):
+    dark = QPalette()
+    dark.setColor(QPalette.Window, QColor("#202020"))
+    dark.setColor(QPalette.Base, QColor("#181818"))
+    dark.setColor(QPalette.Text, QColor("#f0f0f0"))
+    view.set_roles(["fx/lead", "fx/manager"])
+    view.tabs.setCurrentWidget(view.pay_panel)
+    qtbot.waitUntil(lambda: view.pay_panel.figure is not None)
+    assert view.pay_panel.figure.get_facecolor()[0] > 0.5
+    view.setPalette(dark)
+    qtbot.waitUntil(lambda: view.pay_panel.figure.get_facecolor()[0] < 0.2)

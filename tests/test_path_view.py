@@ -253,3 +253,24 @@ def test_seed_route_in_the_view_matches_the_catalogue(qtbot, bundled_repo):
     row_at(total, "▲", "Customer Escalation Management", "raised 2 → 3 (+1)")
     row_at(total, "?", "Customer Analytics", "unknown: ? → 3")
     assert widget.routes_table.model().index(0, 2).data() == "A02 → S01 → M02"
+
+
+def test_typed_text_without_the_completer_picks_the_one_role_it_names(qtbot, view):
+    picker = view.to_picker
+    picker.setFocus()
+    qtbot.keyClicks(picker.lineEdit(), "team lead")
+    popup = picker.role_completer.popup()
+    if popup.isVisible():
+        qtbot.keyClick(popup, Qt.Key_Escape)
+    qtbot.keyClick(picker.lineEdit(), Qt.Key_Return)
+    assert picker.role_id() == LEAD and picker.currentText() == "Support Team Lead"
+
+
+def test_typed_text_naming_several_roles_keeps_the_previous_choice(qtbot, view):
+    view.set_roles(REP, MANAGER)
+    picker = view.to_picker
+    picker.setFocus()
+    picker.lineEdit().selectAll()
+    qtbot.keyClicks(picker.lineEdit(), "support")
+    picker.resolve_text()
+    assert picker.role_id() == MANAGER and picker.currentText() == "Support Manager"

@@ -105,7 +105,7 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True) -> list[
     mixed = len({r.scale for r in route.skill_rows}) > 1
     labels = [f"{r.name} ({r.scale_min}–{r.scale_max})" if mixed else r.name for r in route.skill_rows]
     ax.set_yticks(range(n_rows), labels, fontsize=size)
-    ax.set_xticks(range(n_cols), [role_tick(r.title, r.level, _tick_width(ax, labels, size, n_cols))
+    ax.set_xticks(range(n_cols), [role_tick(r.title, r.level, _tick_width(ax, labels, size, n_cols, colorbar))
                                   for r in route.roles], fontsize=7.5)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
@@ -115,18 +115,17 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True) -> list[
         bar.set_ticks([0, 50, 100])
         bar.set_label("Level, % of its scale", fontsize=7.5)
         bar.ax.tick_params(labelsize=7)
-    shade = "" if colorbar else "Darker: higher on its own scale.  "
+    shade = "" if colorbar else "Darker: higher on its own scale\n"
     ax.set_xlabel(f"{shade}Orange outline: raised or new at that step\n"
                   "? on hatching: not published   –: not required", fontsize=7, color="#555555")
     return grid
 
 
-def _tick_width(ax: "Axes", labels: list[str], size: float, n_cols: int) -> int:
+def _tick_width(ax: "Axes", labels: list[str], size: float, n_cols: int, colorbar: bool) -> int:
     """Characters per line for the role names under each column, so neighbours do not collide."""
-    fig = ax.figure
-    width_pt = fig.get_figwidth() * 72
+    width_pt = ax.figure.get_figwidth() * 72
     label_pt = max((len(t) for t in labels), default=0) * size * 0.55
-    column_pt = (width_pt - label_pt - 70) / max(n_cols, 1)
+    column_pt = (width_pt - label_pt - (70 if colorbar else 15)) / max(n_cols, 1)
     return max(8, min(18, int(column_pt / (7.5 * 0.6))))
 
 

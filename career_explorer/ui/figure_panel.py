@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -96,6 +96,14 @@ class FigurePanel(QWidget):
         if self._pending:
             # Draw after the window has painted: the first chart imports matplotlib (~0.5 s).
             QTimer.singleShot(0, self._draw_if_pending)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A switch between light and dark palettes redraws the chart in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange and self.canvas is not None and self._factory is not None:
+            self._pending = True
+            if self.isVisible():
+                QTimer.singleShot(0, self._draw_if_pending)
 
     def _draw_if_pending(self) -> None:
         if self._pending and self.isVisible():

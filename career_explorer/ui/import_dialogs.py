@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton, QWidget,
 )
 
-from career_explorer.data.importers.errors import Cancelled
 from career_explorer.ui.workers import Job, Task, start
 
 CATALOGUE_FILTER = "Catalogues (*.sqlite *.db);;All files (*)"
@@ -134,6 +133,7 @@ def ask_framework_import(parent: Optional[QWidget]) -> Optional[ImportRequest]:
 def _write(catalogue, out: Path, progress, cancel, start_at: float) -> Path:
     """Write with compiler.write_catalogue; a cancel before the final rename leaves no file."""
     from career_explorer.data.compiler import write_catalogue
+    from career_explorer.data.importers.errors import Cancelled
 
     def step(fraction: float, message: str) -> None:
         if fraction < 1.0 and cancel():

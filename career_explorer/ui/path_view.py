@@ -168,7 +168,7 @@ class PathView(QWidget):
         self.main_split = QSplitter(Qt.Horizontal, self)
         self.main_split.addWidget(self.left_split)
         self.main_split.addWidget(self.chart_split)
-        self.main_split.setSizes([600, 450])
+        self.main_split.setSizes([550, 500])
         self.main_split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

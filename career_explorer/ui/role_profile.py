@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
@@ -38,8 +39,7 @@ PERCENTILE_HEADERS = {"p10": "p10", "p25": "p25", "p50": "Median", "p75": "p75",
 
 
 def _section(title: str, parent: QWidget) -> QLabel:
-    label = QLabel(f"<h3 style='margin-bottom:0'>{title}</h3>", parent)
-    return label
+    return QLabel(f"<h3 style='margin-bottom:0'>{title}</h3>", parent)
 
 
 def _text(text: Optional[str], parent: QWidget, placeholder: str = "Not published") -> QLabel:
@@ -92,9 +92,8 @@ class RoleProfileWidget(QWidget):
         super().__init__(parent)
         self.repo, self.profile = repo, profile
         role = profile.role
-        self.title_label = QLabel(f"<h2 style='margin:0'>{role.title}</h2>", self)
+        self.title_label = QLabel(f"<h2 style='margin:0'>{escape(role.title)}</h2>", self)
         self.title_label.setTextFormat(Qt.RichText)
-        self.title_label.setText(f"<h2 style='margin:0'>{_escape(role.title)}</h2>")
         subtitle = f"{profile.family_name}  ·  {level_text(repo, role)}"
         self.subtitle_label = QLabel(subtitle, self)
         self.subtitle_label.setTextFormat(Qt.PlainText)
@@ -254,10 +253,6 @@ class RoleProfileWidget(QWidget):
         table = self.pay_table
         headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
         return [{h: table.item(r, c).text() for c, h in enumerate(headers)} for r in range(table.rowCount())]
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class RoleProfileDialog(QDialog):

@@ -12,8 +12,6 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from career_explorer.data.importers.errors import Cancelled
-
 Job = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
 
 # Tasks in flight, kept alive until they report (Qt does not own them: autoDelete is off).
@@ -54,6 +52,9 @@ class Task(QRunnable):
         self.signals.progress.emit(float(fraction), message)
 
     def run(self) -> None:  # runs on a pool thread
+        # Imported here: the importers package stays off the start-up path.
+        from career_explorer.data.importers.errors import Cancelled
+
         try:
             result = self.job(self._progress, self.is_cancelled)
         except Cancelled:

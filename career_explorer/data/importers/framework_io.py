@@ -34,6 +34,14 @@ def detect_format(path: Path) -> Optional[str]:
 
 def read_tables(path: Path) -> tuple[Tables, list[Problem]]:
     """Every table in the framework at `path`, and every problem found while reading."""
+    try:
+        return _read_tables(path)
+    except OSError as exc:
+        return {}, [Problem(exc.filename and Path(exc.filename).name or path.name, 1, "1",
+                            f"cannot read ({exc.strerror or exc})")]
+
+
+def _read_tables(path: Path) -> tuple[Tables, list[Problem]]:
     label = path.name or str(path)
     if not path.exists():
         return {}, [Problem(label, 1, "1", "no such file or folder")]
