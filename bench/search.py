@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("CAREER_EXPLORER_HOME", tempfile.mkdtemp(prefix="ce-bench-home-"))
+# Profile windows remember nothing here: settings go to a throwaway home, removed at exit.
+_HOME = tempfile.TemporaryDirectory(prefix="ce-bench-home-")
+os.environ.setdefault("CAREER_EXPLORER_HOME", _HOME.name)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # PySide6 6.12 on Python 3.11 drops a reference to None on every call of a void method; a long
@@ -159,17 +161,22 @@ def profile_open(app, repo, role_id: str, repeats: int = 5) -> tuple[list[float]
 
 
 def main() -> None:
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
+
+    quick = "--quick" in sys.argv
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="ce-bench-") as tmp:
+        run(app, Path(tmp), quick)
+
+
+def run(app, folder: Path, quick: bool) -> None:
+    from PySide6.QtCore import Qt
 
     from career_explorer.data.catalogue_repository import CatalogueRepository
     from career_explorer.paths import bundled_catalogue
     from career_explorer.ui.browse_view import BrowseView
     from career_explorer.ui.role_table_model import COL_PAY
 
-    quick = "--quick" in sys.argv
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    folder = Path(tempfile.mkdtemp(prefix="ce-bench-"))
     sizes = [("bundled", bundled_catalogue(), "-", "chat support manager"), ]
     for count, target in ((1_000, 16.0), (10_000 if quick else 100_000, 50.0)):
         start = time.perf_counter()
@@ -202,6 +209,8 @@ def main() -> None:
         profile_rows.append((name, role_id, ms(statistics.median(opens)), ms(max(opens)), ms(first), ms(warm)))
         view.close()
         view.deleteLater()
+        view.browser.close()
+        repo.close()
 
     print("Keystroke -> updated table model (BrowseView.search.setText; typing every prefix of "
           f"{', '.join(repr(q) for q in QUERIES)}, 3 rounds)")

@@ -6,7 +6,6 @@ period go on a second y-axis; the axis labels name the currency.
 
 from __future__ import annotations
 
-import math
 import textwrap
 from typing import TYPE_CHECKING, Optional
 
@@ -142,7 +141,3 @@ def pay_progression_figure(route: Route, width: float = 6.0, height: float = 4.0
     draw_pay_progression(fig.add_subplot(), route)
     return fig
 
-
-def median_values(series: PaySeries) -> list[float]:
-    """The series' medians in route order, NaN where the role is not priced (for tests and tables)."""
-    return [p.p50 if p is not None and p.p50 is not None else math.nan for p in series.points]

@@ -96,7 +96,7 @@ def cmd_import_onet(args: argparse.Namespace) -> int:
     finally:
         line.done()
     with_wages = sum(1 for r in catalogue.roles if r.salaries)
-    print(f"Imported {args.output}: {catalogue.info.name}, {len(catalogue.roles)} occupations "
+    print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} occupations "
           f"({with_wages} with wages), {len(catalogue.competencies)} competencies, "
           f"{len(catalogue.transitions)} transitions.", file=sys.stderr)
     return 0

@@ -13,6 +13,8 @@ Routes are simple paths from `networkx.shortest_simple_paths`, ranked by fewest 
 smallest skill growth (each step's positive jumps, normalised 0-100 within their own scale and
 summed), then by the largest pay gain (summed base median changes per step). The whole-route
 totals always compare the first role with the last, so they cannot rank routes that share ends.
+A jump that is unknown (a role does not publish the competency) adds nothing to the skill growth;
+the Path view and the CLI say how many changes on a route are unknown.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ def build_graph(transitions: list[Transition]) -> "nx.DiGraph":
 
     graph = nx.DiGraph()
     for tr in transitions:
-        if not graph.has_edge(tr.from_role, tr.to_role) or graph.edges[tr.from_role, tr.to_role]["reversed"]:
+        if not graph.has_edge(tr.from_role, tr.to_role):
             graph.add_edge(tr.from_role, tr.to_role, transition=tr, reversed=False)
     for tr in transitions:
         if tr.kind == TransitionKind.RELATED and not graph.has_edge(tr.to_role, tr.from_role):

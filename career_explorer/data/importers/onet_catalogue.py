@@ -82,7 +82,7 @@ def build_onet_catalogue(
     parts = build_onet_parts(
         onet_path, wages_path, soc_codes, include_knowledge=include_knowledge, progress=progress, cancel=cancel
     )
-    name = "O*NET 29.0" + (" with OEWS May 2024" if wages_path is not None else "")
+    name = "O*NET" + (" with OEWS May 2024" if wages_path is not None else "")
     description = (
         "Occupations, skills" + (", knowledge" if include_knowledge else "") + ", job zones and related "
         "occupations from the O*NET 29.0 Database (USDOL/ETA, CC BY 4.0)"
