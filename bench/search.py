@@ -26,10 +26,6 @@ _HOME = tempfile.TemporaryDirectory(prefix="ce-bench-home-")
 os.environ.setdefault("CAREER_EXPLORER_HOME", _HOME.name)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-# PySide6 6.12 on Python 3.11 drops a reference to None on every call of a void method; a long
-# benchmark makes tens of thousands. Holding spare references keeps None alive for the run.
-_NONE_GUARD = [None] * 2_000_000
-
 QUERIES = ("cust serv man", "chat sup rep", "tech")
 SEED = 20240501
 SENIORITY = ("", "", "Junior", "Senior", "Lead", "Principal", "Associate", "Assistant", "Head of")

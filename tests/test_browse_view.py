@@ -112,7 +112,7 @@ def test_sorting_by_source_uses_the_source_name(view):
 
 
 def test_ctrl_f_focuses_search_from_the_table(qtbot, window):
-    view = window.views["Browse"]
+    view = window.view("Browse")
     window.activateWindow()
     view.table.setFocus()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -121,7 +121,7 @@ def test_ctrl_f_focuses_search_from_the_table(qtbot, window):
 
 
 def test_enter_on_a_row_opens_its_profile(qtbot, window):
-    view = window.views["Browse"]
+    view = window.view("Browse")
     view.select_role("fx/lead")
     qtbot.keyClick(view.table, Qt.Key_Return)
     dialog = window._profiles["fx/lead"]
@@ -130,7 +130,7 @@ def test_enter_on_a_row_opens_its_profile(qtbot, window):
 
 
 def test_double_click_opens_the_profile(qtbot, window):
-    view = window.views["Browse"]
+    view = window.view("Browse")
     row = titles(view).index("Support Manager")
     rect = view.table.visualRect(view.model.index(row, COL_TITLE))
     qtbot.mouseClick(view.table.viewport(), Qt.LeftButton, pos=rect.center())
@@ -140,7 +140,7 @@ def test_double_click_opens_the_profile(qtbot, window):
 
 
 def test_enter_in_search_opens_the_top_match(qtbot, window):
-    view = window.views["Browse"]
+    view = window.view("Browse")
     qtbot.keyClicks(view.search, "team lead")
     qtbot.keyClick(view.search, Qt.Key_Return)
     assert list(window._profiles) == ["fx/lead"]
@@ -148,7 +148,7 @@ def test_enter_in_search_opens_the_top_match(qtbot, window):
 
 
 def test_compare_selected_sends_the_roles_to_compare(qtbot, window):
-    view = window.views["Browse"]
+    view = window.view("Browse")
     assert not view.compare_button.isEnabled()
     view.select_role("fx/rep")
     index = view.model.index(view.model.row_of("fx/manager"), 0)
@@ -157,7 +157,7 @@ def test_compare_selected_sends_the_roles_to_compare(qtbot, window):
     assert view.compare_button.isEnabled()
     qtbot.mouseClick(view.compare_button, Qt.LeftButton)
     assert window.current_view_name() == "Compare"
-    assert window.views["Compare"].role_ids() == ["fx/manager", "fx/rep"]
+    assert window.view("Compare").role_ids() == ["fx/manager", "fx/rep"]
 
 
 def test_role_table_model_passes_qtmodeltester(qtmodeltester, fixture_repo):
@@ -175,8 +175,8 @@ def test_window_remembers_size_view_search_and_roles_in_the_private_home(qtbot, 
     first.resize(1010, 640)
     first.show()
     qtbot.waitExposed(first)
-    first.views["Browse"].search.setText("support")
-    first.views["Browse"].select_role("fx/lead")
+    first.view("Browse").search.setText("support")
+    first.view("Browse").select_role("fx/lead")
     first.compare_roles(["fx/lead", "fx/manager"])
     first.close()
     assert (private_home / SETTINGS_FILE).is_file()
@@ -187,9 +187,9 @@ def test_window_remembers_size_view_search_and_roles_in_the_private_home(qtbot, 
     screen = second.screen().availableGeometry()
     assert second.size().height() == 640 and second.size().width() == min(1010, screen.width())
     assert second.current_view_name() == "Compare"
-    assert second.views["Compare"].role_ids() == ["fx/lead", "fx/manager"]
-    assert second.views["Browse"].search.text() == "support"
-    assert second.views["Browse"].current_role_id() == "fx/lead"
+    assert second.view("Compare").role_ids() == ["fx/lead", "fx/manager"]
+    assert second.view("Browse").search.text() == "support"
+    assert second.view("Browse").current_role_id() == "fx/lead"
 
 
 def test_many_hits_keep_the_table_order_instead_of_relevance(monkeypatch, tmp_path):

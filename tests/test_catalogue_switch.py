@@ -57,18 +57,18 @@ def test_title_and_status_show_name_and_version(window):
 
 def test_open_catalogue_switches_every_view_and_remembers_it(window, fixture_repo, acme_path, monkeypatch):
     monkeypatch.setattr(catalogue_menu, "ask_catalogue_path", lambda parent: acme_path)
-    old_views = dict(window.views)
+    old_views = {name: window.view(name) for name, _ in VIEWS}
     window.show_view("Compare")
     window.catalogue_menu.open_action.trigger()
     assert window.windowTitle() == "Career Explorer - Acme Customer Support 2025.1"
     assert window.catalogue_label.text().startswith("Catalogue: Acme Customer Support 2025.1 - 5 roles")
     assert window.repo.path == acme_path
     for name, _ in VIEWS:
-        view = window.views[name]
+        view = window.view(name)
         assert view is old_views[name] or window.stack.indexOf(old_views[name]) == -1
         assert getattr(view, "repo", window.repo) is window.repo
     assert window.current_view_name() == "Compare"
-    assert window.stack.currentWidget() is window.views["Compare"]
+    assert window.stack.currentWidget() is window.view("Compare")
     recent = catalogue_menu.recent_catalogues()
     assert recent[:2] == [acme_path.resolve(), fixture_repo.path.resolve()]
     window.catalogue_menu.rebuild_recent()

@@ -32,7 +32,7 @@ def test_keyboard_shortcuts_switch_views(qtbot, fixture_repo):
     assert window.current_view_name() == "Compare"
     qtbot.keyClick(window.stack.currentWidget(), Qt.Key_2, Qt.ControlModifier)
     assert window.current_view_name() == "Path"
-    assert window.stack.currentWidget() is window.views["Path"]
+    assert window.stack.currentWidget() is window.view("Path")
 
 
 def test_about_lists_every_source_with_licence_and_onet_attribution(qtbot, fixture_repo):

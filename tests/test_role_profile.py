@@ -124,7 +124,7 @@ def test_the_small_band_chart_is_drawn_once_the_profile_is_shown(qtbot, window):
 
 def test_plan_buttons_open_the_path_view_prefilled(qtbot, window, monkeypatch):
     asked = []
-    monkeypatch.setattr(window.views["Path"], "set_roles", lambda f, t: asked.append((f, t)), raising=False)
+    monkeypatch.setattr(window.view("Path"), "set_roles", lambda f, t: asked.append((f, t)), raising=False)
     dialog = open_profile(qtbot, window, "fx/lead")
     qtbot.mouseClick(dialog.profile_widget.plan_from_button, Qt.LeftButton)
     assert window.current_view_name() == "Path"

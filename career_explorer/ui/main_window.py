@@ -74,13 +74,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setAccessibleName("Views")
         self.stack = QStackedWidget(self)
+        # Views are built the first time they are shown: start-up pays only for the first one.
         self.views: dict[str, QWidget] = {}
-        for name, factory in VIEWS:
-            view = factory(repo, self)
-            self.views[name] = view
-            self.stack.addWidget(view)
+        for name, _ in VIEWS:
+            self.stack.addWidget(QWidget(self.stack))
             QListWidgetItem(name, self.nav)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -93,7 +92,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.catalogue_label)
         self._build_menus()
         self.refresh_status()
-        self.nav.setCurrentRow(0)
         self.restore_settings()
 
     def _build_menus(self) -> None:
@@ -114,9 +112,32 @@ class MainWindow(QMainWindow):
         self.about_action = QAction("&About Career Explorer", self, triggered=self.show_about)
         help_menu.addAction(self.about_action)
 
+    def view(self, name: str) -> QWidget:
+        """The view called `name`, built (with its remembered settings) on first use."""
+        view = self.views.get(name)
+        if view is None:
+            index = [n for n, _ in VIEWS].index(name)
+            view = VIEWS[index][1](self.repo, self)
+            if hasattr(view, "restore_settings"):
+                view.restore_settings(app_settings())
+            slot = self.stack.widget(index)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(slot)
+            slot.deleteLater()
+            self.views[name] = view
+        return view
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(VIEWS):
+            self.view(VIEWS[row][0])
+            self.stack.setCurrentIndex(row)
+
     def show_view(self, index_or_name: int | str) -> QWidget:
         index = index_or_name if isinstance(index_or_name, int) else [n for n, _ in VIEWS].index(index_or_name)
-        self.nav.setCurrentRow(index)
+        if self.nav.currentRow() == index:
+            self._show_row(index)
+        else:
+            self.nav.setCurrentRow(index)
         return self.stack.currentWidget()
 
     def current_view_name(self) -> str:
@@ -140,7 +161,9 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         self.repo = repo
         for index, (name, factory) in enumerate(VIEWS):
-            old = self.views[name]
+            old = self.views.get(name)
+            if old is None:
+                continue
             if hasattr(old, "set_repository"):
                 old.set_repository(repo)
                 continue
@@ -204,13 +227,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if geometry:
             self.restoreGeometry(geometry)
-        for view in self.views.values():
-            if hasattr(view, "restore_settings"):
-                view.restore_settings(settings)
         names = [n for n, _ in VIEWS]
         last = settings.value("window/view")
-        if last in names:
-            self.show_view(last)
+        self.show_view(last if last in names else names[0])
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.save_settings()

@@ -1,18 +1,14 @@
-"""Where the window keeps its size, last view and last roles (QSettings).
+"""Where the window keeps its size, last view, last roles and recent catalogues (QSettings).
 
-Normally the platform's own store under "CareerExplorer" / "Career Explorer". When
-CAREER_EXPLORER_HOME is set (tests always set it) an INI file in that folder is used instead, so a
-run with a private home never touches the user's real settings.
+Always an INI file in the user-data folder, never the platform's registry or plist: the app writes
+only to that folder, and CAREER_EXPLORER_HOME (which tests always set) moves it with everything else.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QSettings
 
-from career_explorer.paths import HOME_ENV
+from career_explorer.paths import user_data_dir
 
 ORGANISATION = "CareerExplorer"
 APPLICATION = "Career Explorer"
@@ -20,8 +16,6 @@ SETTINGS_FILE = "settings.ini"
 
 
 def app_settings() -> QSettings:
-    home = os.environ.get(HOME_ENV)
-    if home:
-        Path(home).mkdir(parents=True, exist_ok=True)
-        return QSettings(str(Path(home) / SETTINGS_FILE), QSettings.IniFormat)
-    return QSettings(ORGANISATION, APPLICATION)
+    folder = user_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / SETTINGS_FILE), QSettings.IniFormat)
