@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Optional, Sequence
 
 from career_explorer.paths import prepare_frozen_runtime
 
 
+def gui_options(argv: Sequence[str]) -> Optional[tuple[Optional[Path], bool]]:
+    """(catalogue, self_test) when argv only asks for the GUI; None when it names a command.
+
+    Opening the GUI this way skips importing every sub-command, which would slow start-up.
+    """
+    catalogue: Optional[Path] = None
+    self_test = False
+    items = list(argv)
+    while items:
+        item = items.pop(0)
+        if item == "--self-test":
+            self_test = True
+        elif item == "--catalogue" and items and not items[0].startswith("-"):
+            catalogue = Path(items.pop(0))
+        elif item.startswith("--catalogue=") and len(item) > len("--catalogue="):
+            catalogue = Path(item.split("=", 1)[1])
+        else:
+            return None
+    return catalogue, self_test
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     # First, before anything can import matplotlib: a frozen app keeps its config in the user cache.
     prepare_frozen_runtime()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = gui_options(argv)
+    if gui is not None:
+        from career_explorer.ui.app import run_gui
+
+        return run_gui(catalogue=gui[0], self_test=gui[1])
     from career_explorer.cli import build_parser, run_command
 
-    argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(argv)
     if args.command is None:
         from career_explorer.ui.app import run_gui

@@ -92,3 +92,16 @@ def test_console_script_runs_as_a_module(fixture_catalogue_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Support Team Lead" in done.stdout
+
+
+def test_gui_arguments_are_recognised_without_loading_the_commands():
+    from pathlib import Path
+
+    from career_explorer.launcher import gui_options
+
+    assert gui_options([]) == (None, False)
+    assert gui_options(["--catalogue", "x.sqlite", "--self-test"]) == (Path("x.sqlite"), True)
+    assert gui_options(["--catalogue=y.sqlite"]) == (Path("y.sqlite"), False)
+    assert gui_options(["roles"]) is None
+    assert gui_options(["--version"]) is None
+    assert gui_options(["--catalogue"]) is None

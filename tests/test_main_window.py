@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from career_explorer.ui.main_window import MainWindow
 
@@ -66,3 +66,32 @@ def test_bad_catalogue_shows_a_dialog_and_exits_non_zero(qtbot, tmp_path, monkey
     code = app.run_gui(catalogue=junk)
     assert code == 1
     assert shown and shown[0][0] == "Cannot open the catalogue" and "not a readable catalogue" in shown[0][1]
+
+
+def test_window_appears_before_the_catalogue_and_fills_in_when_it_loads(qtbot, fixture_repo):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "Career Explorer"
+    assert window.catalogue_label.text() == "Loading the catalogue…"
+    assert window.views == {}
+    assert "Loading the catalogue" in window.stack.currentWidget().findChildren(QLabel)[1].text()
+    window.set_repository(fixture_repo)
+    assert window.catalogue_label.text() == "Catalogue: Fixture ladder 0.1 - 5 roles, 2 sources"
+    assert window.stack.currentWidget() is window.view(window.current_view_name())
+
+
+def test_run_gui_loads_the_catalogue_off_the_gui_thread_and_logs_milestones(qtbot, tmp_path, monkeypatch,
+                                                                           fixture_catalogue_path):
+    from career_explorer.ui import app
+
+    log = tmp_path / "startup.log"
+    monkeypatch.setenv(app.QUIT_WHEN_IDLE_ENV, "1")
+    monkeypatch.setenv(app.STARTUP_LOG_ENV, str(log))
+    assert app.run_gui(catalogue=fixture_catalogue_path) == 0
+    names = [line.split()[0] for line in log.read_text().splitlines()]
+    assert names == ["shown", "loaded"]
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.repo is not None]
+    assert any(w.repo.path == fixture_catalogue_path and "Fixture ladder" in w.windowTitle() for w in windows)
+    for w in windows:
+        w.close()

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from career_explorer import __version__
-from career_explorer.domain.catalogue import CatalogueInfo, Source
+
+if TYPE_CHECKING:
+    from career_explorer.domain.catalogue import CatalogueInfo, Source
 
 
-def about_html(info: CatalogueInfo, sources: list[Source]) -> str:
+def about_html(info: Optional["CatalogueInfo"], sources: list["Source"]) -> str:
     parts = [
         f"<h2>Career Explorer {escape(__version__)}</h2>",
         "<p>Career routes, skill jumps and pay, explored offline. Your career data stays on this computer.</p>",
-        f"<p><b>Catalogue:</b> {escape(info.name)} {escape(info.version)}</p>",
+        f"<p><b>Catalogue:</b> {escape(info.name)} {escape(info.version)}</p>" if info else
+        "<p><b>Catalogue:</b> still loading</p>",
         "<h3>Data sources</h3>",
     ]
     for source in sources:
@@ -29,7 +33,9 @@ def about_html(info: CatalogueInfo, sources: list[Source]) -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, info: CatalogueInfo, sources: list[Source], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, info: Optional["CatalogueInfo"], sources: list["Source"], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("About Career Explorer")
         self.resize(640, 520)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Optional
 
 from career_explorer.paths import bundled_catalogue, resource
 
-# Bench hook: quit as soon as the event loop is idle after the main window is first shown, so a
-# cold start can be timed end to end (bench/installer.py, frozen and from source alike).
+# Bench hooks, so a cold start can be timed end to end (bench/startup.py, bench/installer.py).
 QUIT_WHEN_IDLE_ENV = "CAREER_EXPLORER_QUIT_WHEN_IDLE"
+STARTUP_LOG_ENV = "CAREER_EXPLORER_STARTUP_LOG"
 
 
 def icon_files() -> list[Path]:
@@ -34,10 +35,7 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from career_explorer.data.catalogue_repository import CatalogueRepository
-    from career_explorer.data.errors import CatalogueError
     from career_explorer.ui.main_window import MainWindow
-    from career_explorer.ui.messages import show_error
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Career Explorer")
@@ -49,16 +47,51 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         from career_explorer.ui.self_test import run_self_test
 
         return run_self_test(app, path)
-    try:
-        repo = CatalogueRepository(path)
-    except CatalogueError as exc:
-        print(f"career-explorer: error: {exc}", file=sys.stderr)
-        show_error(None, "Cannot open the catalogue", f"Career Explorer cannot start.\n\n{exc}")
-        return 1
-    window = MainWindow(repo)
+
+    from career_explorer.ui.catalogue_loader import start_loading
+
+    window = MainWindow()
     window.show()
-    if os.environ.get(QUIT_WHEN_IDLE_ENV):
+    milestones = StartupMilestones(app)
+    milestones.reached("shown")
+
+    def loaded(repo) -> None:
+        window.set_repository(repo)
+        milestones.reached("loaded", quit_after=True)
+
+    def failed(exc: BaseException) -> None:
+        from career_explorer.ui.messages import show_error
+
+        print(f"career-explorer: error: {exc}", file=sys.stderr)
+        show_error(window, "Cannot open the catalogue", f"Career Explorer cannot start.\n\n{exc}")
+        app.exit(1)
+
+    start_loading(path, loaded, failed)
+    return app.exec()
+
+
+class StartupMilestones:
+    """Bench hooks: log when the event loop first goes idle after each start-up milestone.
+
+    CAREER_EXPLORER_STARTUP_LOG=FILE appends "<milestone> <epoch seconds>" lines;
+    CAREER_EXPLORER_QUIT_WHEN_IDLE=1 quits once the catalogue is shown. Both are off by default.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.log = os.environ.get(STARTUP_LOG_ENV)
+        self.quit = bool(os.environ.get(QUIT_WHEN_IDLE_ENV))
+
+    def reached(self, name: str, quit_after: bool = False) -> None:
+        if not (self.log or self.quit):
+            return
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, app.quit)
-    return app.exec()
+        def idle() -> None:
+            if self.log:
+                with open(self.log, "a", encoding="utf-8") as handle:
+                    handle.write(f"{name} {time.time():.6f}\n")
+            if self.quit and quit_after:
+                self.app.quit()
+
+        QTimer.singleShot(0, idle)

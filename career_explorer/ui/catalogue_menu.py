@@ -12,8 +12,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.errors import CatalogueError
 from career_explorer.ui import import_dialogs, messages
 from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportProgress, ImportRequest
 from career_explorer.ui.window_settings import app_settings
@@ -84,12 +82,17 @@ class CatalogueMenu(QObject):
         menu.addAction(self.import_onet_action)
         menu.addAction(self.import_framework_action)
         menu.addSeparator()
-        remember_catalogue(window.repo.path)
+        if window.repo is not None:
+            self.catalogue_opened()
+
+    def catalogue_opened(self) -> None:
+        """The window shows a catalogue: put it first in the recent list."""
+        remember_catalogue(self.window.repo.path)
         self.rebuild_recent()
 
     def rebuild_recent(self) -> None:
         self.recent_menu.clear()
-        current = self.window.repo.path.resolve()
+        current = self.window.repo.path.resolve() if self.window.repo is not None else None
         for index, path in enumerate(recent_catalogues(), 1):
             action = self.recent_menu.addAction(f"&{index} {path.name}  ({path.parent})")
             action.setToolTip(str(path))
@@ -105,6 +108,10 @@ class CatalogueMenu(QObject):
 
     def open_path(self, path: Path) -> bool:
         """Switch the window to the catalogue at `path`; a bad file leaves the current one in place."""
+        # Imported here: the data layer (and pydantic) stay off the start-up path.
+        from career_explorer.data.catalogue_repository import CatalogueRepository
+        from career_explorer.data.errors import CatalogueError
+
         try:
             repo = CatalogueRepository(Path(path))
         except CatalogueError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.ui.about_dialog import AboutDialog
 from career_explorer.ui.placeholder_view import PlaceholderView
 from career_explorer.ui.window_settings import app_settings
 
-ViewFactory = Callable[[CatalogueRepository, "MainWindow"], QWidget]
+if TYPE_CHECKING:  # the data layer (and pydantic) load off the start-up path: see ui/app.py
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+
+ViewFactory = Callable[["CatalogueRepository", "MainWindow"], QWidget]
 
 
 def _placeholder(title: str, promise: str) -> ViewFactory:
@@ -61,7 +63,8 @@ VIEWS: list[tuple[str, ViewFactory]] = [
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: CatalogueRepository) -> None:
+    def __init__(self, repo: Optional["CatalogueRepository"] = None) -> None:
+        """`repo` may come later, through set_repository, while the catalogue loads off the GUI thread."""
         super().__init__()
         self.repo = repo
         self._profiles: dict[str, QWidget] = {}
@@ -77,7 +80,7 @@ class MainWindow(QMainWindow):
         # Views are built the first time they are shown: start-up pays only for the first one.
         self.views: dict[str, QWidget] = {}
         for name, _ in VIEWS:
-            self.stack.addWidget(QWidget(self.stack))
+            self.stack.addWidget(PlaceholderView(name, "Loading the catalogue…", self.stack))
             QListWidgetItem(name, self.nav)
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -129,7 +132,8 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(VIEWS):
-            self.view(VIEWS[row][0])
+            if self.repo is not None:
+                self.view(VIEWS[row][0])
             self.stack.setCurrentIndex(row)
 
     def show_view(self, index_or_name: int | str) -> QWidget:
@@ -144,6 +148,8 @@ class MainWindow(QMainWindow):
         return VIEWS[self.nav.currentRow()][0]
 
     def status_text(self) -> str:
+        if self.repo is None:
+            return "Loading the catalogue…"
         counts = self.repo.counts()
         info = self.repo.info
         return f"Catalogue: {info.name} {info.version} - {counts.roles} roles, {counts.sources} sources"
@@ -152,6 +158,8 @@ class MainWindow(QMainWindow):
         self.catalogue_label.setText(self.status_text())
 
     def window_title(self) -> str:
+        if self.repo is None:
+            return "Career Explorer"
         return f"Career Explorer - {self.repo.info.name} {self.repo.info.version}"
 
     def set_repository(self, repo: CatalogueRepository) -> None:
@@ -159,6 +167,7 @@ class MainWindow(QMainWindow):
         for dialog in list(self._profiles.values()):
             dialog.close()
         settings = app_settings()
+        first = self.repo is None
         self.repo = repo
         for index, (name, factory) in enumerate(VIEWS):
             old = self.views.get(name)
@@ -176,9 +185,11 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.views[name] = view
-        self.stack.setCurrentIndex(max(self.nav.currentRow(), 0))
+        self._show_row(max(self.nav.currentRow(), 0))
         self.setWindowTitle(self.window_title())
         self.refresh_status()
+        if first:
+            self.catalogue_menu.catalogue_opened()
 
     # -- moving between views -------------------------------------------------------------
 
@@ -238,7 +249,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.repo.info, list(self.repo.sources.values()), self)
+        info = self.repo.info if self.repo is not None else None
+        sources = list(self.repo.sources.values()) if self.repo is not None else []
+        dialog = AboutDialog(info, sources, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -52,15 +52,16 @@ class Task(QRunnable):
         self.signals.progress.emit(float(fraction), message)
 
     def run(self) -> None:  # runs on a pool thread
-        # Imported here: the importers package stays off the start-up path.
-        from career_explorer.data.importers.errors import Cancelled
-
         try:
             result = self.job(self._progress, self.is_cancelled)
-        except Cancelled:
-            self.signals.cancelled.emit()
         except Exception as exc:  # reported to the GUI, which shows it as one message
-            self.signals.failed.emit(exc)
+            # Imported only here: the importers package stays off the start-up path.
+            from career_explorer.data.importers.errors import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self.signals.cancelled.emit()
+            else:
+                self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
         finally:
