@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(150)
         self.nav.setAccessibleName("Views")
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
         self.stack = QStackedWidget(self)
         # Views are built the first time they are shown: start-up pays only for the first one.
         self.views: dict[str, QWidget] = {}
