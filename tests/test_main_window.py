@@ -81,17 +81,20 @@ def test_window_appears_before_the_catalogue_and_fills_in_when_it_loads(qtbot, f
     assert window.stack.currentWidget() is window.view(window.current_view_name())
 
 
-def test_run_gui_loads_the_catalogue_off_the_gui_thread_and_logs_milestones(qtbot, tmp_path, monkeypatch,
-                                                                           fixture_catalogue_path):
+def test_app_shows_its_window_then_loads_the_catalogue_and_goes_idle(tmp_path, fixture_catalogue_path):
+    """The real entry point, in its own process (quitting would close this session's windows)."""
+    import os
+    import subprocess
+
     from career_explorer.ui import app
 
     log = tmp_path / "startup.log"
-    monkeypatch.setenv(app.QUIT_WHEN_IDLE_ENV, "1")
-    monkeypatch.setenv(app.STARTUP_LOG_ENV, str(log))
-    assert app.run_gui(catalogue=fixture_catalogue_path) == 0
-    names = [line.split()[0] for line in log.read_text().splitlines()]
-    assert names == ["shown", "loaded"]
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.repo is not None]
-    assert any(w.repo.path == fixture_catalogue_path and "Fixture ladder" in w.windowTitle() for w in windows)
-    for w in windows:
-        w.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CAREER_EXPLORER_HOME=str(tmp_path / "home"))
+    env[app.QUIT_WHEN_IDLE_ENV] = "1"
+    env[app.STARTUP_LOG_ENV] = str(log)
+    done = subprocess.run([sys.executable, "-m", "career_explorer", "--catalogue", str(fixture_catalogue_path)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    stamps = [line.split() for line in log.read_text().splitlines()]
+    assert [name for name, _ in stamps] == ["shown", "loaded"]
+    assert float(stamps[0][1]) <= float(stamps[1][1])
