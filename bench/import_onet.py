@@ -25,6 +25,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from baselines import SHORTEST_SQL  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 DATA = REPO.parent / "shared" / "data"
 ONET = DATA / "onet-29.0"
 OEWS = DATA / "bls-oews-2024" / "national_M2024_dl.xlsx"
@@ -58,17 +61,6 @@ OEWS_SCAN = """
 from openpyxl import load_workbook
 book = load_workbook(sys.argv[2], read_only=True, data_only=True)
 rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
-"""
-SHORTEST_SQL = """
-WITH RECURSIVE reach(id, depth) AS (
-    SELECT :start, 0
-    UNION
-    SELECT t.to_role, r.depth + 1 FROM reach r JOIN transitions t ON t.from_role = r.id WHERE r.depth < :limit
-    UNION
-    SELECT t.from_role, r.depth + 1 FROM reach r JOIN transitions t ON t.to_role = r.id
-     WHERE t.kind = 'related' AND r.depth < :limit
-)
-SELECT min(depth) FROM reach WHERE id = :goal
 """
 
 

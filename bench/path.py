@@ -31,19 +31,10 @@ from career_explorer.domain.catalogue import (  # noqa: E402
 from career_explorer.paths import bundled_catalogue  # noqa: E402
 from career_explorer.services.routes import RouteFinder  # noqa: E402
 
+from baselines import SHORTEST_SQL  # noqa: E402  (bench/ is on sys.path when run as a script)
+
 SEED = 20240501
 K = 5
-SHORTEST_SQL = """
-WITH RECURSIVE reach(id, depth) AS (
-    SELECT :start, 0
-    UNION
-    SELECT t.to_role, r.depth + 1 FROM reach r JOIN transitions t ON t.from_role = r.id WHERE r.depth < :limit
-    UNION
-    SELECT t.from_role, r.depth + 1 FROM reach r JOIN transitions t ON t.to_role = r.id
-     WHERE t.kind = 'related' AND r.depth < :limit
-)
-SELECT min(depth) FROM reach WHERE id = :goal
-"""
 
 
 def ms(seconds: float) -> float:

@@ -46,3 +46,15 @@ def bundled_repo() -> CatalogueRepository:
     from career_explorer.paths import bundled_catalogue
 
     return CatalogueRepository(bundled_catalogue())
+
+
+@pytest.fixture
+def window(qtbot, fixture_repo):
+    """The main window on the fixture catalogue, shown."""
+    from career_explorer.ui.main_window import MainWindow
+
+    win = MainWindow(fixture_repo)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

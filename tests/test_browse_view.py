@@ -26,15 +26,6 @@ def view(qtbot, fixture_repo):
     return widget
 
 
-@pytest.fixture
-def window(qtbot, fixture_repo):
-    win = MainWindow(fixture_repo)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def test_every_role_is_listed_by_title_with_level_pay_and_source(view):
     assert titles(view) == ["Customer Service Representatives", "Isolated Analyst", "Support Manager",
                             "Support Representative", "Support Team Lead"]

@@ -14,7 +14,7 @@ from career_explorer.data.compiler import write_catalogue
 from career_explorer.data.importers.framework import import_framework
 from career_explorer.ui import catalogue_menu, import_dialogs, messages
 from career_explorer.ui.import_dialogs import ImportRequest
-from career_explorer.ui.main_window import VIEWS, MainWindow
+from career_explorer.ui.main_window import VIEWS
 from tools.make_framework_templates import NAMES, TEMPLATES
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -26,15 +26,6 @@ def acme_path(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("acme") / "acme.sqlite"
     write_catalogue(import_framework(TEMPLATES / NAMES["json"]), out)
     return out
-
-
-@pytest.fixture
-def window(qtbot, fixture_repo):
-    win = MainWindow(fixture_repo)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def cancel_button(runner) -> QPushButton:

@@ -11,7 +11,7 @@ from career_explorer.charts.radar import radar_figure
 from career_explorer.charts.theme import DARK
 from career_explorer.domain.profile import CellStatus, Standing
 from career_explorer.services.compare import CompareError, compare_roles_by_id, comparison_csv
-from career_explorer.ui import compare_view, figure_panel
+from career_explorer.ui import chart_export, compare_view
 from career_explorer.ui.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
 from career_explorer.ui.compare_view import CompareView
 from career_explorer.ui.formatting import chart_theme
@@ -131,7 +131,7 @@ def test_charts_draw_when_their_tab_opens_and_export_as_svg(qtbot, view, tmp_pat
     view.tabs.setCurrentWidget(view.pay_panel)
     qtbot.waitUntil(lambda: view.pay_panel.canvas is not None)
     target = tmp_path / "pay.svg"
-    monkeypatch.setattr(figure_panel, "ask_figure_path", lambda parent, caption, suggested: target)
+    monkeypatch.setattr(chart_export, "ask_export_path", lambda parent, caption, suggested: target)
     assert view.pay_panel.export() == target
     assert "<svg" in target.read_text(encoding="utf-8")[:500]
     view.tabs.setCurrentWidget(view.radar_panel)

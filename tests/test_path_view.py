@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.ui import chart_canvas
+from career_explorer.ui import chart_export
 from career_explorer.ui.path_view import PathView
 from career_explorer.ui.route_models import RoleCompletionModel, RoleEntry, RouteTableModel
 from career_explorer.services.routes import find_routes
@@ -174,7 +174,7 @@ def test_no_route_lists_reachable_roles_and_enter_makes_one_the_target(qtbot, vi
 def test_export_writes_a_png_where_the_user_chose(qtbot, view, tmp_path, monkeypatch):
     target = tmp_path / "pay.png"
     asked = []
-    monkeypatch.setattr(chart_canvas, "ask_export_path", lambda parent, caption, name: asked.append(name) or target)
+    monkeypatch.setattr(chart_export, "ask_export_path", lambda parent, caption, name: asked.append(name) or target)
     view.set_roles(REP, MANAGER)
     with qtbot.waitSignal(view.pay_chart.exported):
         qtbot.mouseClick(view.pay_chart.export_button, Qt.LeftButton)
@@ -183,7 +183,7 @@ def test_export_writes_a_png_where_the_user_chose(qtbot, view, tmp_path, monkeyp
 
 
 def test_cancelled_export_writes_nothing(qtbot, view, tmp_path, monkeypatch):
-    monkeypatch.setattr(chart_canvas, "ask_export_path", lambda *args: None)
+    monkeypatch.setattr(chart_export, "ask_export_path", lambda *args: None)
     view.set_roles(REP, MANAGER)
     assert view.skill_chart.export() is None
     assert list(tmp_path.iterdir()) == []

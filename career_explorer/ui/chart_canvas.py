@@ -1,6 +1,6 @@
 """An embedded matplotlib chart: created on first draw (matplotlib stays off start-up) and exportable.
 
-The export asks for a path through `ask_export_path`, a module function that tests patch.
+The export asks for a path through `chart_export.ask_export_path`, which tests patch.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,24 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.domain.route import Route
-from career_explorer.ui import messages
+from career_explorer.ui import chart_export, messages
 
-FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf"}
 DrawFn = Callable[[Any, Route], Any]  # (matplotlib Figure, route) -> whatever the chart reports
 FigureFn = Callable[[Route], Any]  # route -> a standalone matplotlib Figure, sized for print
-
-
-def ask_export_path(parent: QWidget, caption: str, suggested: str) -> Optional[Path]:
-    """Ask where to save a chart; None when the user cancels. PNG unless another type is chosen."""
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, caption, str(Path.home() / f"{suggested}.png"), ";;".join(FILTERS), next(iter(FILTERS))
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() not in FILTERS.values():
-        path = path.with_name(path.name + FILTERS.get(chosen, ".png"))
-    return path
 
 
 class ChartCanvas(QWidget):
@@ -148,7 +133,7 @@ class ChartCanvas(QWidget):
         """
         if self._route is None:
             return None
-        path = ask_export_path(self, f"Export {self._file_stem.replace('-', ' ')}", self._file_stem)
+        path = chart_export.ask_export_path(self, f"Export {self._file_stem.replace('-', ' ')}", self._file_stem)
         if path is None:
             return None
         from career_explorer.charts.route_figure import save_figure

@@ -1,7 +1,7 @@
 """A panel showing a matplotlib Figure made by a chart function, built only when first on screen.
 
 matplotlib is imported on first draw, never at start-up. Export asks for a path through
-`ask_figure_path`, a module function that tests patch.
+`chart_export.ask_export_path`, which tests patch.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,24 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.ui import messages
+from career_explorer.ui import chart_export, messages
 from career_explorer.ui.formatting import chart_theme
 
-FIGURE_FILTERS = {"PNG image (*.png)": ".png", "SVG image (*.svg)": ".svg", "PDF document (*.pdf)": ".pdf"}
 FigureFactory = Callable[[Any], Any]  # (ChartTheme) -> matplotlib Figure
-
-
-def ask_figure_path(parent: QWidget, caption: str, suggested: str) -> Optional[Path]:
-    """Ask where to save a chart; PNG unless the user picks SVG or PDF. None on cancel."""
-    name, chosen = QFileDialog.getSaveFileName(
-        parent, caption, str(Path.home() / f"{suggested}.png"), ";;".join(FIGURE_FILTERS), next(iter(FIGURE_FILTERS))
-    )
-    if not name:
-        return None
-    path = Path(name)
-    if path.suffix.lower() not in FIGURE_FILTERS.values():
-        path = path.with_name(path.name + FIGURE_FILTERS.get(chosen, ".png"))
-    return path
 
 
 class FigurePanel(QWidget):
@@ -135,7 +120,7 @@ class FigurePanel(QWidget):
         """Ask for a file and save the chart (light theme, for printing) there, by its extension."""
         if self._factory is None:
             return None
-        path = ask_figure_path(self, f"Export {self.file_stem.replace('-', ' ')}", self.file_stem)
+        path = chart_export.ask_export_path(self, f"Export {self.file_stem.replace('-', ' ')}", self.file_stem)
         if path is None:
             return None
         from career_explorer.charts.theme import LIGHT
