@@ -13,9 +13,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
-from career_explorer import paths
-from career_explorer.data.errors import DataError
-from career_explorer.data.user_migrations import LATEST, migrate, schema_version
+from career_explorer.data.user_migrations import schema_version
+# STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
+from career_explorer.data.user_store_file import (
+    STORE_NAME,
+    StoreTooNew,
+    UserStoreError,
+    default_store_path,
+    move_aside,
+    open_connection,
+)
 from career_explorer.domain.user import (
     Assessment,
     Mode,
@@ -27,12 +34,7 @@ from career_explorer.domain.user import (
     Target,
 )
 
-STORE_NAME = "career-explorer.sqlite"
 ME = "me"
-
-
-class UserStoreError(DataError):
-    """A user-store action cannot be done; the message is one line."""
 
 
 class PersonNotFound(UserStoreError):
@@ -43,66 +45,12 @@ class NameTaken(UserStoreError):
     pass
 
 
-class StoreTooNew(UserStoreError):
-    pass
-
-
-class _Corrupt(Exception):
-    pass
-
-
-def default_store_path() -> Path:
-    return paths.user_data_dir() / STORE_NAME
-
-
 def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
 def _when(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
-
-
-def move_aside(path: Path) -> Path:
-    """Rename a corrupt store (and its -wal/-shm files) to '<name>.corrupt-YYYYmmdd-HHMMSS'."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-        counter += 1
-    path.rename(target)
-    for suffix in ("-wal", "-shm", "-journal"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target
-
-
-def _verify(conn: sqlite3.Connection, version: int) -> None:
-    if conn.execute("PRAGMA integrity_check").fetchall() != [("ok",)]:
-        raise _Corrupt()
-    if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise _Corrupt()  # a database, but not ours
-
-
-def _check_read_only(path: Path) -> None:
-    """Check a store without writing to it, so a corrupt file and its -wal are moved aside untouched."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with open(path, "rb") as handle:
-        if handle.read(16) != b"SQLite format 3\x00":
-            raise _Corrupt()
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-        try:
-            _verify(conn, schema_version(conn))
-        finally:
-            conn.close()
-    except sqlite3.OperationalError:
-        return  # cannot check read-only (say, no -shm yet): the read-write open checks again
-    except sqlite3.DatabaseError:
-        raise _Corrupt() from None
 
 
 class UserStore:
@@ -118,36 +66,8 @@ class UserStore:
     @classmethod
     def open(cls, path: Optional[Path] = None) -> "UserStore":
         path = Path(path) if path is not None else default_store_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        moved = None
-        try:
-            _check_read_only(path)
-            conn = cls._connect(path)
-        except _Corrupt:
-            moved = move_aside(path)
-            conn = cls._connect(path)
+        conn, moved = open_connection(path)
         return cls(conn, path, moved)
-
-    @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL").fetchone()
-            conn.execute("PRAGMA synchronous=FULL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            version = schema_version(conn)
-            _verify(conn, version)
-        except sqlite3.OperationalError as exc:  # locked, unreadable: not corrupt, so never moved aside
-            conn.close()
-            raise UserStoreError(f"{path}: cannot open the user store ({exc})") from None
-        except (sqlite3.DatabaseError, _Corrupt):
-            conn.close()
-            raise _Corrupt() from None
-        if version > LATEST:
-            conn.close()
-            raise StoreTooNew(f"{path}: the user store is from a newer Career Explorer (schema {version})")
-        migrate(conn)
-        return conn
 
     @property
     def notice(self) -> Optional[str]:
