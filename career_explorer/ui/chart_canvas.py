@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -123,7 +123,17 @@ class ChartCanvas(QWidget):
             self.canvas.setMinimumHeight(self._min_height(self._route))
         self.figure.clear()
         self.last_result = self._draw_fn(self.figure, self._route)
+        # Match the window: a dark palette gets a dark, readable chart (exports stay print-light).
+        from career_explorer.charts.theme import apply_theme
+        from career_explorer.ui.formatting import chart_theme
+
+        apply_theme(self.figure, chart_theme(self.palette()))
         self.canvas.draw_idle()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange and self.canvas is not None and self._route is not None:
+            self.redraw()
 
     def export(self) -> Optional[Path]:
         """Ask for a file and save the chart there, by its extension.

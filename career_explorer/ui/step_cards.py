@@ -28,7 +28,10 @@ MARKS = {
     Change.LOWERED: ("▼", "#b35900"), Change.DROPPED: ("✕", "#6e7781"), Change.UNKNOWN: ("?", "#6e7781"),
 }
 ACCENT = {"step": "#1f77b4", "total": "#2ca02c", "direct": "#9467bd"}
-MUTED = "#57606a"
+# Stand-ins replaced by palette-aware colours when the cards are shown (see Timeline.set_cards).
+MUTED = "%muted%"
+DETAIL = "%detail%"
+SHADES = {False: {MUTED: "#57606a", DETAIL: "#444c56"}, True: {MUTED: "#a3adb8", DETAIL: "#c9d1d9"}}
 
 
 def _role(title: str, level: Optional[str]) -> str:
@@ -47,7 +50,7 @@ def competency_html(c: CompetencyChange) -> str:
         lead = ("At the new level you must be able to:" if c.change != Change.UNKNOWN
                 else f"What level {c.to_level:g} asks for:")
         lines = [lead] + [f"• Level {b.level}: {escape(b.text)}" for b in c.behaviours_at_target]
-        html += "".join(f'<p style="margin:0 0 0 22px; color:#444c56; font-size:small">{line}</p>' for line in lines)
+        html += "".join(f'<p style="margin:0 0 0 22px; color:{DETAIL}; font-size:small">{line}</p>' for line in lines)
     return html
 
 
@@ -112,5 +115,9 @@ class Timeline(QTextBrowser):
             f'<tr><td width="4" bgcolor="{ACCENT[c.kind]}"></td><td bgcolor="{card_bg}">{c.html}</td></tr></table>'
             for c in self.cards
         )
-        self.setHtml(body or f'<p style="color:{MUTED}">{escape(empty)}</p>')
+        html = body or f'<p style="color:{MUTED}">{escape(empty)}</p>'
+        dark = self.palette().base().color().lightness() < 128
+        for token, colour in SHADES[dark].items():
+            html = html.replace(token, colour)
+        self.setHtml(html)
         self.verticalScrollBar().setValue(0)
