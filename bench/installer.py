@@ -9,7 +9,7 @@
 - Cold start to the first shown, idle main window, offscreen, median of N fresh processes each:
   the frozen executable against `python -m career_explorer` from source, runs interleaved, in the same
   run (target: frozen <= 1.3 x source). Both run the real entry point; CAREER_EXPLORER_QUIT_WHEN_IDLE
-  makes the app quit as soon as its event loop is idle after the window is shown.
+  makes the app quit as soon as its event loop is idle with the catalogue loaded into the window.
 
 Prints tables; asserts nothing. MB is 10^6 bytes.
 """
