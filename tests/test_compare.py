@@ -175,3 +175,10 @@ def test_charts_in_a_dark_window_are_drawn_dark_and_follow_a_palette_switch(qtbo
     assert view.pay_panel.figure.get_facecolor()[0] > 0.5
     view.setPalette(dark)
     qtbot.waitUntil(lambda: view.pay_panel.figure.get_facecolor()[0] < 0.2)
+
+
+def test_compare_says_when_a_source_gives_no_competency_total(bundled_repo):
+    result = compare_roles_by_id(bundled_repo, ["salary-com/chat-support-representative-i",
+                                                "salary-com/customer-service-team-leader",
+                                                "salary-com/retail-store-customer-service-representative"])
+    assert [result.unpublished_note(i) for i in range(3)] == ["10", "count not given", "at least 5"]

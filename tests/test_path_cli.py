@@ -55,7 +55,7 @@ def test_json_has_the_documented_shape(capsys, fixture_catalogue_path):
     assert COMPETENCY_KEYS <= set(products)
     assert (products["from"], products["to"], products["delta"], products["change"]) == (1, 3, 2, "raised")
     assert [b["level"] for b in products["behaviours_at_target"]] == [2, 3]
-    assert step["unpublished"] == {"from": 2, "to": 0}
+    assert step["unpublished"] == {"from": 2, "to": 0, "from_more": False, "to_more": False}
     assert {"level_change", "pay", "competencies"} <= set(route["total"])
     analytics = next(c for c in route["total"]["competencies"] if c["name"] == "Customer Analytics")
     assert (analytics["from"], analytics["to"], analytics["change"]) == (None, 3, "unknown")
@@ -140,3 +140,15 @@ def test_seed_chat_representative_to_chat_manager_json(capsys, bundled_repo):
     assert total["level_change"]["from"] == "A02" and total["level_change"]["to"] == "M02"
     base = next(p for p in total["pay"] if p["source"] == "salary-com" and p["basis"] == "base")
     assert (base["from_p50"], base["to_p50"], base["currency"]) == (43396, 88649, "USD")
+
+
+def test_a_role_whose_source_gives_no_competency_total_says_more_may_apply(capsys, bundled_repo):
+    code, out, _ = run(capsys, bundled_repo.path, "Chat Support Representative I", "Customer Service Team Leader")
+    assert code == 0
+    assert "10 more competencies not published for Chat Support Representative I." in out
+    assert ("More competencies may apply to Customer Service Team Leader; the source does not say how many."
+            in out)
+    code, out, _ = run(capsys, bundled_repo.path, "Retail Store Customer Service Representative",
+                       "Chat Support Representative I", "--json")
+    direct = json.loads(out)["direct"]["unpublished"]
+    assert direct == {"from": 5, "to": 10, "from_more": True, "to_more": False}

@@ -99,6 +99,9 @@ class CompetencyChange(Model):
 class Unpublished(Model):
     from_count: int = Field(default=0, ge=0)
     to_count: int = Field(default=0, ge=0)
+    # The source names only some competencies and gives no total for that role.
+    from_more: bool = False
+    to_more: bool = False
 
 
 class RoleGap(Model):

@@ -194,7 +194,17 @@ class RoleComparison(Model):
     rows: tuple[CompareRow, ...] = ()
     pay: tuple[PayEntry, ...] = ()
     unpublished: tuple[int, ...] = ()
+    # Per role: the source names only some competencies and gives no total.
+    unpublished_more: tuple[bool, ...] = ()
     radar: Optional[RadarData] = None
+
+    def unpublished_note(self, index: int) -> Optional[str]:
+        """"10", "at least 5", "count not given", or None when the role's list is complete."""
+        count = self.unpublished[index] if self.unpublished else 0
+        more = self.unpublished_more[index] if self.unpublished_more else False
+        if count:
+            return f"at least {count}" if more else str(count)
+        return "count not given" if more else None
 
     @property
     def differing(self) -> tuple[CompareRow, ...]:

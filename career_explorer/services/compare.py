@@ -128,6 +128,7 @@ def compare_roles_by_id(repo: CatalogueRepository, role_ids: Sequence[str]) -> R
         rows=rows,
         pay=tuple(e for r in roles for e in pay_entries(repo, r)),
         unpublished=tuple(r.unpublished for r in roles),
+        unpublished_more=tuple(r.unpublished_unknown for r in roles),
         radar=radar_data(titles, rows),
     )
 

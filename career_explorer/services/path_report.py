@@ -94,9 +94,19 @@ def jump_order(changes: tuple[CompetencyChange, ...]) -> list[CompetencyChange]:
     return sorted(changes, key=lambda c: (_AFTER_JUMPS.get(c.change, 0), -c.normalised_jump, c.name.casefold()))
 
 
-def unpublished_text(count: int, title: str) -> str:
+def unpublished_text(count: int, title: str, more: bool = False) -> str:
+    """"4 more competencies not published for X"; `more` when the source gives no total."""
+    if not count:
+        return f"More competencies may apply to {title}; the source does not say how many"
     noun = "competency" if count == 1 else "competencies"
-    return f"{count} more {noun} not published for {title}"
+    return f"{'At least ' if more else ''}{count} more {noun} not published for {title}"
+
+
+def unpublished_notes(gap: RoleGap) -> list[str]:
+    """The not-published notes for both ends of a gap, where there are any."""
+    ends = ((gap.unpublished.from_count, gap.unpublished.from_more, gap.from_role),
+            (gap.unpublished.to_count, gap.unpublished.to_more, gap.to_role))
+    return [unpublished_text(count, role.title, more) for count, more, role in ends if count or more]
 
 
 def skill_growth_text(route: Route) -> str:
@@ -137,7 +147,8 @@ def gap_json(gap: RoleGap) -> dict[str, Any]:
              "behaviours_at_target": [{"level": b.level, "text": b.text} for b in c.behaviours_at_target]}
             for c in jump_order(gap.competencies)
         ],
-        "unpublished": {"from": gap.unpublished.from_count, "to": gap.unpublished.to_count},
+        "unpublished": {"from": gap.unpublished.from_count, "to": gap.unpublished.to_count,
+                        "from_more": gap.unpublished.from_more, "to_more": gap.unpublished.to_more},
     }
 
 
@@ -189,9 +200,7 @@ def gap_lines(gap: RoleGap, heading: str, indent: str = "  ") -> list[str]:
                  "" if c.delta is None else f"{num(c.delta):+}", CHANGE_WORDS[c.change]]
                 for c in jump_order(gap.competencies)]
         lines += _table(["Competency", "Scale", "From", "To", "Jump", "Change"], rows, indent)
-    for count, role in ((gap.unpublished.from_count, gap.from_role), (gap.unpublished.to_count, gap.to_role)):
-        if count:
-            lines.append(f"{indent}{unpublished_text(count, role.title)}.")
+    lines += [f"{indent}{note}." for note in unpublished_notes(gap)]
     return lines
 
 

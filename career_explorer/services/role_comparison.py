@@ -130,5 +130,8 @@ def compare_roles(
         level_change=level_change(repo, source, target),
         pay=pay_changes(source, target),
         competencies=competency_changes(source, target, repo.competencies, repo.scales),
-        unpublished=Unpublished(from_count=source.unpublished, to_count=target.unpublished),
+        unpublished=Unpublished(
+            from_count=source.unpublished, to_count=target.unpublished,
+            from_more=source.unpublished_unknown, to_more=target.unpublished_unknown,
+        ),
     )

@@ -93,8 +93,8 @@ class CompareTableModel(QAbstractTableModel):
             return f"{ref.title}\n{ref.level or 'no level'}"
         if role == Qt.ToolTipRole:
             level = self._result.level_texts[index] if self._result.level_texts else ref.level
-            missing = self._result.unpublished[index] if self._result.unpublished else 0
-            extra = f"\n{missing} more competencies not published" if missing else ""
+            missing = self._result.unpublished_note(index)
+            extra = f"\nMore competencies not published: {missing}" if missing else ""
             return f"{ref.title}\n{level}{extra}\nDouble-click a cell in this column to open the profile"
         if role == ROLE_ID_ROLE:
             return ref.id

@@ -191,7 +191,7 @@ class CompareView(QWidget):
         result = self.result
         differing = len(result.differing)
         twice = " (a role picked twice is shown once)" if len(picked) != len(ids) else ""
-        notes = [f"{r.title} {n}" for r, n in zip(result.roles, result.unpublished) if n]
+        notes = [f"{r.title} {note}" for i, r in enumerate(result.roles) if (note := result.unpublished_note(i))]
         self.status_label.setText(
             f"{len(result.rows)} competencies, {differing} with different levels{twice}."
             + (f"  More competencies not published: {', '.join(notes)}." if notes else "")

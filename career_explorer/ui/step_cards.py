@@ -19,7 +19,7 @@ from career_explorer.services.path_report import (
     jump_order,
     level_change_text,
     pay_text,
-    unpublished_text,
+    unpublished_notes,
 )
 
 # Marker and colour per change; the word is always written out too, so colour is never the only cue.
@@ -76,9 +76,7 @@ def gap_html(gap: RoleGap, heading: str) -> str:
         parts += [competency_html(c) for c in jump_order(gap.competencies)]
     else:
         parts.append('<p style="margin:8px 0 0 0"><b>Competencies:</b> none published for these roles.</p>')
-    for count, role in ((gap.unpublished.from_count, gap.from_role), (gap.unpublished.to_count, gap.to_role)):
-        if count:
-            parts.append(f'<p style="margin:4px 0 0 0; color:{MUTED}">{escape(unpublished_text(count, role.title))}.</p>')
+    parts += [f'<p style="margin:4px 0 0 0; color:{MUTED}">{escape(note)}.</p>' for note in unpublished_notes(gap)]
     return "".join(parts)
 
 
