@@ -105,3 +105,20 @@ def test_gui_arguments_are_recognised_without_loading_the_commands():
     assert gui_options(["roles"]) is None
     assert gui_options(["--version"]) is None
     assert gui_options(["--catalogue"]) is None
+
+
+def test_roles_can_be_named_by_job_code_or_soc_code(bundled_repo):
+    from career_explorer.services.role_lookup import find_role
+
+    import pytest
+
+    from career_explorer.services.role_lookup import RoleNotFound
+
+    assert find_role(bundled_repo, "IT10000257").id == "salary-com/chat-support-manager"
+    assert find_role(bundled_repo, "it10000406").title == "Chat Support Representative I"
+    assert find_role(bundled_repo, "11-3012.00").id == "onet/11-3012.00"
+    # The retail representative is linked to the same SOC code, so the code alone is ambiguous here.
+    with pytest.raises(RoleNotFound) as info:
+        find_role(bundled_repo, "43-4051.00")
+    assert {c.id for c in info.value.candidates} == {
+        "onet/43-4051.00", "salary-com/retail-store-customer-service-representative"}

@@ -26,11 +26,11 @@ class RoleNotFound(LookupError):
 
 
 def find_role(repo: CatalogueRepository, name: str) -> RoleSummary:
-    """Exact id or title first (case-insensitive), then a unique prefix, then a unique search hit."""
+    """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique search hit."""
     wanted = name.strip().casefold()
     summaries = repo.role_summaries()
-    for field in ("id", "title"):
-        exact = [s for s in summaries if getattr(s, field).casefold() == wanted]
+    for field in ("id", "title", "job_code", "soc_code"):
+        exact = [s for s in summaries if (getattr(s, field) or "").casefold() == wanted]
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
