@@ -201,3 +201,13 @@ def test_corrupt_store_is_moved_aside_and_the_cli_says_where(cli, private_home):
     assert code == 0 and "No people yet" in out
     assert err.count("\n") == 1 and "moved to" in err and ".corrupt-" in err
     assert list(private_home.glob(STORE_NAME + ".corrupt-*"))
+
+
+def test_readiness_says_the_source_names_only_some_of_the_targets_competencies(capsys):
+    from career_explorer.launcher import main
+
+    assert main(["person", "add", "Sam", "--role", "Chat Support Representative I"]) == 0
+    assert main(["plan", "Sam", "--target", "Retail Store Customer Service Representative", "--json"]) == 0
+    out = capsys.readouterr().out
+    plan = json.loads(out[out.index("{"):])
+    assert "at least 5 more not published by the source" in json.dumps(plan)

@@ -64,7 +64,9 @@ def _weighted_mean(values: Sequence[tuple[float, float]]) -> Optional[float]:
     return None if not total else sum(v * w for v, w in values) / total
 
 
-def readiness(gaps: Sequence[CompetencyGap], role_title: str, unpublished: int = 0) -> Readiness:
+def readiness(
+    gaps: Sequence[CompetencyGap], role_title: str, unpublished: int = 0, more_unpublished: bool = False
+) -> Readiness:
     """Weighted mean progress toward each required level, with the computation spelled out."""
     counted = [g for g in gaps if g.required is not None]
     rated = [g for g in counted if g.rating is not None]
@@ -85,7 +87,9 @@ def readiness(gaps: Sequence[CompetencyGap], role_title: str, unpublished: int =
     if no_level:
         extras.append(f"{no_level} named without a level")
     if unpublished:
-        extras.append(f"{unpublished} more not published by the source")
+        extras.append(f"{'at least ' if more_unpublished else ''}{unpublished} more not published by the source")
+    elif more_unpublished:
+        extras.append("any further competencies the source does not name")
     if extras and percent is not None:
         text += f" Left out: {', and '.join(extras)}."
     return Readiness(percent=percent, counted=len(counted), rated=len(rated), no_level=no_level,
@@ -181,7 +185,7 @@ def gap_report(repo: CatalogueRepository, person: Person, assessment: Optional[A
     if target is None:
         ready = Readiness(explanation=f"No readiness figure: the role {target_id} is not in this catalogue.")
     else:
-        ready = readiness(gaps, target.title, unpublished)
+        ready = readiness(gaps, target.title, unpublished, target.unpublished_unknown)
     return GapReport(
         person=person.name, made=now(), assessed=assessment.taken if assessment else None,
         current=role_status(repo, person.role_id) if person.role_id else None,
