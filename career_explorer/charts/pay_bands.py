@@ -11,13 +11,13 @@ import textwrap
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
+from career_explorer.domain.money import CURRENCY_SYMBOLS as SYMBOLS
 from career_explorer.domain.profile import PayEntry
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure, SubFigure
 
-SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 
 
 def money(value: float, currency: str, short: bool = False) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Optional
 
+from career_explorer.domain.money import CURRENCY_SYMBOLS as SYMBOLS
 from career_explorer.domain.route import PaySeries, Route
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.paths import bundled_catalogue
@@ -34,9 +34,3 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
 
 
-def money(value: Optional[float], currency: Optional[str] = "USD") -> str:
-    if value is None:
-        return "unknown"
-    symbol = {"USD": "$", "GBP": "£", "EUR": "€"}.get(currency or "", "")
-    text = f"{symbol}{value:,.0f}"
-    return text if symbol else f"{text} {currency}"

@@ -8,7 +8,8 @@ import textwrap
 from pathlib import Path
 from typing import Optional
 
-from career_explorer.cli.output import CliError, money, open_catalogue, print_json, print_table
+from career_explorer.cli.output import CliError, open_catalogue, print_json, print_table
+from career_explorer.domain.money import format_money as money
 from career_explorer.domain.profile import KIND_LABELS, PayEntry, RequiredCompetency, RoleProfile
 from career_explorer.services.compare import (
     MAX_ROLES,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from career_explorer.cli.output import money, open_catalogue, print_json, print_table
+from career_explorer.cli.output import open_catalogue, print_json, print_table
+from career_explorer.domain.money import format_money as money
 from career_explorer.services.role_lookup import search_roles
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from career_explorer.domain.comparison import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
+from career_explorer.domain.money import format_money as money
 from career_explorer.domain.route import PathResult, Route
 
 CHANGE_WORDS = {
     Change.RAISED: "raised", Change.NEW: "new", Change.SAME: "unchanged", Change.LOWERED: "lowered",
     Change.DROPPED: "no longer listed", Change.UNKNOWN: "unknown",
 }
-_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 
 
 # -- wording ----------------------------------------------------------------------------------
@@ -28,15 +28,6 @@ def level_text(value: Optional[float], word: Optional[str] = None) -> str:
     if value is None:
         return word or "?"
     return f"{num(value)}"
-
-
-def money(value: Optional[float], currency: str = "USD", signed: bool = False) -> str:
-    if value is None:
-        return "unknown"
-    symbol = _SYMBOLS.get(currency, "")
-    sign = ("+" if value >= 0 else "−") if signed else ("−" if value < 0 else "")
-    text = f"{sign}{symbol}{abs(value):,.0f}"
-    return text if symbol else f"{text} {currency}"
 
 
 def pct(value: Optional[float]) -> str:
