@@ -20,9 +20,13 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-# Rebuild the bundled catalogue from its sources (commit the result).
+# Rebuild the bundled catalogue (commit the result): the curated sources plus every O*NET occupation
+# and each OEWS national release found in the shared data folder (years are read from the workbooks).
+SHARED_DATA ?= ../shared/data
+OEWS_FILES  := $(sort $(wildcard $(SHARED_DATA)/bls-oews-*/national_*.xlsx))
 catalogue: $(STAMP)
-	$(BIN)/career-explorer catalogue build career_explorer/data/catalogue -o career_explorer/data/catalogue.sqlite
+	$(BIN)/career-explorer catalogue build career_explorer/data/catalogue --onet $(SHARED_DATA)/onet-29.0 \
+		$(foreach f,$(OEWS_FILES),--wages $(f)) -o career_explorer/data/catalogue.sqlite
 
 installer: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec

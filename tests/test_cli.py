@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -68,10 +69,18 @@ def test_catalogue_build_and_info(capsys, tmp_path):
     assert code == 0 and "5 roles" in err and out_file.exists()
     code, out, _ = run(capsys, "catalogue", "info", str(out_file), "--json")
     info = json.loads(out)
-    assert info["name"] == "Fixture ladder" and info["schema_version"] == 1 and info["counts"]["roles"] == 5
+    assert info["name"] == "Fixture ladder" and info["schema_version"] == 2 and info["counts"]["roles"] == 5
     assert {s["id"] for s in info["sources"]} == {"fixture", "onet-test"}
     code, out, _ = run(capsys, "catalogue", "info", str(out_file))
-    assert out.splitlines()[0] == "Fixture ladder 0.1 (schema 1)"
+    assert out.splitlines()[0] == "Fixture ladder 0.1 (schema 2)"
+    # each source with what it gives: roles, pay figures, competency levels, moves
+    assert "Pay figures" in out and "Competency levels" in out
+    # 4 roles, 4 pay figures, 8 competency levels and 3 moves from the fixture's own source
+    assert re.search(r"^Fixture facts\s+4\s+4\s+8\s+3\s+CC0$", out, re.M)
+    assert re.search(r"^O\*NET test extract\s+1\s+1\s+CC BY 4.0$", out, re.M)
+    code, out, _ = run(capsys, "catalogue", "info", str(out_file), "--json")
+    fixture = next(s for s in json.loads(out)["sources"] if s["id"] == "fixture")
+    assert fixture["counts"] == {"roles": 4, "pay": 4, "requirements": 8, "transitions": 3}
 
 
 def test_catalogue_build_error_is_one_line_with_exit_2(capsys, tmp_path):

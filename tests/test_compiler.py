@@ -39,7 +39,11 @@ def test_compiled_catalogue_has_foreign_keys_indexes_and_fts(fixture_catalogue_p
     fks = conn.execute("PRAGMA foreign_key_list(requirements)").fetchall()
     assert {(fk[2], fk[3]) for fk in fks} >= {("roles", "role"), ("competencies", "competency")}
     indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    assert any("transitions" in name and "to_role" in name for name in indexes)
+    assert any("salaries" in name and "role" in name for name in indexes)
+    # composite-key tables are stored by their key alone (no rowid copy)
+    for table in ("requirements", "alt_titles", "transitions"):
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name=?", (table,)).fetchone()[0]
+        assert sql.rstrip().endswith("WITHOUT ROWID"), table
     sql = conn.execute("SELECT sql FROM sqlite_master WHERE name='role_search'").fetchone()[0]
     assert "fts5" in sql.lower()
     hits = conn.execute("SELECT role_id FROM role_search WHERE role_search MATCH 'chat*'").fetchall()
@@ -140,7 +144,7 @@ def test_missing_corrupt_and_wrong_schema_catalogues_fail_clearly(tmp_path, fixt
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(CatalogueSchemaMismatch, match="schema version 0 is not the supported version 1"):
+    with pytest.raises(CatalogueSchemaMismatch, match=r"schema version 0 is not one this version of the app reads \(1, 2\)"):
         CatalogueRepository(old)
 
 

@@ -80,7 +80,7 @@ def test_cli_export_then_import(tmp_path, capsys, fixture_catalogue_path):
     assert main(["catalogue", "import", str(out), "-o", str(tmp_path / "fx.sqlite")]) == 0
     assert main(["catalogue", "info", str(tmp_path / "fx.sqlite")]) == 0
     info = capsys.readouterr().out
-    assert info.startswith("Fixture ladder 0.1 (schema 1)") and "5 roles" in info
+    assert info.startswith("Fixture ladder 0.1 (schema 2)") and "5 roles" in info
 
 
 def test_cli_export_needs_a_format_it_can_tell(tmp_path, capsys, fixture_catalogue_path):
@@ -92,7 +92,8 @@ def test_the_layout_has_a_column_for_every_catalogue_field():
     from career_explorer.data.importers.framework_layout import TABLES
     from career_explorer.domain import catalogue as model
 
-    nested = {"alt_titles", "salaries", "requirements", "behaviours", "anchors"}
+    # pay_history rows are pay rows: importing splits each series into current pay and history
+    nested = {"alt_titles", "salaries", "pay_history", "requirements", "behaviours", "anchors"}
     pairs = [(model.CatalogueInfo, "catalogue", {"schema_version"}), (model.Source, "sources", set()),
              (model.Scale, "scales", set()), (model.ScaleAnchor, "anchors", set()),
              (model.JobFamily, "families", set()), (model.JobLevel, "levels", set()),

@@ -14,7 +14,8 @@ from career_explorer.data.importers import (
     read_oews,
     row_to_band,
 )
-from career_explorer.data.importers.oews import ANNUAL_FLOOR, major_group_titles
+from career_explorer.data.importers.oews import major_group_titles
+from career_explorer.data.importers.onet_catalogue import read_releases
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 OEWS = SHARED / "bls-oews-2024" / "national_M2024_dl.xlsx"
@@ -51,12 +52,27 @@ def fixture_rows() -> list[list]:
     ]
 
 
-def write_xlsx(path: Path, rows: list[list] | None = None, header: list[str] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    rows: list[list] | None = None,
+    header: list[str] | None = None,
+    *,
+    release: str | None = "May 2024",
+    floor: str | None = "$115.00 per hour or $239,200 per year",
+    sheet_name: str = "national_M2024_dl",
+) -> Path:
+    """A workbook laid out like BLS's: a Field Descriptions sheet stating the release and '#' floor."""
     workbook = openpyxl.Workbook()
     notes = workbook.active
     notes.title = "Field Descriptions"
-    notes.append(["May 2024 OEWS Estimates"])
-    sheet = workbook.create_sheet("national_M2024_dl")
+    if release:
+        notes.append([f"{release} OEWS Estimates"])
+    notes.append(["Field", "Field Description"])
+    notes.append(["occ_code", "The 6-digit Standard Occupational Classification (SOC) code"])
+    notes.append(["Notes:"])
+    if floor:
+        notes.append([f"#  = indicates a wage equal to or greater than {floor} "])
+    sheet = workbook.create_sheet(sheet_name)
     sheet.append(header or HEADER)
     for row in fixture_rows() if rows is None else rows:
         sheet.append(row)
@@ -91,7 +107,7 @@ def test_hash_is_a_lower_bound_never_a_number(tmp_path: Path) -> None:
     assert ceo.annual_lower == ("p75", "p90") and ceo.hourly_lower == ("p75", "p90")
     band = row_to_band(ceo)
     assert band.lower_bounds == ("p75", "p90")
-    assert band.p75 == band.p90 == ANNUAL_FLOOR == 239_200
+    assert band.p75 == band.p90 == rows.release.annual_floor == 239_200
     assert band.percentiles() == {"p10": 73710, "p25": 126080, "p50": 206420}
     assert band.median == 206420
     assert (band.source, band.region, band.currency, band.period.value, band.basis.value) == (
@@ -118,10 +134,60 @@ def test_join_by_first_seven_characters_and_bls_aggregates(tmp_path: Path) -> No
     row, exact = match_oews("13-1022.00", rows)
     assert row.occ_code == "13-1020" and not exact
     assert "13-1020" in band_for("13-1022.00", rows).note
+    assert band_for("13-1022.00", rows).covers == "SOC 13-1020 Buyers and Purchasing Agents"
+    assert band_for("43-4051.00", rows).covers is None
     # an O*NET-only detail gets its SOC occupation's estimate, with a note saying so
     assert "11-1011 Chief Executives" in band_for("11-1011.03", rows).note
     assert match_oews("55-3016.00", rows) == (None, False)
     assert major_group_titles(rows) == {"11": "Management Occupations"}
+
+
+def test_release_year_and_floor_are_read_from_the_workbook(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "oews.xlsx", release="May 2023", floor="$105.50 per hour or $219,440 per year",
+                      sheet_name="national_M2023_dl")
+    rows = read_oews(path)
+    assert (rows.release.year, rows.release.month, rows.release.label) == (2023, 5, "May 2023")
+    assert (rows.release.hourly_floor, rows.release.annual_floor) == (105.5, 219_440)
+    band = row_to_band(rows["11-1011"])
+    assert (band.source, band.as_of.isoformat()) == ("bls-oews-2023", "2023-05-01")
+    assert band.p90 == 219_440 and "p90" in band.lower_bounds and "$219,440 a year" in band.note
+    hourly = row_to_band(rows["27-2011"])
+    assert hourly.as_of.isoformat() == "2023-05-01"
+    source = rows.release.source()
+    assert (source.id, source.label, source.series) == ("bls-oews-2023", "BLS OEWS May 2023", "bls-oews-national")
+    assert "May 2023" in source.name and "$219,440 a year" in source.note
+
+
+def test_a_november_release_is_labelled_november(tmp_path: Path) -> None:
+    rows = read_oews(write_xlsx(tmp_path / "oews.xlsx", release="November 2019", sheet_name="national_dl"))
+    assert rows.release.label == "November 2019" and rows.release.source_id == "bls-oews-2019-11"
+    assert row_to_band(rows["43-4051"]).as_of.isoformat() == "2019-11-01"
+
+
+def test_year_from_the_sheet_name_when_field_descriptions_do_not_say(tmp_path: Path) -> None:
+    rows = read_oews(write_xlsx(tmp_path / "oews.xlsx", release=None, sheet_name="national_M2021_dl"))
+    assert rows.release.label == "May 2021"
+
+
+def test_a_workbook_whose_year_cannot_be_read_is_an_error(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "oews.xlsx", release=None, sheet_name="wages")
+    with pytest.raises(SourceFormatError) as info:
+        read_oews(path)
+    assert "oews.xlsx" in str(info.value) and "cannot tell which OEWS release" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_hash_without_a_stated_floor_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceFormatError) as info:
+        read_oews(write_xlsx(tmp_path / "oews.xlsx", floor=None))
+    assert "oews.xlsx:3: A_PCT90" in str(info.value) and "no '#' floor" in str(info.value)
+
+
+def test_two_files_of_one_release_are_refused(tmp_path: Path) -> None:
+    a = write_xlsx(tmp_path / "a.xlsx")
+    b = write_xlsx(tmp_path / "b.xlsx")
+    with pytest.raises(SourceFormatError, match="b.xlsx: holds the May 2024 release"):
+        read_releases([a, b])
 
 
 def test_detailed_only(tmp_path: Path) -> None:
@@ -204,3 +270,37 @@ def test_real_counts(sheet_rows, oews_all) -> None:
     assert all(oews_all[code].group == "detailed" for code in detailed)
     assert len(major_group_titles(oews_all)) == 22
     assert sum(row_to_band(oews_all[c]) is not None for c in detailed) == len(detailed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every real release in the shared data: years and floors from the files
+
+HISTORY = sorted(SHARED.glob("bls-oews-*/national_*.xlsx"))
+
+
+def _sheet_median(path: Path, code: str):
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        sheet = next(ws for ws in workbook.worksheets if ws.title.startswith("national"))
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows)
+        for row in rows:
+            record = dict(zip(header, row))
+            if record["OCC_CODE"] == code:
+                return record["A_MEDIAN"]
+    finally:
+        workbook.close()
+    return None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", HISTORY, ids=[p.name for p in HISTORY])
+def test_each_real_release_is_labelled_with_its_own_year_and_floor(path: Path) -> None:
+    rows = read_oews(path)
+    year = int(path.stem.split("_M")[1][:4])
+    assert rows.release.label == f"May {year}"
+    if year <= 2021:
+        assert (rows.release.hourly_floor, rows.release.annual_floor) == (100.0, 208_000)
+    else:
+        assert (rows.release.hourly_floor, rows.release.annual_floor) == (115.0, 239_200)
+    assert band_for("43-4051.00", rows).median == _sheet_median(path, "43-4051")

@@ -24,7 +24,6 @@ from career_explorer.domain.catalogue import Competency, Role, Transition
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ONET = SHARED / "onet-29.0"
 OEWS = SHARED / "bls-oews-2024" / "national_M2024_dl.xlsx"
-STARTER = Path(__file__).resolve().parents[1] / "career_explorer" / "data" / "catalogue" / "onet_support.json"
 STARTER_CODES = ("43-4051.00", "43-1011.00", "11-3012.00", "15-1232.00")
 
 needs_onet = pytest.mark.skipif(not ONET.is_dir(), reason=f"O*NET 29.0 text release not found at {ONET}")
@@ -380,17 +379,3 @@ def test_real_suppressed_flags_match_the_file(onet_all) -> None:
         if q.suppressed and q.competency in skills
     }
     assert flagged and got == flagged
-
-
-@needs_onet
-def test_starter_file_is_up_to_date() -> None:
-    if not OEWS.is_file():
-        pytest.skip(f"OEWS May 2024 spreadsheet not found at {OEWS}")
-    parts = build_onet_parts(ONET, OEWS, STARTER_CODES, include_knowledge=False)
-    expected = source_document(parts)
-    assert json.loads(STARTER.read_text(encoding="utf-8")) == expected, (
-        "onet_support.json is stale: run tools/generate_starter_onet.py"
-    )
-    assert sorted(r["soc_code"] for r in expected["roles"]) == sorted(STARTER_CODES)
-    assert all(len(r["requirements"]) == 35 and len(r["salaries"]) == 1 for r in expected["roles"])
-    assert {s["id"] for s in expected["sources"]} == {"onet-29", "bls-oews-2024"}

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from career_explorer.data.compiler import load_sources
+from career_explorer.data.source_files import load_sources
 from career_explorer.domain.catalogue import Catalogue, Role, SalaryBand
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,8 @@ SEED_CHAT_EXEC = "seed/chat-support-executive"
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_sources(SOURCE_DIR)
+    # The hand-written sources alone: the O*NET roles they link to are added by the build's import.
+    return load_sources(SOURCE_DIR)[0]
 
 
 @pytest.fixture(scope="module")
@@ -285,7 +286,7 @@ def test_salary_com_roles_link_to_o_net_occupations_where_titles_support_it(cata
 
 
 def test_every_transition_names_its_source_and_basis(catalogue):
-    sources = {s.id for s in catalogue.sources}
+    sources = {s.id for s in catalogue.sources} | {"onet-29"}  # the O*NET import defines onet-29
     for tr in catalogue.transitions:
         assert tr.source in sources and tr.basis.strip()
 

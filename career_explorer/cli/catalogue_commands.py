@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
 
 from career_explorer.cli import import_commands
@@ -16,8 +17,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     cat = sub.add_parser("catalogue", help="build, inspect, import or export catalogues")
     cat_sub = cat.add_subparsers(dest="catalogue_command", metavar="ACTION", required=True)
 
-    b = cat_sub.add_parser("build", help="compile a folder of catalogue sources into SQLite")
+    b = cat_sub.add_parser(
+        "build", help="compile a folder of catalogue sources into SQLite, optionally with O*NET and OEWS data",
+        description="Compile a folder of catalogue sources. With --onet (and --wages), every O*NET occupation "
+                    "and each OEWS release's wages are added, as in the bundled catalogue (`make catalogue`).",
+    )
     b.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
+    b.add_argument("--onet", type=Path, metavar="ONET", help="an O*NET text release (zip or folder) to add")
+    b.add_argument("--wages", type=Path, action="append", default=[], metavar="OEWS.xlsx",
+                   help="a BLS OEWS national workbook; repeat for a wage history (the latest is current pay)")
     b.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
     b.set_defaults(handler=cmd_build)
 
@@ -30,7 +38,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    catalogue = build(args.source_dir, args.output)
+    if args.onet is None and not args.wages:
+        catalogue = build(args.source_dir, args.output)
+    else:
+        from career_explorer.cli.import_commands import ProgressLine, check_inputs
+        from career_explorer.data.bundled_build import build_catalogue
+
+        check_inputs(args.onet, args.wages)
+        line = ProgressLine("Building")
+        try:
+            catalogue = build_catalogue(args.source_dir, args.output, onet=args.onet, wages=args.wages,
+                                        progress=line)
+        finally:
+            line.done()
     print(
         f"Built {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
         f"{len(catalogue.sources)} sources, {len(catalogue.transitions)} transitions.",
@@ -43,15 +63,27 @@ def cmd_info(args: argparse.Namespace) -> int:
     repo = CatalogueRepository(args.path)
     info, counts = repo.info, repo.counts()
     if args.json:
+        parts = repo.source_counts()
         print_json({
             "path": str(args.path),
             **info.model_dump(mode="json"),
             "counts": counts.model_dump(),
-            "sources": [s.model_dump(mode="json") for s in repo.sources.values()],
+            "sources": [{**s.model_dump(mode="json"), "counts": parts[s.id]} for s in repo.sources.values()],
         })
         return 0
     print(f"{info.name} {info.version} (schema {info.schema_version})")
-    print(", ".join(f"{v} {k}" for k, v in counts.model_dump().items()))
+    if info.description:
+        print(textwrap.fill(info.description, 100))
+    print(", ".join(f"{v:,} {k}" for k, v in counts.model_dump().items()))
     print()
-    print_table(["Source", "Licence", "Id"], [(s.name, s.licence, s.id) for s in repo.sources.values()])
+    parts = repo.source_counts()
+
+    def count(number: int) -> str:
+        return f"{number:,}" if number else ""
+
+    print_table(
+        ["Source", "Roles", "Pay figures", "Competency levels", "Moves", "Licence"],
+        [(s.label, count(parts[s.id]["roles"]), count(parts[s.id]["pay"]), count(parts[s.id]["requirements"]),
+          count(parts[s.id]["transitions"]), s.licence) for s in repo.sources.values()],
+    )
     return 0

@@ -25,7 +25,9 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
 
     o = cat_sub.add_parser("import-onet", help="build a catalogue from an O*NET text release (+ BLS OEWS wages)")
     o.add_argument("onet", type=Path, metavar="ONET", help="the O*NET release: the official zip or its folder")
-    o.add_argument("--wages", type=Path, metavar="OEWS.xlsx", help="BLS OEWS national file (national_M2024_dl.xlsx)")
+    o.add_argument("--wages", type=Path, action="append", default=[], metavar="OEWS.xlsx",
+                   help="a BLS OEWS national workbook (national_M2024_dl.xlsx); repeat it for a wage history, "
+                        "the latest release becomes current pay")
     o.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
     o.set_defaults(handler=cmd_import_onet)
 
@@ -85,10 +87,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_import_onet(args: argparse.Namespace) -> int:
     from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
 
-    if not args.onet.exists():
-        raise CliError(f"{args.onet}: no such O*NET release (give the zip or its folder)")
-    if args.wages is not None and not args.wages.is_file():
-        raise CliError(f"{args.wages}: no such OEWS file")
+    check_inputs(args.onet, args.wages)
     line = ProgressLine("Importing O*NET")
     try:
         catalogue = build_onet_catalogue(args.onet, args.wages, progress=_scaled(line, 0.0, 0.8))
@@ -100,6 +99,15 @@ def cmd_import_onet(args: argparse.Namespace) -> int:
           f"({with_wages} with wages), {len(catalogue.competencies)} competencies, "
           f"{len(catalogue.transitions)} transitions.", file=sys.stderr)
     return 0
+
+
+def check_inputs(onet: Optional[Path], wages: list[Path]) -> None:
+    """One line naming the first input that does not exist."""
+    if onet is not None and not onet.exists():
+        raise CliError(f"{onet}: no such O*NET release (give the zip or its folder)")
+    for path in wages:
+        if not path.is_file():
+            raise CliError(f"{path}: no such OEWS file")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
-from career_explorer.data.schema import SCHEMA_VERSION
+from career_explorer.data.schema import READABLE_VERSIONS
 from career_explorer.domain.catalogue import (
     Behaviour,
     CatalogueCounts,
@@ -54,11 +54,13 @@ class CatalogueRepository:
             raise CatalogueCorrupt(self.path, f"not a Career Explorer catalogue (missing {', '.join(sorted(missing))})")
         meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
         found = meta.get("schema_version")
-        if found != str(SCHEMA_VERSION):
+        if found not in {str(v) for v in READABLE_VERSIONS}:
             raise CatalogueSchemaMismatch(
-                self.path, f"catalogue schema version {found} is not the supported version {SCHEMA_VERSION}"
+                self.path, f"catalogue schema version {found} is not one this version of the app reads "
+                           f"({', '.join(map(str, READABLE_VERSIONS))})"
             )
         self._meta = meta
+        self._tables = tables
 
     def close(self) -> None:
         self._conn.close()
@@ -127,19 +129,22 @@ class CatalogueRepository:
     # -- roles --------------------------------------------------------------------------
 
     def role_summaries(self) -> list[RoleSummary]:
+        # The list shows one annual base median per role: its own source's, else the latest release.
         rows = self._query(
             """
+            WITH medians AS (
+                SELECT s.role, s.p50, s.currency,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY s.role ORDER BY s.source = r.source DESC, s.as_of DESC, s.id
+                       ) AS choice
+                FROM salaries s JOIN roles r ON r.id = s.role
+                WHERE s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
+                  AND s.lower_bounds NOT LIKE '%p50%'
+            )
             SELECT r.id, r.title, r.family, f.name AS family_name, r.level, l.ladder, l.rank AS level_rank,
-                   l.track, r.job_code, r.soc_code, r.source,
-                   (SELECT s.p50 FROM salaries s
-                     WHERE s.role = r.id AND s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
-                       AND s.lower_bounds NOT LIKE '%p50%'
-                     ORDER BY s.id LIMIT 1) AS median_base,
-                   (SELECT s.currency FROM salaries s
-                     WHERE s.role = r.id AND s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
-                       AND s.lower_bounds NOT LIKE '%p50%'
-                     ORDER BY s.id LIMIT 1) AS currency
+                   l.track, r.job_code, r.soc_code, r.source, m.p50 AS median_base, m.currency
             FROM roles r JOIN job_families f ON f.id = r.family LEFT JOIN job_levels l ON l.code = r.level
+                 LEFT JOIN medians m ON m.role = r.id AND m.choice = 1
             ORDER BY r.title, r.id
             """
         )
@@ -155,17 +160,44 @@ class CatalogueRepository:
         row = _drop_none(rows[0])
         row["unpublished_unknown"] = bool(row.get("unpublished_unknown"))
         alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title", (role_id,))]
-        salaries = []
-        for s in self._query("SELECT * FROM salaries WHERE role = ? ORDER BY id", (role_id,)):
-            s.pop("id"), s.pop("role")
-            s["lower_bounds"] = tuple(json.loads(s["lower_bounds"] or "[]"))
-            salaries.append(SalaryBand.model_validate(_drop_none(s)))
+        salaries = self._bands("salaries", role_id)
+        history = self._bands("pay_history", role_id) if "pay_history" in self._tables else []
         reqs = []
-        for q in self._query("SELECT * FROM requirements WHERE role = ? ORDER BY rowid", (role_id,)):
-            q.pop("role")
+        order = "seq" if self._meta.get("schema_version") != "1" else "rowid"
+        for q in self._query(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,)):
+            q.pop("role"), q.pop("seq", None)
             q["suppressed"] = bool(q["suppressed"])
             reqs.append(Requirement.model_validate(_drop_none(q)))
-        return Role.model_validate({**row, "alt_titles": alt, "salaries": salaries, "requirements": reqs})
+        return Role.model_validate(
+            {**row, "alt_titles": alt, "salaries": salaries, "pay_history": history, "requirements": reqs}
+        )
+
+    def _bands(self, table: str, role_id: str) -> list[SalaryBand]:
+        bands = []
+        for s in self._query(f"SELECT * FROM {table} WHERE role = ? ORDER BY id", (role_id,)):
+            s.pop("id"), s.pop("role")
+            s["lower_bounds"] = tuple(json.loads(s["lower_bounds"] or "[]"))
+            bands.append(SalaryBand.model_validate(_drop_none(s)))
+        return bands
+
+    def source_counts(self) -> dict[str, dict[str, int]]:
+        """For each source id: how many roles, pay figures, requirements and transitions it gives."""
+        counts: dict[str, dict[str, int]] = {
+            sid: {"roles": 0, "pay": 0, "requirements": 0, "transitions": 0} for sid in self.sources
+        }
+        queries = [
+            ("roles", "SELECT source, count(*) FROM roles GROUP BY source"),
+            ("pay", "SELECT source, count(*) FROM salaries GROUP BY source"),
+            ("requirements", "SELECT source, count(*) FROM requirements GROUP BY source"),
+            ("transitions", "SELECT source, count(*) FROM transitions GROUP BY source"),
+        ]
+        if "pay_history" in self._tables:
+            queries.append(("pay", "SELECT source, count(*) FROM pay_history GROUP BY source"))
+        for key, sql in queries:
+            for source, number in self._conn.execute(sql):
+                counts.setdefault(source, {"roles": 0, "pay": 0, "requirements": 0, "transitions": 0})
+                counts[source][key] += number
+        return counts
 
     def roles(self, role_ids: list[str]) -> list[Role]:
         return [r for r in (self.role(i) for i in role_ids) if r is not None]

@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Optional
 import sqlite_utils
 
 from career_explorer.data.errors import SourceError
-from career_explorer.data.schema import FTS_SQL, INDEXES, SCHEMA_VERSION, TABLES
+from career_explorer.data.schema import FTS_SQL, INDEXES, SCHEMA_VERSION, TABLES, WITHOUT_ROWID
 from career_explorer.data.source_files import Origin, load_sources as _load_with_origins
 from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import Catalogue
@@ -64,9 +64,10 @@ def check_references(catalogue: Catalogue, origins: dict[tuple[str, str], Origin
             fail("roles", role.id, "level", f"unknown job level {role.level!r}")
         if role.source not in sources:
             fail("roles", role.id, "source", f"unknown source {role.source!r}")
-        for i, band in enumerate(role.salaries):
-            if band.source not in sources:
-                fail("roles", role.id, f"salaries[{i}].source", f"unknown source {band.source!r}")
+        for field, bands in (("salaries", role.salaries), ("pay_history", role.pay_history)):
+            for i, band in enumerate(bands):
+                if band.source not in sources:
+                    fail("roles", role.id, f"{field}[{i}].source", f"unknown source {band.source!r}")
         for i, req in enumerate(role.requirements):
             comp = competencies.get(req.competency)
             if comp is None:
@@ -102,7 +103,8 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
     ]
     for s in sorted(catalogue.sources, key=lambda s: s.id):
         rows["sources"].append({
-            "id": s.id, "name": s.name, "url": _text(s.url), "licence": s.licence,
+            "id": s.id, "name": s.name, "short_name": s.short_name, "series": s.series,
+            "url": _text(s.url), "licence": s.licence,
             "retrieved": _text(s.retrieved), "attribution": s.attribution, "note": s.note,
         })
     for f in sorted(catalogue.job_families, key=lambda f: f.id):
@@ -133,22 +135,16 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
             "unpublished": r.unpublished, "unpublished_unknown": int(r.unpublished_unknown), "note": r.note,
         })
         rows["alt_titles"] += [{"role": r.id, "title": t} for t in sorted(set(r.alt_titles))]
-        for band in r.salaries:
-            salary_id += 1
-            rows["salaries"].append({
-                "id": salary_id, "role": r.id, "source": band.source, "region": band.region,
-                "currency": band.currency, "basis": band.basis.value, "period": band.period.value,
-                "p10": band.p10, "p25": band.p25, "p50": band.p50, "p75": band.p75, "p90": band.p90,
-                "mean": band.mean, "entry": band.entry, "experienced": band.experienced,
-                "lower_bounds": json.dumps(list(band.lower_bounds)), "as_of": _text(band.as_of),
-                "note": band.note,
-            })
+        for table, bands in (("salaries", r.salaries), ("pay_history", r.pay_history)):
+            for band in bands:
+                salary_id += 1
+                rows[table].append(_band_row(salary_id, r.id, band))
         rows["requirements"] += [
             {
-                "role": r.id, "competency": q.competency, "level": q.level, "level_word": q.level_word,
+                "role": r.id, "competency": q.competency, "seq": seq, "level": q.level, "level_word": q.level_word,
                 "importance": q.importance, "suppressed": int(q.suppressed), "source": q.source or r.source,
             }
-            for q in r.requirements
+            for seq, q in enumerate(r.requirements)
         ]
     for t in sorted(catalogue.transitions, key=lambda t: (t.from_role, t.to_role)):
         rows["transitions"].append({
@@ -156,6 +152,17 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
             "basis": t.basis, "tier": t.tier,
         })
     return rows
+
+
+def _band_row(row_id: int, role_id: str, band) -> dict:
+    return {
+        "id": row_id, "role": role_id, "source": band.source, "region": band.region,
+        "currency": band.currency, "basis": band.basis.value, "period": band.period.value,
+        "p10": band.p10, "p25": band.p25, "p50": band.p50, "p75": band.p75, "p90": band.p90,
+        "mean": band.mean, "entry": band.entry, "experienced": band.experienced,
+        "lower_bounds": json.dumps(list(band.lower_bounds)), "as_of": _text(band.as_of),
+        "covers": band.covers, "note": band.note,
+    }
 
 
 def _search_rows(catalogue: Catalogue) -> Iterable[tuple]:
@@ -180,7 +187,12 @@ def write_catalogue(catalogue: Catalogue, out: Path, progress: Progress = None) 
         db.execute("PRAGMA synchronous = OFF")
         rows = _rows(catalogue)
         for step, (name, columns, pk, fks) in enumerate(TABLES):
-            db[name].create(columns, pk=pk, foreign_keys=fks, not_null={c for c in ([pk] if isinstance(pk, str) else pk)})
+            not_null = {c for c in ([pk] if isinstance(pk, str) else pk)}
+            if name in WITHOUT_ROWID:
+                sql = db.create_table_sql(name, columns, pk=pk, foreign_keys=fks, not_null=not_null)
+                db.execute(sql.rstrip().rstrip(";") + " WITHOUT ROWID")
+            else:
+                db[name].create(columns, pk=pk, foreign_keys=fks, not_null=not_null)
             if rows[name]:
                 db[name].insert_all(rows[name], batch_size=5000)
             if progress:

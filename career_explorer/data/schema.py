@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Older versions this code still reads (columns and tables added since then read as empty).
+READABLE_VERSIONS = (1, 2)
 
 # (table, columns, primary key, foreign keys as (column, other table, other column))
 TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, str, str]]]] = [
     ("meta", {"key": str, "value": str}, "key", []),
     (
         "sources",
-        {"id": str, "name": str, "url": str, "licence": str, "retrieved": str, "attribution": str, "note": str},
+        {
+            "id": str, "name": str, "short_name": str, "series": str, "url": str, "licence": str,
+            "retrieved": str, "attribution": str, "note": str,
+        },
         "id",
         [],
     ),
@@ -45,7 +50,20 @@ TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, 
         {
             "id": int, "role": str, "source": str, "region": str, "currency": str, "basis": str, "period": str,
             "p10": float, "p25": float, "p50": float, "p75": float, "p90": float,
-            "mean": float, "entry": float, "experienced": float, "lower_bounds": str, "as_of": str, "note": str,
+            "mean": float, "entry": float, "experienced": float, "lower_bounds": str, "as_of": str,
+            "covers": str, "note": str,
+        },
+        "id",
+        [("role", "roles", "id"), ("source", "sources", "id")],
+    ),
+    (
+        # Earlier releases of a source series (the latest is in `salaries`); same columns.
+        "pay_history",
+        {
+            "id": int, "role": str, "source": str, "region": str, "currency": str, "basis": str, "period": str,
+            "p10": float, "p25": float, "p50": float, "p75": float, "p90": float,
+            "mean": float, "entry": float, "experienced": float, "lower_bounds": str, "as_of": str,
+            "covers": str, "note": str,
         },
         "id",
         [("role", "roles", "id"), ("source", "sources", "id")],
@@ -53,7 +71,7 @@ TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, 
     (
         "requirements",
         {
-            "role": str, "competency": str, "level": float, "level_word": str, "importance": float,
+            "role": str, "competency": str, "seq": int, "level": float, "level_word": str, "importance": float,
             "suppressed": int, "source": str,
         },
         ("role", "competency"),
@@ -72,11 +90,13 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("roles", ["level"]),
     ("roles", ["soc_code"]),
     ("salaries", ["role"]),
-    ("requirements", ["competency"]),
-    ("transitions", ["to_role"]),
-    ("alt_titles", ["title"]),
+    ("pay_history", ["role"]),
     ("competencies", ["norm_name"]),
 ]
+
+# Tables keyed by a composite primary key are stored WITHOUT ROWID: the key is the table, so the
+# O*NET-sized catalogue does not keep every row twice (about 40% smaller on disk).
+WITHOUT_ROWID = {name for name, _cols, pk, _fks in TABLES if isinstance(pk, tuple)}
 
 FTS_SQL = (
     "CREATE VIRTUAL TABLE role_search USING fts5("

@@ -47,11 +47,20 @@ class PayPeriod(str, Enum):
 class Source(Model):
     id: Slug
     name: Text
+    # What people read in tables, legends and cards ("BLS OEWS May 2024"); `name` is the full title.
+    short_name: Optional[str] = None
+    # Releases of one survey share a series (``bls-oews-national``): together they are a wage history.
+    series: Optional[Slug] = None
     url: Optional[HttpUrl] = None
     licence: Text
     retrieved: Optional[dt.date] = None
     attribution: Optional[str] = None
     note: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        """The name to show a person: the short name when there is one."""
+        return self.short_name or self.name
 
 
 class JobFamily(Model):
@@ -157,6 +166,9 @@ class SalaryBand(Model):
     # Percentiles that the source only gives as "at least" (OEWS '#').
     lower_bounds: tuple[str, ...] = ()
     as_of: Optional[dt.date] = None
+    # Set when the source publishes one estimate for a wider group that includes this role
+    # ("SOC 13-1020 Buyers and Purchasing Agents"): the figure is the group's, not the role's own.
+    covers: Optional[str] = None
     note: Optional[str] = None
 
     PERCENTILES: ClassVar[tuple[str, ...]] = ("p10", "p25", "p50", "p75", "p90")
@@ -214,7 +226,10 @@ class Role(Model):
     reports_to: Optional[str] = None
     source: Slug
     alt_titles: tuple[Text, ...] = ()
+    # Current pay: for a source series (OEWS releases), only its latest release.
     salaries: tuple[SalaryBand, ...] = ()
+    # Earlier releases of a series, oldest first; with the series' band in `salaries`, a wage history.
+    pay_history: tuple[SalaryBand, ...] = ()
     requirements: tuple[Requirement, ...] = ()
     # Competencies the source says exist but does not name or rate.
     unpublished: int = Field(default=0, ge=0)
@@ -235,6 +250,28 @@ class Role(Model):
     @property
     def competencies_complete(self) -> bool:
         return self.unpublished == 0 and not self.unpublished_unknown
+
+
+def split_pay_history(
+    bands: tuple[SalaryBand, ...], series_of: dict[str, Optional[str]]
+) -> tuple[tuple[SalaryBand, ...], tuple[SalaryBand, ...]]:
+    """(current, history): for each source series, its latest release is current pay, earlier ones history.
+
+    Bands from sources outside any series are always current. History is oldest first.
+    """
+    latest: dict[str, dt.date] = {}
+    for band in bands:
+        series = series_of.get(band.source)
+        if series and band.as_of is not None and (series not in latest or band.as_of > latest[series]):
+            latest[series] = band.as_of
+    current, history = [], []
+    for band in bands:
+        series = series_of.get(band.source)
+        if series and band.as_of is not None and band.as_of < latest[series]:
+            history.append(band)
+        else:
+            current.append(band)
+    return tuple(current), tuple(sorted(history, key=lambda b: b.as_of))
 
 
 class Transition(Model):

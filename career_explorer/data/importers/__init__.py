@@ -10,9 +10,9 @@ from career_explorer.data.importers.errors import (
     UnknownOccupationError,
 )
 from career_explorer.data.importers.oews import (
-    OEWS_SOURCE,
-    OEWS_SOURCE_ID,
+    OewsRelease,
     OewsRow,
+    OewsRows,
     band_for,
     major_group_titles,
     match_oews,
@@ -20,17 +20,22 @@ from career_explorer.data.importers.oews import (
     row_to_band,
 )
 from career_explorer.data.importers.onet import ONET_SOURCE, ONET_SOURCE_ID, OnetData, read_onet
-from career_explorer.data.importers.onet_catalogue import attach_wages, build_onet_catalogue, build_onet_parts
+from career_explorer.data.importers.onet_catalogue import (
+    attach_wages,
+    build_onet_catalogue,
+    build_onet_parts,
+    read_releases,
+)
 from career_explorer.data.importers.source_writer import source_document, write_source_file
 
 __all__ = [
     "Cancelled",
     "ImporterError",
-    "OEWS_SOURCE",
-    "OEWS_SOURCE_ID",
     "ONET_SOURCE",
     "ONET_SOURCE_ID",
+    "OewsRelease",
     "OewsRow",
+    "OewsRows",
     "OnetData",
     "SourceFormatError",
     "UnknownOccupationError",
@@ -42,6 +47,7 @@ __all__ = [
     "match_oews",
     "read_oews",
     "read_onet",
+    "read_releases",
     "row_to_band",
     "source_document",
     "write_source_file",

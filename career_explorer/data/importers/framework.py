@@ -20,7 +20,7 @@ from career_explorer.data.importers.framework_levels import derive_promotions, o
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import (
     Behaviour, Catalogue, CatalogueInfo, Competency, JobFamily, Requirement, Role, SalaryBand, Scale,
-    ScaleAnchor, Source, Transition,
+    ScaleAnchor, Source, Transition, split_pay_history,
 )
 
 DEFAULT_SCALE = {"id": "proficiency-5", "name": "Proficiency", "min": 1, "max": 5}
@@ -140,6 +140,10 @@ class _Builder:
         role_ids = set(roles) | self._raw_ids("roles", "id")
         self._alt_titles(roles, role_ids)
         self._pay(roles, role_ids, levels, source_ids, default_source)
+        series_of = {s.id: s.series for s in sources}
+        for role_id, role in roles.items():
+            current, history = split_pay_history(role.salaries, series_of)
+            roles[role_id] = role.model_copy(update={"salaries": current, "pay_history": history})
         self._requirements(roles, role_ids, competencies, scales, source_ids, default_source)
         if self.given("transitions"):
             transitions = self._transitions(role_ids, source_ids, default_source)

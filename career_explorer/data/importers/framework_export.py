@@ -44,8 +44,8 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
     info = catalogue.info
     rows: Rows = {"catalogue": [{"name": info.name, "version": info.version, "description": info.description}]}
     rows["sources"] = [
-        {"id": s.id, "name": s.name, "licence": s.licence, "url": _str(s.url), "retrieved": _str(s.retrieved),
-         "attribution": s.attribution, "note": s.note}
+        {"id": s.id, "name": s.name, "short_name": s.short_name, "series": s.series, "licence": s.licence,
+         "url": _str(s.url), "retrieved": _str(s.retrieved), "attribution": s.attribution, "note": s.note}
         for s in sorted(catalogue.sources, key=lambda s: s.id)
     ]
     scales = sorted(catalogue.scales, key=lambda s: s.id)
@@ -82,8 +82,10 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
         {"role": r.id, "source": b.source, "region": b.region, "currency": b.currency, "basis": b.basis.value,
          "period": b.period.value, **{p: export_number(getattr(b, p)) for p in
                                       ("p10", "p25", "p50", "p75", "p90", "mean", "entry", "experienced")},
-         "lower_bounds": ";".join(b.lower_bounds) or None, "as_of": _str(b.as_of), "note": b.note}
-        for r in roles for b in r.salaries
+         "lower_bounds": ";".join(b.lower_bounds) or None, "as_of": _str(b.as_of), "covers": b.covers,
+         "note": b.note}
+        # earlier releases of a series too; importing splits them off again by release date
+        for r in roles for b in r.pay_history + r.salaries
     ]
     rows["requirements"] = [
         {"role": r.id, "competency": q.competency, "level": export_number(q.level), "level_word": q.level_word,

@@ -15,7 +15,10 @@ from career_explorer.data.errors import DataError
 # table -> (columns in export order, columns a file must have when it gives the table)
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "catalogue": (("name", "version", "description"), ("name", "version")),
-    "sources": (("id", "name", "licence", "url", "retrieved", "attribution", "note"), ("id", "name", "licence")),
+    "sources": (
+        ("id", "name", "short_name", "series", "licence", "url", "retrieved", "attribution", "note"),
+        ("id", "name", "licence"),
+    ),
     "scales": (("id", "name", "min", "max"), ("id", "name", "min", "max")),
     "anchors": (("scale", "value", "label"), ("scale", "value", "label")),
     "families": (("id", "name"), ("id", "name")),
@@ -30,7 +33,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "alt_titles": (("role", "title"), ("role", "title")),
     "pay": (
         ("role", "level", "source", "region", "currency", "basis", "period", "p10", "p25", "p50", "p75", "p90",
-         "mean", "entry", "experienced", "lower_bounds", "as_of", "note"),
+         "mean", "entry", "experienced", "lower_bounds", "as_of", "covers", "note"),
         (),
     ),
     "requirements": (

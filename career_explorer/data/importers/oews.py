@@ -3,9 +3,16 @@
 Special values, as BLS documents them:
 
 - ``*``: no wage estimate; ``**``: no employment estimate. Both become None.
-- ``#``: the wage is at least $115.00 an hour or $239,200 a year. The band stores that floor and lists
-  the percentile in ``SalaryBand.lower_bounds``, so ``percentiles()`` and ``median`` leave it out and
-  the UI can say "at least" instead of showing it as a figure.
+- ``#``: the wage is at least the release's top-code floor ($100.00 an hour or $208,000 a year up to
+  May 2021, $115.00 / $239,200 from May 2022). The floor is read from the workbook's own
+  ``Field Descriptions`` sheet, never assumed. The band stores that floor and lists the percentile in
+  ``SalaryBand.lower_bounds``, so ``percentiles()`` and ``median`` leave it out and the UI can say
+  "at least" instead of showing it as a figure.
+
+The release (month and year) is read from the workbook too: the ``Field Descriptions`` sheet's
+"May 2024 OEWS Estimates" line, else a sheet name such as ``national_M2024_dl`` (M is May). Each
+release becomes its own source (``bls-oews-2024``, "BLS OEWS May 2024") in the series
+``bls-oews-national``, so a catalogue can hold a wage history.
 
 A few occupations have annual wages only (``ANNUAL = TRUE``: teachers, pilots) and a few hourly wages
 only (``HOURLY = TRUE``: actors, dancers, musicians). A row without any annual figure gives an hourly
@@ -20,8 +27,10 @@ such as 11-1011.03, which get the 11-1011 estimate).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Union
@@ -33,18 +42,62 @@ from career_explorer.domain.catalogue import SalaryBand, Source
 Progress = Optional[Callable[[float, str], None]]
 Cancel = Optional[Callable[[], bool]]
 
-OEWS_SOURCE_ID = "bls-oews-2024"
-OEWS_AS_OF = dt.date(2024, 5, 1)
-ANNUAL_FLOOR = 239_200.0
-HOURLY_FLOOR = 115.0
+SERIES = "bls-oews-national"
+SERIES_NAME = "BLS OEWS national wages"
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_RELEASE_LINE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{4})\s+OEWS\b", re.IGNORECASE)
+_RELEASE_SHEET = re.compile(r"_M(\d{4})(?:_|$)")
+_MONEY = r"\$\s*([\d,]+(?:\.\d+)?)"
+_FLOOR_LINE = re.compile(r"#\s*=?.*?" + _MONEY + r"\s*(?:per|an|/)\s*hour.*?" + _MONEY + r"\s*(?:per|a|/)\s*year",
+                         re.IGNORECASE)
 
-OEWS_SOURCE = Source(
-    id=OEWS_SOURCE_ID,
-    name="U.S. BLS Occupational Employment and Wage Statistics, May 2024 (national)",
-    url="https://www.bls.gov/oes/",
-    licence="Public domain",
-    note="'#' marks a wage of at least $115.00 an hour or $239,200 a year; it is kept as a lower bound.",
-)
+
+@dataclass(frozen=True)
+class OewsRelease:
+    """Which OEWS release a workbook is, and its '#' top-code floors, as the workbook states them."""
+
+    year: int
+    month: int
+    annual_floor: Optional[float] = None
+    hourly_floor: Optional[float] = None
+
+    @property
+    def label(self) -> str:
+        """"May 2024"."""
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    @property
+    def source_id(self) -> str:
+        """``bls-oews-2024`` for a May release (BLS's usual reference month), else ``bls-oews-2024-11``."""
+        return f"bls-oews-{self.year}" if self.month == 5 else f"bls-oews-{self.year}-{self.month:02d}"
+
+    @property
+    def as_of(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    def floor_text(self) -> str:
+        if self.annual_floor is None or self.hourly_floor is None:
+            return "the release states no '#' floor"
+        return f"at least ${self.hourly_floor:,.2f} an hour or ${self.annual_floor:,.0f} a year"
+
+    def source(self) -> Source:
+        return Source(
+            id=self.source_id,
+            name=f"U.S. BLS Occupational Employment and Wage Statistics, {self.label} (national)",
+            short_name=f"BLS OEWS {self.label}",
+            series=SERIES,
+            url="https://www.bls.gov/oes/",
+            licence="Public domain",
+            note=f"National wage percentiles for {self.label}. '#' marks a wage of {self.floor_text()}; "
+                 "it is kept as a lower bound.",
+        )
+
+
+class OewsRows(dict):
+    """{OCC_CODE: OewsRow} read from one workbook, with the workbook's `release`."""
+
+    release: OewsRelease
+
 
 # band field -> (annual column, hourly column)
 WAGE_COLUMNS: dict[str, tuple[str, str]] = {
@@ -72,11 +125,12 @@ class OewsRow:
     employment: Optional[int]
     annual: Mapping[str, Optional[float]]  # keys of WAGE_COLUMNS
     hourly: Mapping[str, Optional[float]]
-    annual_lower: tuple[str, ...] = ()  # keys whose value is '#' (at least ANNUAL_FLOOR)
+    annual_lower: tuple[str, ...] = ()  # keys whose value is '#' (at least the release's annual floor)
     hourly_lower: tuple[str, ...] = ()
     annual_only: bool = False  # BLS ANNUAL flag
     hourly_only: bool = False  # BLS HOURLY flag
     row: int = 0  # spreadsheet row number
+    release: Optional[OewsRelease] = None
 
     @property
     def median(self) -> Optional[float]:
@@ -84,7 +138,7 @@ class OewsRow:
         return None if "p50" in self.annual_lower else self.annual.get("p50")
 
 
-def _cell(label: str, row: int, column: str, value: object, floor: float) -> tuple[Optional[float], bool]:
+def _cell(label: str, row: int, column: str, value: object, floor: Optional[float]) -> tuple[Optional[float], bool]:
     """(number or None, is_lower_bound)."""
     if value is None:
         return None, False
@@ -97,6 +151,11 @@ def _cell(label: str, row: int, column: str, value: object, floor: float) -> tup
         if text in ("", "*", "**"):
             return None, False
         if text == "#":
+            if floor is None:
+                raise SourceFormatError(
+                    label, "'#' marks a top-coded wage, but the Field Descriptions sheet states no '#' floor",
+                    row, column,
+                )
             return floor, True
         try:
             number = float(text.replace(",", "").lstrip("$"))
@@ -127,8 +186,8 @@ def read_oews(
     groups: Optional[set[str]] = None,
     progress: Progress = None,
     cancel: Cancel = None,
-) -> dict[str, OewsRow]:
-    """Read an OEWS national xlsx into {OCC_CODE: row}.
+) -> OewsRows:
+    """Read an OEWS national xlsx into {OCC_CODE: row}, with the release it is (``.release``).
 
     All groups are read unless `groups` restricts them (e.g. {"detailed"}). When a code appears in
     two groups (BLS repeats some broad codes as detailed rows), the detailed row wins.
@@ -151,6 +210,7 @@ def read_oews(
         raise SourceFormatError(label, f"not a readable .xlsx workbook ({exc})") from None
     try:
         sheet, header = _find_sheet(workbook, label)
+        release = read_release(workbook, label)
         index: dict[str, int] = {}
         for i, name in enumerate(header):
             if name is None:
@@ -164,7 +224,8 @@ def read_oews(
                     label, f"column missing from the header of sheet {sheet.title!r}", 1, column
                 )
         total = max(sheet.max_row or 0, 1)
-        result: dict[str, OewsRow] = {}
+        result = OewsRows()
+        result.release = release
 
         def get(values: tuple, name: str) -> object:
             position = index.get(name)
@@ -190,11 +251,11 @@ def read_oews(
             annual_lower: list[str] = []
             hourly_lower: list[str] = []
             for key, (a_col, h_col) in WAGE_COLUMNS.items():
-                value, lower = _cell(label, number, a_col, get(values, a_col), ANNUAL_FLOOR)
+                value, lower = _cell(label, number, a_col, get(values, a_col), release.annual_floor)
                 annual[key] = value
                 if lower:
                     annual_lower.append(key)
-                value, lower = _cell(label, number, h_col, get(values, h_col), HOURLY_FLOOR)
+                value, lower = _cell(label, number, h_col, get(values, h_col), release.hourly_floor)
                 hourly[key] = value
                 if lower:
                     hourly_lower.append(key)
@@ -213,6 +274,7 @@ def read_oews(
                 annual_only=_flag(get(values, "ANNUAL")),
                 hourly_only=_flag(get(values, "HOURLY")),
                 row=number,
+                release=release,
             )
             known = result.get(code)
             if known is None or _GROUP_ORDER.get(group, 9) < _GROUP_ORDER.get(known.group, 9):
@@ -240,6 +302,44 @@ def _find_sheet(workbook, label: str):
     raise SourceFormatError(label, "no sheet has an OCC_CODE column in its first row", 1, "OCC_CODE")
 
 
+def read_release(workbook, label: str) -> OewsRelease:
+    """The release month and year, and the '#' floors, from the workbook's own words.
+
+    The ``Field Descriptions`` sheet says "May 2024 OEWS Estimates" and "# = ... $115.00 per hour or
+    $239,200 per year"; a data sheet named like ``national_M2024_dl`` is the fallback for the year.
+    """
+    month = year = None
+    annual_floor = hourly_floor = None
+    for sheet in workbook.worksheets:
+        if "field" not in sheet.title.lower():
+            continue
+        for values in sheet.iter_rows(max_row=400, values_only=True):
+            for value in values:
+                if not isinstance(value, str):
+                    continue
+                found = _RELEASE_LINE.search(value)
+                if found and year is None:
+                    month, year = _MONTHS[found.group(1).lower()], int(found.group(2))
+                floor = _FLOOR_LINE.search(value)
+                if floor and annual_floor is None:
+                    hourly_floor = float(floor.group(1).replace(",", ""))
+                    annual_floor = float(floor.group(2).replace(",", ""))
+    if year is None:
+        for sheet in workbook.worksheets:
+            found = _RELEASE_SHEET.search(sheet.title)
+            if found:
+                month, year = 5, int(found.group(1))
+                break
+    if year is None or month is None:
+        raise SourceFormatError(
+            label, "cannot tell which OEWS release this is: no 'May 2024 OEWS Estimates' line in a "
+                   "Field Descriptions sheet and no sheet named like national_M2024_dl",
+        )
+    if not 1990 <= year <= 2100:
+        raise SourceFormatError(label, f"{year} is not a plausible OEWS release year")
+    return OewsRelease(year=year, month=month, annual_floor=annual_floor, hourly_floor=hourly_floor)
+
+
 def major_group_titles(rows: Mapping[str, OewsRow]) -> dict[str, str]:
     """SOC major group ("43") -> OEWS title ("Office and Administrative Support Occupations")."""
     return {
@@ -261,40 +361,37 @@ def match_oews(soc_code: str, rows: Mapping[str, OewsRow]) -> tuple[Optional[Oew
     return None, False
 
 
-def row_to_band(
-    row: OewsRow,
-    *,
-    source: str = OEWS_SOURCE_ID,
-    as_of: Optional[dt.date] = OEWS_AS_OF,
-    note: Optional[str] = None,
-) -> Optional[SalaryBand]:
-    """The row's pay as a SalaryBand: annual when BLS gives any annual figure, else hourly.
+def row_to_band(row: OewsRow, *, note: Optional[str] = None) -> Optional[SalaryBand]:
+    """The row's pay as a SalaryBand from its release: annual when BLS gives any annual figure, else hourly.
 
     Returns None when the row has no wage at all.
     """
+    release = row.release
+    if release is None:
+        raise ValueError(f"OEWS row {row.occ_code} does not say which release it is from")
     notes = [note] if note else []
     if any(v is not None for v in row.annual.values()):
         values, lower, period = row.annual, row.annual_lower, "annual"
         if row.annual_only:
             notes.append("BLS publishes annual wages only for this occupation.")
         if lower:
-            notes.append("'#' percentiles are at least $239,200 a year.")
+            notes.append(f"'#' percentiles are at least ${release.annual_floor:,.0f} a year.")
     elif any(v is not None for v in row.hourly.values()):
         values, lower, period = row.hourly, row.hourly_lower, "hourly"
         notes.append("BLS publishes hourly wages only for this occupation.")
         if lower:
-            notes.append("'#' percentiles are at least $115.00 an hour.")
+            notes.append(f"'#' percentiles are at least ${release.hourly_floor:,.2f} an hour.")
     else:
         return None
     data = {key: value for key, value in values.items() if value is not None}
     data.update(
-        source=source,
+        source=release.source_id,
         region="US",
         currency="USD",
         basis="base",
         period=period,
         lower_bounds=tuple(k for k in SalaryBand.PERCENTILES if k in lower),
-        as_of=as_of,
+        as_of=release.as_of,
         note=" ".join(notes) or None,
     )
     if "mean" in lower:
@@ -304,12 +401,16 @@ def row_to_band(
 
 
 def band_for(soc_code: str, rows: Mapping[str, OewsRow]) -> Optional[SalaryBand]:
-    """The OEWS band for an O*NET-SOC code, or None when OEWS has no wage for it."""
+    """The OEWS band for an O*NET-SOC code, or None when this release has no wage for it.
+
+    Only this release's rows are looked at: a code missing from it stays missing.
+    """
     row, exact = match_oews(soc_code, rows)
     if row is None:
         return None
     # 11-1011.03 (an O*NET detail of SOC 11-1011) gets the estimate for all of 11-1011; say so.
-    note = None
-    if not (exact and soc_code.endswith(".00")):
-        note = f"BLS estimate for SOC {row.occ_code} {row.title}, which includes this occupation."
-    return row_to_band(row, note=note)
+    if exact and soc_code.endswith(".00"):
+        return row_to_band(row)
+    group = f"SOC {row.occ_code} {row.title}"
+    band = row_to_band(row, note=f"BLS estimate for {group}, a group that includes this occupation.")
+    return band.model_copy(update={"covers": group}) if band is not None else None

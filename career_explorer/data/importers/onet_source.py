@@ -11,6 +11,7 @@ JOB_ZONE_LADDER = "onet-job-zone"
 ONET_SOURCE = Source(
     id=ONET_SOURCE_ID,
     name="O*NET 29.0 Database",
+    short_name="O*NET 29.0",
     url="https://www.onetcenter.org/database.html",
     licence="CC BY 4.0",
     attribution=(
