@@ -27,9 +27,9 @@ def test_table_lists_routes_then_every_step(capsys, fixture_catalogue_path):
     assert "1 route, fewest steps first:" in lines
     row = next(line for line in lines if line.startswith("1  "))
     assert "A02 → S01 → M02" in row and "+$40,000 (+100.0%)" in row and "+$15,000, +$25,000" in row
-    assert "  Step 1: Support Representative (A02) → Support Team Lead (S01)  [promotion, fixture]" in lines
+    assert "  Step 1: Support Representative (A02) → Support Team Lead (S01)  [promotion, Fixture facts]" in lines
     assert "    Level: A02 → S01 (+1 level)" in lines
-    assert "    Pay:   fixture base: $40,000 → $55,000 (+$15,000, +37.5%)" in lines
+    assert "    Pay:   Fixture facts base: $40,000 → $55,000 (+$15,000, +37.5%)" in lines
     assert any(line.split()[:5] == ["Products", "And", "Services", "proficiency-5", "1"] and line.endswith("raised")
                for line in lines)
     assert "    2 more competencies not published for Support Representative." in lines

@@ -95,7 +95,7 @@ def test_picking_both_roles_lists_routes_and_fills_the_timeline(qtbot, view):
                    "+$15,000, +$25,000"]
     texts = card_texts(view)
     assert texts[0].startswith("Route 1: whole route, first role to last")
-    assert texts[1].startswith("Step 1 of 2 · promotion (fixture)\nSupport Representative (A02) → Support Team Lead (S01)")
+    assert texts[1].startswith("Step 1 of 2 · promotion (Fixture facts)\nSupport Representative (A02) → Support Team Lead (S01)")
     assert texts[2].startswith("Step 2 of 2")
 
 
@@ -104,7 +104,7 @@ def test_step_card_shows_level_pay_and_every_competency_sorted_by_jump(qtbot, vi
     step = card_texts(view)[1]
     assert "Level: A02 → S01 (+1 level)" in step
     assert "Why: Fixture ladder order." in step
-    assert "fixture base: $40,000 → $55,000 (+$15,000, +37.5%)" in step
+    assert "Fixture facts base: $40,000 → $55,000 (+$15,000, +37.5%)" in step
     products = row_at(step, "▲", "Products And Services", "raised 1 → 3 (+2)")
     escalation = row_at(step, "▲", "Customer Escalation Management", "raised 2 → 3 (+1)")
     analytics = row_at(step, "?", "Customer Analytics", "unknown: ? → 2")
@@ -127,7 +127,7 @@ def test_whole_route_card_compares_first_and_last_role(view):
 def test_charts_show_the_selected_route(qtbot, view):
     with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
         view.set_roles(REP, MANAGER)
-    base = next(line for line in view.pay_chart.figure.axes[0].get_lines() if line.get_label() == "fixture base median")
+    base = next(line for line in view.pay_chart.figure.axes[0].get_lines() if line.get_label() == "Fixture facts base median")
     assert list(base.get_ydata()) == [40000, 55000, 80000]
     cells = {row.name: [c.text for c in line] for row, line in zip(view.current_route.skill_rows, view.skill_chart.last_result)}
     assert cells["Products And Services"] == ["1", "3", "4"]
@@ -247,7 +247,7 @@ def test_seed_route_in_the_view_matches_the_catalogue(qtbot, bundled_repo):
     widget.set_roles("salary-com/chat-support-representative-i", "salary-com/chat-support-manager")
     total = card_texts(widget)[0]
     assert "Level: A02 → M02 (+2 levels)" in total
-    assert "salary-com base: $43,396 → $88,649" in total
+    assert "Salary.com base: $43,396 → $88,649" in total
     row_at(total, "▲", "Products And Services", "raised 1 → 4 (+3)")
     row_at(total, "▲", "Digital Literacy", "raised 1 → 3 (+2)")
     row_at(total, "▲", "Customer Escalation Management", "raised 2 → 3 (+1)")

@@ -24,7 +24,7 @@ def test_role_prints_the_full_profile(run):
     code, out, _ = run("role", "Support Manager")
     assert code == 0
     assert out.startswith("Support Manager  [fx/manager]\n")
-    assert "Job level:  M02 - management track (rank 4 on fixture)" in out
+    assert "Job level:  Level M02, management track" in out
     assert "Summary\n  Runs the customer service unit." in out
     pay = out.split("Pay (every source as published; never averaged)\n")[1].splitlines()
     assert pay[0].split() == ["Source", "Region", "Basis", "p10", "Median", "p90", "As", "of"]
@@ -63,8 +63,8 @@ def test_an_ambiguous_or_unknown_role_is_one_line_on_stderr_with_status_2(run):
 def test_compare_prints_levels_side_by_side_and_marks_differences(run):
     code, out, _ = run("compare", "Support Team Lead", "Support Manager")
     assert code == 0
-    assert out.startswith("1. Support Team Lead  [fx/lead] - S01 - lead track (rank 3 on fixture)\n"
-                          "2. Support Manager  [fx/manager] - M02 - management track (rank 4 on fixture)\n")
+    assert out.startswith("1. Support Team Lead  [fx/lead] - Level S01, lead track\n"
+                          "2. Support Manager  [fx/manager] - Level M02, management track\n")
     rows = {line[3:].split("  ")[0]: line for line in out.splitlines() if line[:3] in ("*  ", "   ")}
     assert rows["Products And Services"].startswith("*") and "3 of 5" in rows["Products And Services"]
     assert rows["Customer Escalation Management"].startswith(" ")

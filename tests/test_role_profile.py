@@ -33,7 +33,7 @@ def test_profile_shows_summary_level_with_track_and_rank_and_job_code(qtbot, win
     widget = open_profile(qtbot, window, "fx/manager").profile_widget
     assert "Support Manager" in widget.title_label.text()
     assert widget.summary_label.text() == "Runs the customer service unit."
-    assert widget.facts["Job level"].text() == "M02\nManagement track, rank 4 on the fixture ladder"
+    assert widget.facts["Job level"].text() == "M02, management track"
     assert widget.facts["Job code"].text() == "FX003"
     assert widget.facts["Education"].text() == "Not published"
     assert widget.responsibilities_label.text() == "Not published"
@@ -42,9 +42,10 @@ def test_profile_shows_summary_level_with_track_and_rank_and_job_code(qtbot, win
 def test_profile_lists_every_salary_entry_with_source_percentiles_and_as_of(qtbot, window):
     widget = open_profile(qtbot, window, "fx/manager").profile_widget
     assert widget.pay_rows() == [{
-        "Source": "Fixture facts", "Region": "US", "Basis": "base",
+        "Source": "Fixture facts", "Basis": "base",
         "p10": "$60,000", "Median": "$80,000", "p90": "$110,000", "As of": "Not stated",
     }]
+    # one region for every band: said once in the heading, not on every row
     rep = open_profile(qtbot, window, "fx/rep").profile_widget
     assert [(r["Basis"], r["Median"]) for r in rep.pay_rows()] == [("base", "$40,000"), ("total", "$42,000")]
 
@@ -58,7 +59,7 @@ def test_pay_uses_each_currencys_own_format_and_marks_lower_bounds():
     entry = PayEntry(role_id="r", role_title="R", source_name="X", band=band)
     assert pay_cell(entry, "p50") == "£35,000"
     assert pay_cell(entry, "p90") == "at least £239,200"
-    assert pay_cell(entry, "As of") == "2024-05-01"
+    assert pay_cell(entry, "As of") == "May 2024"
 
 
 def test_competencies_are_grouped_by_kind_each_on_its_own_scale(qtbot, window):
@@ -141,3 +142,60 @@ def test_opening_the_same_role_twice_reuses_its_window(qtbot, window):
 def test_an_unknown_role_id_is_not_found(fixture_repo):
     with pytest.raises(RoleNotFound):
         role_profile(fixture_repo, "fx/nobody")
+
+
+def test_profile_shows_the_wage_history_with_years_and_gaps(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/43-4051.00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    panel = dialog.profile_widget.wage_history
+    rows = panel.rows()
+    releases = [r["Release"] for r in rows]
+    assert releases[0] == "May 2020" and releases[-1] == "May 2024" and len(releases) >= 4
+    assert all(r["Median"].startswith("$") for r in rows)
+    assert rows[0]["Change"] == "" and "since May 20" in rows[1]["Change"]
+    assert "from May 2020 to May 2024" in panel.notes_label.text()
+    # the source is named as people read it, in the pay table and in the history
+    assert dialog.profile_widget.pay_rows()[0]["Source"] == "BLS OEWS May 2024"
+
+    dev = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/15-1252.00"))
+    qtbot.addWidget(dev)
+    rows = {r["Release"]: r for r in dev.profile_widget.wage_history.rows()}
+    assert rows["May 2020"]["Median"] == "no figure for this occupation"
+    # no change is claimed from a year without a figure
+    assert rows["May 2021"]["Change"] == "" and rows["May 2022"]["Change"].endswith("since May 2021")
+
+
+def test_a_curated_role_borrows_its_linked_occupations_history_and_says_so(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "salary-com/chat-support-representative-i"))
+    qtbot.addWidget(dialog)
+    notes = dialog.profile_widget.wage_history.notes_label.text()
+    assert "Customer Service Representatives (SOC 43-4051.00)" in notes and "linked to" in notes
+    assert dialog.profile_widget.pay_rows()[0]["Source"] == "Salary.com"
+
+
+def test_a_group_estimate_says_it_covers_the_group(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/13-1022.00"))
+    qtbot.addWidget(dialog)
+    text = dialog.profile_widget.pay_notes.text()
+    assert "one estimate for SOC 13-1020 Buyers and Purchasing Agents" in text
+    assert "a group that includes this occupation" in dialog.profile_widget.wage_history.notes_label.text()
+
+
+def test_job_zones_read_as_words(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/43-4051.00"))
+    qtbot.addWidget(dialog)
+    assert dialog.profile_widget.facts["Job level"].text() == "Job Zone 2 (some preparation)"
+    assert "JZ2" not in dialog.profile_widget.subtitle_label.text()

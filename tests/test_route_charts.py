@@ -21,10 +21,10 @@ def route(fixture_repo):
 def test_pay_chart_plots_each_source_and_basis_as_its_own_median_line(route):
     ax = pay_progression_figure(route).axes[0]
     lines = {line.get_label(): line for line in ax.get_lines() if not line.get_label().startswith("_")}
-    assert set(lines) == {"fixture base median", "fixture total median"}
-    base = lines["fixture base median"]
+    assert set(lines) == {"Fixture facts base median", "Fixture facts total median"}
+    base = lines["Fixture facts base median"]
     assert list(base.get_xdata()) == [0, 1, 2] and list(base.get_ydata()) == [40000, 55000, 80000]
-    assert list(lines["fixture total median"].get_ydata()) == [42000]
+    assert list(lines["Fixture facts total median"].get_ydata()) == [42000]
     assert ax.get_ylabel() == "Annual pay (USD)"
     assert [t.get_text() for t in ax.get_xticklabels()] == [
         "Support\nRepresentative\n(A02)", "Support Team\nLead\n(S01)", "Support Manager\n(M02)"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import sqlite3
@@ -141,7 +142,8 @@ class CatalogueRepository:
                 WHERE s.basis = 'base' AND s.period = 'annual' AND s.p50 IS NOT NULL
                   AND s.lower_bounds NOT LIKE '%p50%'
             )
-            SELECT r.id, r.title, r.family, f.name AS family_name, r.level, l.ladder, l.rank AS level_rank,
+            SELECT r.id, r.title, r.family, f.name AS family_name, r.level, l.name AS level_name, l.ladder,
+                   l.rank AS level_rank,
                    l.track, r.job_code, r.soc_code, r.source, m.p50 AS median_base, m.currency
             FROM roles r JOIN job_families f ON f.id = r.family LEFT JOIN job_levels l ON l.code = r.level
                  LEFT JOIN medians m ON m.role = r.id AND m.choice = 1
@@ -179,6 +181,30 @@ class CatalogueRepository:
             s["lower_bounds"] = tuple(json.loads(s["lower_bounds"] or "[]"))
             bands.append(SalaryBand.model_validate(_drop_none(s)))
         return bands
+
+    @cached_property
+    def release_dates(self) -> dict[str, dt.date]:
+        """Source id -> release date, for sources that are releases of a series (wage surveys)."""
+        if not any(s.series for s in self.sources.values()):
+            return {}
+        history = "UNION ALL SELECT source, as_of FROM pay_history" if "pay_history" in self._tables else ""
+        rows = self._conn.execute(
+            f"""
+            SELECT b.source, max(b.as_of) FROM (SELECT source, as_of FROM salaries {history}) b
+            JOIN sources s ON s.id = b.source WHERE s.series IS NOT NULL AND b.as_of IS NOT NULL
+            GROUP BY b.source
+            """
+        ).fetchall()
+        return {source: dt.date.fromisoformat(as_of) for source, as_of in rows}
+
+    def related_role_ids(self, role_id: str) -> list[str]:
+        """Roles the catalogue says are the same work as `role_id` (`related` transitions, either way)."""
+        rows = self._conn.execute(
+            "SELECT to_role FROM transitions WHERE from_role = ? AND kind = 'related' "
+            "UNION SELECT from_role FROM transitions WHERE to_role = ? AND kind = 'related' ORDER BY 1",
+            (role_id, role_id),
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def source_counts(self) -> dict[str, dict[str, int]]:
         """For each source id: how many roles, pay figures, requirements and transitions it gives."""

@@ -77,6 +77,11 @@ class JobLevel(Model):
     rank: int = Field(ge=0, le=100)
     track: Optional[Track] = None
 
+    @property
+    def label(self) -> str:
+        """What people read: the level's name ("Job Zone 3 (medium preparation)"), else its code."""
+        return self.name or self.code
+
 
 class ScaleAnchor(Model):
     value: int
@@ -317,6 +322,7 @@ class RoleSummary(Model):
     family: Slug
     family_name: str
     level: Optional[str] = None
+    level_name: Optional[str] = None
     ladder: Optional[str] = None
     level_rank: Optional[int] = None
     track: Optional[Track] = None
@@ -325,6 +331,10 @@ class RoleSummary(Model):
     source: Slug
     median_base: Optional[float] = None
     currency: Optional[str] = None
+
+    @property
+    def level_label(self) -> Optional[str]:
+        return self.level_name or self.level
 
 
 class CatalogueCounts(Model):

@@ -24,11 +24,19 @@ class RoleRef(Model):
     id: str
     title: str
     level: Optional[str] = None
+    # The level as people read it ("Job Zone 3 (medium preparation)"); `level` is its code.
+    level_name: Optional[str] = None
+
+    @property
+    def level_label(self) -> Optional[str]:
+        return self.level_name or self.level
 
 
 class LevelChange(Model):
     from_level: Optional[str] = None
     to_level: Optional[str] = None
+    from_name: Optional[str] = None
+    to_name: Optional[str] = None
     from_rank: Optional[int] = None
     to_rank: Optional[int] = None
     # Ranks compare only on one ladder; across ladders the change is shown but not measured.
@@ -43,6 +51,8 @@ class LevelChange(Model):
 
 class PayChange(Model):
     source: str
+    # What people read for the source ("Salary.com", "BLS OEWS May 2024"); `source` is its id.
+    source_name: str = ""
     basis: str
     region: str
     currency: str
@@ -110,6 +120,8 @@ class RoleGap(Model):
     from_role: RoleRef
     to_role: RoleRef
     transition: Optional[Transition] = None
+    # Who states the move, as people read it ("Salary.com"); the transition holds the source id.
+    transition_source: str = ""
     level_change: LevelChange
     pay: tuple[PayChange, ...] = ()
     competencies: tuple[CompetencyChange, ...] = ()

@@ -21,6 +21,7 @@ from career_explorer.domain.catalogue import (
     Track,
 )
 from career_explorer.domain.comparison import RoleRef
+from career_explorer.domain.wage_history import WageHistory
 
 KIND_ORDER = (
     CompetencyKind.CORE, CompetencyKind.JOB_FAMILY, CompetencyKind.INDUSTRY,
@@ -114,6 +115,7 @@ class RoleProfile(Model):
     competencies: tuple[RequiredCompetency, ...] = ()
     pay: tuple[PayEntry, ...] = ()
     sources: tuple[Source, ...] = ()
+    wage_history: Optional[WageHistory] = None
 
     def by_kind(self) -> list[tuple[CompetencyKind, list[RequiredCompetency]]]:
         groups: dict[CompetencyKind, list[RequiredCompetency]] = {}

@@ -29,10 +29,11 @@ class PaySeries(Model):
     currency: str
     period: str
     points: tuple[Optional[PayPoint], ...]
+    source_name: str = ""
 
     @property
     def label(self) -> str:
-        return f"{self.source} {self.basis}" + ("" if self.region == "US" else f" ({self.region})")
+        return f"{self.source_name or self.source} {self.basis}" + ("" if self.region == "US" else f" ({self.region})")
 
 
 class SkillRow(Model):
@@ -93,7 +94,7 @@ class Route(Model):
 
     def level_chain(self, unknown: str = "?") -> str:
         """Job levels along the route, for example "A02 → S01 → M02"."""
-        return " → ".join(r.level or unknown for r in self.roles)
+        return " → ".join(r.level_label or unknown for r in self.roles)
 
     @property
     def skill_growth(self) -> float:

@@ -45,7 +45,7 @@ class RoleBrowser:
         self._levels = repo.job_levels
         self._families = repo.job_families
         self._sources = repo.sources
-        self.source_names = {sid: src.name for sid, src in self._sources.items()}
+        self.source_names = {sid: src.label for sid, src in self._sources.items()}
         self.summaries: list[RoleSummary] = repo.role_summaries()
         self._position = {s.id: i for i, s in enumerate(self.summaries)}
         self._index = RoleSearchIndex(repo.path)

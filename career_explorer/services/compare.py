@@ -104,8 +104,10 @@ def level_text(repo: CatalogueRepository, role: Role) -> str:
     level = repo.job_levels.get(role.level)
     if level is None:
         return role.level
-    track = f" - {level.track.value} track" if level.track else ""
-    return f"{level.code}{track} (rank {level.rank} on {level.ladder})"
+    if level.name:
+        return level.name
+    track = f", {level.track.value} track" if level.track else ""
+    return f"Level {level.code}{track}"
 
 
 def compare_roles_by_id(repo: CatalogueRepository, role_ids: Sequence[str]) -> RoleComparison:
@@ -123,7 +125,7 @@ def compare_roles_by_id(repo: CatalogueRepository, role_ids: Sequence[str]) -> R
     rows = comparison_rows(roles, repo.competencies, repo.scales)
     titles = [r.title for r in roles]
     return RoleComparison(
-        roles=tuple(role_ref(r) for r in roles),
+        roles=tuple(role_ref(r, repo.job_levels) for r in roles),
         level_texts=tuple(level_text(repo, r) for r in roles),
         rows=rows,
         pay=tuple(e for r in roles for e in pay_entries(repo, r)),

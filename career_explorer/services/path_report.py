@@ -37,7 +37,7 @@ def pct(value: Optional[float]) -> str:
 def pay_text(pay: PayChange) -> str:
     """"salary-com base: $43,396 → $62,930 (+$19,534, +45.0%)"."""
     where = "" if pay.region == "US" and pay.period == "annual" else f" ({pay.region}, {pay.period})"
-    head = f"{pay.source} {pay.basis}{where}: {money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
+    head = f"{pay.source_name or pay.source} {pay.basis}{where}: {money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
     if pay.change is None:
         return head
     return f"{head} ({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)})"
@@ -50,7 +50,7 @@ def primary_pay(gap: RoleGap) -> Optional[PayChange]:
 
 
 def level_change_text(change: LevelChange) -> str:
-    text = f"{change.from_level or '?'} → {change.to_level or '?'}"
+    text = f"{change.from_name or change.from_level or '?'} → {change.to_name or change.to_level or '?'}"
     delta = change.rank_delta
     if delta:
         text += f" ({'+' if delta > 0 else '−'}{abs(delta)} level{'s' if abs(delta) != 1 else ''})"
@@ -177,12 +177,12 @@ def _table(headers: list[str], rows: list[list[str]], indent: str) -> list[str]:
 
 
 def _role(role: RoleRef) -> str:
-    return f"{role.title} ({role.level})" if role.level else role.title
+    return f"{role.title} ({role.level_label})" if role.level else role.title
 
 
 def gap_lines(gap: RoleGap, heading: str, indent: str = "  ") -> list[str]:
     tr = gap.transition
-    via = f"  [{tr.kind.value}, {tr.source}]" if tr else ""
+    via = f"  [{tr.kind.value}, {gap.transition_source or tr.source}]" if tr else ""
     lines = [f"{heading}: {_role(gap.from_role)} → {_role(gap.to_role)}{via}",
              f"{indent}Level: {level_change_text(gap.level_change)}"]
     lines += [f"{indent}Pay:   {pay_text(p)}" for p in gap.pay] or [f"{indent}Pay:   not published for either role"]

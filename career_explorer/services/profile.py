@@ -6,11 +6,13 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Role
 from career_explorer.domain.profile import PayEntry, RequiredCompetency, RoleProfile
 from career_explorer.services.role_lookup import RoleNotFound
+from career_explorer.services.wage_history import wage_history
 
 
 def source_name(repo: CatalogueRepository, source_id: str) -> str:
+    """The name people read for a source ("BLS OEWS May 2024"); ids stay in --json."""
     source = repo.sources.get(source_id)
-    return source.name if source else source_id
+    return source.label if source else source_id
 
 
 def pay_entries(repo: CatalogueRepository, role: Role) -> tuple[PayEntry, ...]:
@@ -31,7 +33,10 @@ def role_profile(repo: CatalogueRepository, role_id: str) -> RoleProfile:
     for req in role.requirements:
         comp = competencies[req.competency]
         required.append(RequiredCompetency(competency=comp, scale=scales[comp.scale], requirement=req))
+    history = wage_history(repo, role)
     source_ids = [role.source] + [b.source for b in role.salaries]
+    if history is not None:
+        source_ids += [p.source for p in history.points]
     for item in required:
         source_ids += [item.requirement.source or role.source, item.competency.source]
         source_ids += [b.source for b in item.competency.behaviours if b.source]
@@ -44,4 +49,5 @@ def role_profile(repo: CatalogueRepository, role_id: str) -> RoleProfile:
         competencies=tuple(required),
         pay=pay_entries(repo, role),
         sources=tuple(repo.sources[s] for s in seen),
+        wage_history=history,
     )

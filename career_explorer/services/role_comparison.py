@@ -6,7 +6,7 @@ from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.base import normalise_name
-from career_explorer.domain.catalogue import Competency, Requirement, Role, Transition
+from career_explorer.domain.catalogue import Competency, JobLevel, Requirement, Role, Transition
 from career_explorer.domain.comparison import (
     Change,
     CompetencyChange,
@@ -18,8 +18,9 @@ from career_explorer.domain.comparison import (
 )
 
 
-def role_ref(role: Role) -> RoleRef:
-    return RoleRef(id=role.id, title=role.title, level=role.level)
+def role_ref(role: Role, levels: Optional[dict[str, JobLevel]] = None) -> RoleRef:
+    level = (levels or {}).get(role.level or "")
+    return RoleRef(id=role.id, title=role.title, level=role.level, level_name=level.name if level else None)
 
 
 def match_requirements(
@@ -95,12 +96,13 @@ def level_change(repo: CatalogueRepository, source: Role, target: Role) -> Level
     a, b = levels.get(source.level or ""), levels.get(target.level or "")
     return LevelChange(
         from_level=source.level, to_level=target.level,
+        from_name=a.name if a else None, to_name=b.name if b else None,
         from_rank=a.rank if a else None, to_rank=b.rank if b else None,
         comparable=bool(a and b and a.ladder == b.ladder),
     )
 
 
-def pay_changes(source: Role, target: Role) -> tuple[PayChange, ...]:
+def pay_changes(source: Role, target: Role, names: Optional[dict[str, str]] = None) -> tuple[PayChange, ...]:
     """One entry per (source, basis, region, currency, period) that either role is paid on.
 
     Uses the first band of each key (the primary capture); never averages sources.
@@ -116,8 +118,8 @@ def pay_changes(source: Role, target: Role) -> tuple[PayChange, ...]:
     a, b = first_bands(source), first_bands(target)
     keys = sorted(set(a) | set(b), key=lambda k: (k[0] not in a or k[0] not in b, k))
     return tuple(
-        PayChange(source=k[0], basis=k[1], region=k[2], currency=k[3], period=k[4],
-                  from_p50=a.get(k), to_p50=b.get(k))
+        PayChange(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
+                  currency=k[3], period=k[4], from_p50=a.get(k), to_p50=b.get(k))
         for k in keys
     )
 
@@ -126,9 +128,12 @@ def compare_roles(
     repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None
 ) -> RoleGap:
     return RoleGap(
-        from_role=role_ref(source), to_role=role_ref(target), transition=transition,
+        from_role=role_ref(source, repo.job_levels), to_role=role_ref(target, repo.job_levels),
+        transition=transition,
+        transition_source=repo.sources[transition.source].label
+        if transition is not None and transition.source in repo.sources else "",
         level_change=level_change(repo, source, target),
-        pay=pay_changes(source, target),
+        pay=pay_changes(source, target, {sid: src.label for sid, src in repo.sources.items()}),
         competencies=competency_changes(source, target, repo.competencies, repo.scales),
         unpublished=Unpublished(
             from_count=source.unpublished, to_count=target.unpublished,

@@ -114,7 +114,7 @@ class RouteFinder:
         ranked = sorted(paths, key=self._rank_key)[:k]
         routes = tuple(self.route_through(p, rank=i) for i, p in enumerate(ranked, 1))
         reachable = () if routes else tuple(self.reachable(from_id))
-        return PathResult(from_role=role_ref(source), to_role=role_ref(target), routes=routes,
+        return PathResult(from_role=role_ref(source, self.repo.job_levels), to_role=role_ref(target, self.repo.job_levels), routes=routes,
                           direct=direct, reachable=reachable)
 
     def candidate_paths(self, from_id: str, to_id: str, k: int) -> list[list[str]]:
@@ -158,10 +158,10 @@ class RouteFinder:
         else:
             steps = tuple(self.gap(a, b, True) for a, b in zip(ids, ids[1:]))
         return Route(
-            rank=rank, roles=tuple(role_ref(r) for r in roles), steps=steps,
+            rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False),
             complete=tuple(r.competencies_complete for r in roles),
-            pay_series=pay_series(roles), skill_rows=self.skill_rows(roles),
+            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}), skill_rows=self.skill_rows(roles),
         )
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
@@ -185,7 +185,7 @@ def _skill_order(row: SkillRow) -> tuple[float, float, str]:
     return -climb, -(max(known) if known else -1.0), row.name.casefold()
 
 
-def pay_series(roles: list[Role]) -> tuple[PaySeries, ...]:
+def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:
     """One series per (source, basis, region, currency, period); each role's first band with a median.
 
     The same choice as the step comparison, so the chart and the step cards agree. Sources are
@@ -202,7 +202,8 @@ def pay_series(roles: list[Role]) -> tuple[PaySeries, ...]:
                 points[index] = PayPoint(**pct)
     ordered = sorted(series.items(), key=lambda kv: (-sum(p is not None for p in kv[1]), kv[0][1] != "base", kv[0]))
     return tuple(
-        PaySeries(source=k[0], basis=k[1], region=k[2], currency=k[3], period=k[4], points=tuple(points))
+        PaySeries(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
+                  currency=k[3], period=k[4], points=tuple(points))
         for k, points in ordered
     )
 

@@ -109,10 +109,9 @@ class BrowseView(QWidget):
 
     @staticmethod
     def _level_label(level) -> str:
-        detail = level.track.value if level.track else (level.name or level.ladder)
-        if len(detail) > 22:
-            detail = detail.split(":")[0]
-        return f"{level.code} - {detail}"
+        if level.name:
+            return level.name
+        return f"{level.code} ({level.track.value})" if level.track else level.code
 
     def _setup_table(self) -> None:
         table = self.table

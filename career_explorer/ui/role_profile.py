@@ -34,6 +34,7 @@ from career_explorer.services.profile import role_profile
 from career_explorer.ui.competency_list import CompetencyList
 from career_explorer.ui.figure_panel import FigurePanel
 from career_explorer.ui.formatting import format_money
+from career_explorer.ui.wage_history_panel import WageHistoryPanel
 
 PERCENTILE_HEADERS = {"p10": "p10", "p25": "p25", "p50": "Median", "p75": "p75", "p90": "p90"}
 
@@ -53,10 +54,12 @@ def _text(text: Optional[str], parent: QWidget, placeholder: str = "Not publishe
 
 
 def pay_columns(entries: tuple[PayEntry, ...]) -> list[str]:
-    """Source, Region, Basis, the percentiles any entry publishes, Other figures if any, As of."""
+    """Source, Region (when bands differ in it), Basis, the percentiles given, Other figures if any, As of."""
     used = [p for p in PERCENTILE_HEADERS if any(getattr(e.band, p) is not None for e in entries)]
     other = any(e.band.mean or e.band.entry or e.band.experienced for e in entries)
-    return ["Source", "Region", "Basis", *used, *(["Other figures"] if other else []), "As of"]
+    regions = {e.band.region for e in entries}
+    return ["Source", *(["Region"] if len(regions) > 1 else []), "Basis", *used,
+            *(["Other figures"] if other else []), "As of"]
 
 
 def pay_cell(entry: PayEntry, column: str) -> str:
@@ -78,7 +81,9 @@ def pay_cell(entry: PayEntry, column: str) -> str:
         labels = {"mean": "average", "entry": "entry level", "experienced": "experienced"}
         return "; ".join(f"{labels[n]} {format_money(v, band.currency, band.period.value)}" for n, v in parts if v)
     if column == "As of":
-        return band.as_of.isoformat() if band.as_of else "Not stated"
+        if band.as_of is None:
+            return "Not stated"
+        return band.as_of.strftime("%B %Y") if band.as_of.day == 1 else band.as_of.isoformat()
     return ""
 
 
@@ -138,9 +143,7 @@ class RoleProfileWidget(QWidget):
         facts.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         level = profile.job_level
         if level is not None:
-            track = level.track.value.capitalize() if level.track else "No track"
-            level_value = f"{level.code}{' - ' + level.name if level.name else ''}\n" \
-                          f"{track} track, rank {level.rank} on the {level.ladder} ladder"
+            level_value = level.label + (f", {level.track.value} track" if level.track else "")
         else:
             level_value = role.level or ""
         self.facts: dict[str, QLabel] = {}
@@ -155,7 +158,8 @@ class RoleProfileWidget(QWidget):
         layout.addWidget(_section("Facts", page))
         layout.addLayout(facts)
 
-        layout.addWidget(_section("Pay", page))
+        regions = sorted({e.band.region for e in profile.pay})
+        layout.addWidget(_section(f"Pay ({regions[0]})" if len(regions) == 1 else "Pay", page))
         self.pay_table = self._pay_table(page)
         layout.addWidget(self.pay_table)
         self.pay_chart = FigurePanel(export=False, file_stem="pay", empty_text="No pay figures published.",
@@ -165,6 +169,16 @@ class RoleProfileWidget(QWidget):
         layout.addWidget(self.pay_chart)
         if not profile.pay:
             self.pay_chart.hide()
+        pay_notes = self._pay_notes()
+        self.pay_notes = _text(pay_notes, page)
+        self.pay_notes.setVisible(bool(pay_notes))
+        layout.addWidget(self.pay_notes)
+
+        self.wage_history: Optional[WageHistoryPanel] = None
+        if profile.wage_history is not None:
+            layout.addWidget(_section("Wage history", page))
+            self.wage_history = WageHistoryPanel(profile.wage_history, page)
+            layout.addWidget(self.wage_history)
 
         layout.addWidget(_section("Sources", page))
         self.sources_label = _text(self._sources_text(), page)
@@ -202,13 +216,20 @@ class RoleProfileWidget(QWidget):
                 table.setItem(r, c, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setStretchLastSection(True)
         if not entries:
             table.hide()
+        # Room for a horizontal scroll bar, so a narrow window never hides the rows behind it.
         height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(len(entries))) + 4
-        table.setFixedHeight(height)
+        table.setFixedHeight(height + table.horizontalScrollBar().sizeHint().height())
         table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         return table
+
+    def _pay_notes(self) -> str:
+        """Figures that are a group's estimate, said in words rather than left to a tooltip."""
+        notes = [f"{e.source_name}: one estimate for {e.band.covers}, a group that includes this occupation."
+                 for e in self.profile.pay if e.band.covers]
+        return "\n".join(dict.fromkeys(notes))
 
     def _sources_text(self) -> str:
         lines = []

@@ -115,6 +115,8 @@ class RoleTableModel(QAbstractTableModel):
         if column == COL_LEVEL:
             if row.level is None:
                 return ""
+            if row.level_name:
+                return row.level_name
             return f"{row.level} ({row.track.value})" if row.track else row.level
         if column == COL_JOB_CODE:
             return row.job_code or row.soc_code or ""

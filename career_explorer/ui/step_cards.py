@@ -57,11 +57,11 @@ def competency_html(c: CompetencyChange) -> str:
 def gap_html(gap: RoleGap, heading: str) -> str:
     """The card body: heading, move, level, pay lines, competencies sorted by jump, unpublished counts."""
     tr = gap.transition
-    kind = f" · {escape(tr.kind.value)} ({escape(tr.source)})" if tr else ""
+    kind = f" · {escape(tr.kind.value)} ({escape(gap.transition_source or tr.source)})" if tr else ""
     parts = [
         f'<p style="margin:0; color:{MUTED}">{escape(heading)}{kind}</p>',
-        f'<p style="margin:2px 0 6px 0; font-size:large"><b>{_role(gap.from_role.title, gap.from_role.level)}'
-        f" → {_role(gap.to_role.title, gap.to_role.level)}</b></p>",
+        f'<p style="margin:2px 0 6px 0; font-size:large"><b>{_role(gap.from_role.title, gap.from_role.level_label)}'
+        f" → {_role(gap.to_role.title, gap.to_role.level_label)}</b></p>",
     ]
     if tr is not None:
         parts.append(f'<p style="margin:0 0 6px 0; color:{MUTED}; font-size:small">Why: {escape(tr.basis)}</p>')

@@ -227,7 +227,7 @@ def read_onet(
         for major in majors
     )
     levels = tuple(
-        JobLevel(code=level_code(zone), name=name, ladder=JOB_ZONE_LADDER, rank=zone)
+        JobLevel(code=level_code(zone), name=zone_label(zone, name), ladder=JOB_ZONE_LADDER, rank=zone)
         for zone, name in sorted(zone_names.items())
     )
     step(1.0, f"Read {len(roles)} O*NET occupations")
@@ -268,6 +268,18 @@ def _build_competencies(
             )
         )
     return tuple(sorted(result, key=lambda c: c.id))
+
+
+def zone_label(zone: int, reference_name: str) -> str:
+    """"Job Zone Three: Medium Preparation Needed" -> "Job Zone 3 (medium preparation)".
+
+    The words are O*NET's own, from Job Zone Reference.txt; only the layout changes.
+    """
+    detail = reference_name.split(":", 1)[1] if ":" in reference_name else reference_name
+    detail = detail.strip()
+    if detail.lower().endswith(" needed"):
+        detail = detail[: -len(" needed")]
+    return f"Job Zone {zone} ({detail.lower()})" if detail else f"Job Zone {zone}"
 
 
 def transition_kind(from_zone: Optional[int], to_zone: Optional[int]) -> str:
