@@ -8,8 +8,6 @@ from pathlib import Path
 
 from career_explorer.cli import import_commands
 from career_explorer.cli.output import print_json, print_table
-from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.compiler import build
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from career_explorer.data.compiler import build  # sqlite-utils: only for building
+
     catalogue = build(args.source_dir, args.output)
     print(
         f"Built {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
@@ -40,6 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+
     repo = CatalogueRepository(args.path)
     info, counts = repo.info, repo.counts()
     if args.json:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from career_explorer.cli.output import CliError
-from career_explorer.data.compiler import write_catalogue
 from career_explorer.data.importers.framework_layout import FORMATS, FrameworkError
 
 
@@ -65,6 +64,7 @@ def _scaled(progress: Callable[[float, str], None], start: float, span: float) -
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.framework import import_framework
 
     try:
@@ -83,6 +83,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_onet(args: argparse.Namespace) -> int:
+    from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
 
     if not args.onet.exists():
