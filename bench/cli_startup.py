@@ -68,7 +68,8 @@ def heavy_imports(args: list[str], env: dict[str, str]) -> str:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ce-cli-startup-") as home:
-        env = dict(os.environ, CAREER_EXPLORER_HOME=home, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        env = dict(os.environ, CAREER_EXPLORER_HOME=home,
+                   QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         for _, argv, _ in CASES:  # warm the file cache and the .pyc files; not counted
             time_once(argv, env)
         times: dict[str, list[float]] = {label: [] for label, _, _ in CASES}
