@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CareerExplorer"
 APP_AUTHOR = "CareerExplorer"
 HOME_ENV = "CAREER_EXPLORER_HOME"
@@ -42,14 +40,19 @@ def catalogue_sources() -> Path:
 def user_data_dir() -> Path:
     """The user's own data; CAREER_EXPLORER_HOME overrides platformdirs (tests always set it)."""
     override = os.environ.get(HOME_ENV)
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
-    return path
+    if override:
+        return Path(override)
+    import platformdirs  # ~20 ms: only when no override; the launcher imports this module first
+
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
 
 
 def user_cache_dir() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override) / "cache"
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 

@@ -11,9 +11,11 @@ from career_explorer.cli import catalogue_commands, path_commands, plan_commands
 from career_explorer.cli import profile_commands
 from career_explorer.cli.output import CliError
 from career_explorer.data.errors import CatalogueError, DataError
-from career_explorer.services.role_lookup import RoleNotFound
 
-# Each module adds its sub-commands with register(subparsers).
+# Each module adds its sub-commands with register(subparsers). Registering must stay light: building
+# the parser (for --version and --help too) imports every one of these modules, so pydantic models,
+# sqlite-utils, networkx, openpyxl and matplotlib are imported inside the handlers that use them
+# (tests/test_cli_startup.py checks this).
 COMMAND_MODULES = [role_commands, catalogue_commands, path_commands, plan_commands, profile_commands]
 
 
@@ -35,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed sub-command; every expected failure becomes one line on stderr."""
+    from career_explorer.services.role_lookup import RoleNotFound  # imports the domain models
+
     try:
         return int(args.handler(args) or 0)
     except (RoleNotFound, CliError) as exc:

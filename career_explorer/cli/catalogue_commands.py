@@ -9,8 +9,6 @@ from pathlib import Path
 
 from career_explorer.cli import import_commands
 from career_explorer.cli.output import print_json, print_table
-from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.compiler import build
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     if args.onet is None and not args.wages:
+        from career_explorer.data.compiler import build  # sqlite-utils: only for building
+
         catalogue = build(args.source_dir, args.output)
     else:
         from career_explorer.cli.import_commands import ProgressLine, check_inputs
@@ -60,6 +60,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+
     repo = CatalogueRepository(args.path)
     info, counts = repo.info, repo.counts()
     if args.json:

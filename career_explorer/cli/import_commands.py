@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from career_explorer.cli.output import CliError
-from career_explorer.data.compiler import write_catalogue
 from career_explorer.data.importers.framework_layout import FORMATS, FrameworkError
 
 
@@ -67,6 +66,7 @@ def _scaled(progress: Callable[[float, str], None], start: float, span: float) -
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.framework import import_framework
 
     try:
@@ -85,6 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_onet(args: argparse.Namespace) -> int:
+    from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
 
     check_inputs(args.onet, args.wages)

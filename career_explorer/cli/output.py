@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.paths import bundled_catalogue
+
+if TYPE_CHECKING:
+    from career_explorer.data.catalogue_repository import CatalogueRepository
 
 
 class CliError(Exception):
@@ -16,6 +18,8 @@ class CliError(Exception):
 
 
 def open_catalogue(args: argparse.Namespace) -> CatalogueRepository:
+    from career_explorer.data.catalogue_repository import CatalogueRepository  # pydantic models: not at import
+
     return CatalogueRepository(args.catalogue or bundled_catalogue())
 
 

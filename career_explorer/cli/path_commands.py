@@ -7,9 +7,7 @@ import sys
 from pathlib import Path
 
 from career_explorer.cli.output import CliError, open_catalogue, print_json
-from career_explorer.services.path_report import path_json, path_text
-from career_explorer.services.role_lookup import find_role
-from career_explorer.services.routes import DEFAULT_ROUTES, find_routes
+from career_explorer.services.route_defaults import DEFAULT_ROUTES
 
 CHART_FORMATS = (".png", ".svg", ".pdf")
 
@@ -34,6 +32,11 @@ def cmd_path(args: argparse.Namespace) -> int:
         raise CliError(f"--routes must be at least 1, not {args.routes}")
     if args.chart is not None and args.chart.suffix.lower() not in CHART_FORMATS:
         raise CliError(f"--chart {args.chart}: use a .png, .svg or .pdf file name")
+    # Imported here, not at the top: the parser imports this module for every command.
+    from career_explorer.services.path_report import path_json, path_text
+    from career_explorer.services.role_lookup import find_role
+    from career_explorer.services.routes import find_routes
+
     repo = open_catalogue(args)
     source, target = find_role(repo, args.source), find_role(repo, args.target)
     if source.id == target.id:

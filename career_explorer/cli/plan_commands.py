@@ -5,26 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from career_explorer.cli.output import CliError, open_catalogue, print_json, print_table
-from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.user_store import UserStore
-from career_explorer.domain.plan import NOT_IN_CATALOGUE
-from career_explorer.domain.user import Person, Rating, Target
-from career_explorer.services import assessment as assess_service
-from career_explorer.services.gap_plan import gap_report
-from career_explorer.services.path_report import level_text
-from career_explorer.services.person_transfer import (
-    apply_import,
-    delete_with_export,
-    export_person,
-    preview_import,
-    read_export,
-)
-from career_explorer.services.plan_output import plan_json, plan_text
-from career_explorer.services.plan_report import ReportError, write_report
-from career_explorer.services.role_lookup import find_role
+
+# The store, the domain models and the services import pydantic (and the report matplotlib): the
+# handlers import what they use, so building the parser (which imports this module for every
+# command) stays light.
+if TYPE_CHECKING:
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.data.user_store import UserStore
+    from career_explorer.domain.user import Person
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,6 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 def open_store() -> UserStore:
+    from career_explorer.data.user_store import UserStore
+
     store = UserStore.open()
     if store.notice:
         print(f"career-explorer: warning: {store.notice}", file=sys.stderr)
@@ -99,10 +92,14 @@ def open_store() -> UserStore:
 
 
 def role_id(repo: CatalogueRepository, name: str) -> str:
+    from career_explorer.services.role_lookup import find_role
+
     return find_role(repo, name).id
 
 
 def role_title(repo: CatalogueRepository, rid: Optional[str]) -> str:
+    from career_explorer.domain.plan import NOT_IN_CATALOGUE
+
     if not rid:
         return ""
     role = repo.role(rid)
@@ -161,6 +158,7 @@ def cmd_set_role(args: argparse.Namespace) -> int:
 
 def cmd_set_target(args: argparse.Namespace) -> int:
     from career_explorer.data.user_store import now
+    from career_explorer.domain.user import Target
 
     repo, store = open_catalogue(args), open_store()
     rid = role_id(repo, args.role)
@@ -185,6 +183,8 @@ def cmd_archive(args: argparse.Namespace) -> int:
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
+    from career_explorer.services.person_transfer import delete_with_export
+
     store = open_store()
     person = store.person_named(args.name)
     saved = delete_with_export(store, person.id)
@@ -193,6 +193,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from career_explorer.services.person_transfer import export_person
+
     store = open_store()
     person = store.person_named(args.name)
     export_person(store, person.id, args.output)
@@ -201,6 +203,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from career_explorer.services.person_transfer import apply_import, preview_import, read_export
+
     repo = open_catalogue(args)
     store = open_store()
     preview = preview_import(store, read_export(args.file), repo)
@@ -216,6 +220,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 # -- assess, plan, report ---------------------------------------------------------------------
 
 def cmd_assess(args: argparse.Namespace) -> int:
+    from career_explorer.domain.user import Rating
+    from career_explorer.services import assessment as assess_service
+
     repo, store = open_catalogue(args), open_store()
     person = store.person_named(args.name)
     target = store.target(person.id)
@@ -251,6 +258,9 @@ def cmd_assess(args: argparse.Namespace) -> int:
 
 
 def _show_ratings(store: UserStore, repo: CatalogueRepository, person: Person, rows) -> int:
+    from career_explorer.services import assessment as assess_service
+    from career_explorer.services.path_report import level_text
+
     latest = store.latest_assessment(person.id)
     index = assess_service.RatingIndex(latest, repo.competencies)
     if not rows:
@@ -263,6 +273,8 @@ def _show_ratings(store: UserStore, repo: CatalogueRepository, person: Person, r
 
 
 def _report(args: argparse.Namespace):
+    from career_explorer.services.gap_plan import gap_report
+
     repo, store = open_catalogue(args), open_store()
     person = store.person_named(args.name)
     target_id = target_for(store, repo, person, args.target)
@@ -273,6 +285,8 @@ def _report(args: argparse.Namespace):
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from career_explorer.services.plan_output import plan_json, plan_text
+
     report = _report(args)
     if args.json:
         print_json(plan_json(report))
@@ -282,6 +296,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from career_explorer.services.plan_report import ReportError, write_report
+
     report = _report(args)
     try:
         write_report(report, args.output)

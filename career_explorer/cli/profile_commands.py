@@ -6,21 +6,15 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from career_explorer.cli.output import CliError, open_catalogue, print_json, print_table
 from career_explorer.domain.money import format_money as money
-from career_explorer.domain.profile import KIND_LABELS, PayEntry, RequiredCompetency, RoleProfile
-from career_explorer.services.compare import (
-    MAX_ROLES,
-    MIN_ROLES,
-    CompareError,
-    cell_text,
-    compare_roles_by_id,
-    level_text,
-)
-from career_explorer.services.profile import role_profile
-from career_explorer.services.role_lookup import find_role
+
+# The domain models and services import pydantic: the handlers import them, so building the parser
+# (which imports this module for every command) stays light.
+if TYPE_CHECKING:
+    from career_explorer.domain.profile import PayEntry, RequiredCompetency, RoleProfile
 
 CHART_FORMATS = (".png", ".svg", ".pdf")
 WIDTH = 88
@@ -77,6 +71,9 @@ def _paragraph(title: str, text: Optional[str]) -> None:
 
 
 def print_profile(repo, profile: RoleProfile) -> None:
+    from career_explorer.domain.profile import KIND_LABELS
+    from career_explorer.services.compare import level_text
+
     role = profile.role
     print(f"{role.title}  [{role.id}]")
     facts = [("Family", profile.family_name), ("Job level", level_text(repo, role) if role.level else None),
@@ -116,6 +113,9 @@ def print_profile(repo, profile: RoleProfile) -> None:
 
 
 def cmd_role(args: argparse.Namespace) -> int:
+    from career_explorer.services.profile import role_profile
+    from career_explorer.services.role_lookup import find_role
+
     repo = open_catalogue(args)
     summary = find_role(repo, " ".join(args.name))
     profile = role_profile(repo, summary.id)
@@ -130,6 +130,10 @@ def cmd_role(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
+    from career_explorer.domain.profile import KIND_LABELS
+    from career_explorer.services.compare import MAX_ROLES, MIN_ROLES, CompareError, cell_text, compare_roles_by_id
+    from career_explorer.services.role_lookup import find_role
+
     if not MIN_ROLES <= len(args.roles) <= MAX_ROLES:
         raise CliError(f"compare takes {MIN_ROLES} to {MAX_ROLES} roles, not {len(args.roles)} "
                        "(quote titles with spaces: compare \"Chat Support Manager\" \"Customer Service Manager\")")

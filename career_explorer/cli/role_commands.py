@@ -6,7 +6,6 @@ import argparse
 
 from career_explorer.cli.output import open_catalogue, print_json, print_table
 from career_explorer.domain.money import format_money as money
-from career_explorer.services.role_lookup import search_roles
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_roles(args: argparse.Namespace) -> int:
+    from career_explorer.services.role_lookup import search_roles
+
     repo = open_catalogue(args)
     found = search_roles(repo, " ".join(args.query))
     if args.json:

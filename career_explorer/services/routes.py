@@ -28,11 +28,11 @@ from career_explorer.domain.comparison import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, Route, SkillRow
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
+from career_explorer.services.route_defaults import DEFAULT_ROUTES
 
 if TYPE_CHECKING:
     import networkx as nx
 
-DEFAULT_ROUTES = 5
 # Routes as short as the K-th compete for the last places, up to TIE_POOL x K candidates in all
 # (on 10,000 roles there can be hundreds of equally short routes; each candidate costs its step gaps).
 TIE_POOL = 2

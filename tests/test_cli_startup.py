@@ -1,0 +1,79 @@
+"""The CLI stays quick to start: building the parser imports no heavy package, and each command only its own.
+
+Every check runs the real entry point in a fresh interpreter and then reads sys.modules there, since
+this test process has long imported everything. bench/cli_startup.py measures the times themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from career_explorer import __version__
+
+# What building the parser must not import: each costs 0.1 s or more to import.
+HEAVY = ("pydantic", "sqlite_utils", "networkx", "openpyxl", "matplotlib", "numpy", "PySide6")
+
+# The sub-commands `--help` lists, in its order (the GUI, `career-explorer` alone, is not one).
+COMMANDS = ["roles", "catalogue", "path", "person", "assess", "plan", "report", "role", "compare"]
+
+# Runs launcher.main(argv) and prints, as JSON, its exit status, its stdout and the heavy packages it
+# left imported. argv and the HEAVY names come as arguments.
+PROBE = r"""
+import contextlib, io, json, sys
+from career_explorer.launcher import main
+heavy, argv = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    try:
+        code = main(argv)
+    except SystemExit as exc:
+        code = exc.code
+imported = sorted(name for name in heavy if any(m == name or m.startswith(name + ".") for m in sys.modules))
+print(json.dumps({"code": code, "out": out.getvalue(), "imported": imported}))
+"""
+
+
+def probe(*argv: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", PROBE, json.dumps(HEAVY), json.dumps(list(argv))],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_version_imports_no_heavy_package():
+    result = probe("--version")
+    assert result["code"] == 0
+    assert result["out"].strip() == f"career-explorer {__version__}"
+    assert result["imported"] == []
+
+
+def test_help_lists_every_command_and_imports_no_heavy_package():
+    result = probe("--help")
+    assert result["code"] == 0 and result["imported"] == []
+    lines = result["out"].splitlines()
+    start = lines.index("positional arguments:")
+    listed = [line.split()[0] for line in lines[start + 2:] if line.startswith("    ") and not line.startswith("     ")]
+    assert listed == COMMANDS
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_imports_no_heavy_package(command):
+    result = probe(command, "--help")
+    assert result["code"] == 0 and result["out"].startswith(f"usage: career-explorer {command}")
+    assert result["imported"] == []
+
+
+@pytest.mark.parametrize(("argv", "allowed"), [
+    (["roles", "support"], {"pydantic"}),
+    (["role", "fx/manager"], {"pydantic"}),
+    (["path", "fx/rep", "fx/manager"], {"pydantic", "networkx"}),
+])
+def test_quick_commands_import_only_what_they_need(fixture_catalogue_path, argv, allowed):
+    """sqlite-utils is for building catalogues, matplotlib for charts, openpyxl for .xlsx files."""
+    result = probe("--catalogue", str(fixture_catalogue_path), *argv)
+    assert result["code"] == 0 and result["out"]
+    assert set(result["imported"]) <= allowed
