@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import ClassVar, Optional
+from typing import ClassVar, NamedTuple, Optional
 
 from pydantic import Field, HttpUrl, field_validator, model_validator
 
@@ -292,6 +292,14 @@ class Transition(Model):
         if self.from_role == self.to_role:
             raise ValueError("a transition must lead to another role")
         return self
+
+
+class TransitionEdge(NamedTuple):
+    """A transition reduced to what a route search walks: both ends and the kind of move."""
+
+    from_role: str
+    to_role: str
+    kind: TransitionKind
 
 
 class CatalogueInfo(Model):

@@ -23,7 +23,7 @@ import weakref
 from typing import TYPE_CHECKING, Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.catalogue import Role, RoleSummary, Transition, TransitionKind
+from career_explorer.domain.catalogue import Role, RoleSummary, Transition, TransitionEdge, TransitionKind
 from career_explorer.domain.comparison import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, Route, SkillRow
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
@@ -45,17 +45,21 @@ def reversed_transition(tr: Transition) -> Transition:
     })
 
 
-def build_graph(transitions: list[Transition]) -> "nx.DiGraph":
-    """One edge per walkable direction; an explicit transition wins over a reversed `related` one."""
-    import networkx as nx  # ~0.1 s to import: kept off the start-up path
+def build_graph(edges: list[TransitionEdge]) -> "nx.DiGraph":
+    """One edge per walkable direction; an explicit transition wins over a reversed `related` one.
 
+    Edges carry only the kind and direction; the Transition itself is read when a step needs it.
+    """
+    import networkx as nx  # ~0.2 s to import: kept off the start-up path
+
+    walks: dict[tuple[str, str], dict] = {}
+    for edge in edges:
+        walks.setdefault((edge.from_role, edge.to_role), {"kind": edge.kind, "reversed": False})
+    for edge in edges:
+        if edge.kind == TransitionKind.RELATED:
+            walks.setdefault((edge.to_role, edge.from_role), {"kind": edge.kind, "reversed": True})
     graph = nx.DiGraph()
-    for tr in transitions:
-        if not graph.has_edge(tr.from_role, tr.to_role):
-            graph.add_edge(tr.from_role, tr.to_role, transition=tr, reversed=False)
-    for tr in transitions:
-        if tr.kind == TransitionKind.RELATED and not graph.has_edge(tr.to_role, tr.from_role):
-            graph.add_edge(tr.to_role, tr.from_role, transition=reversed_transition(tr), reversed=True)
+    graph.add_edges_from((a, b, data) for (a, b), data in walks.items())
     return graph
 
 
@@ -72,7 +76,7 @@ class RouteFinder:
     @property
     def graph(self) -> "nx.DiGraph":
         if self._graph is None:
-            graph = build_graph(self.repo.transitions())
+            graph = build_graph(self.repo.transition_edges())
             graph.add_nodes_from(self.summaries)
             self._graph = graph
         return self._graph
@@ -97,10 +101,16 @@ class RouteFinder:
         key = (from_id, to_id, step)
         gap = self._gaps.get(key)
         if gap is None:
-            transition = self.graph.edges[from_id, to_id]["transition"] if step else None
+            transition = self.transition(from_id, to_id) if step else None
             gap = compare_roles(self.repo, self.role(from_id), self.role(to_id), transition)
             self._gaps[key] = gap
         return gap
+
+    def transition(self, from_id: str, to_id: str) -> Transition:
+        """The transition behind the edge from -> to (a `related` one walked in reverse says so)."""
+        if self.graph.edges[from_id, to_id]["reversed"]:
+            return reversed_transition(self.repo.transition(to_id, from_id))
+        return self.repo.transition(from_id, to_id)
 
     # -- queries ----------------------------------------------------------------------------
 
