@@ -22,6 +22,7 @@ from career_explorer.domain.catalogue import TitleMatch
 # Rows read per query. Past this many hits (a letter or two over a large catalogue) a query is too
 # unselective for the rest to matter, and the titles starting with the typed words were read first.
 CANDIDATES = 300
+ALTERNATE_ROWS = 150  # the same for rows read for their alternate titles: an O*NET row joins ~60
 ALTERNATE_CANDIDATES = 300  # alternate titles ranked at most, for the same reason
 ALTERNATES_PER_ROLE = 3  # an O*NET occupation has ~60 alternate titles; let other roles show too
 _ALT_COLUMNS = "role_id, title, alt_titles"
@@ -59,16 +60,18 @@ def _every_word(column: str, typed: list[str]) -> str:
 
 def _rows(conn: sqlite3.Connection, expression: str, columns: str = "role_id, title") -> sqlite3.Cursor:
     # FTS5 returns hits in rowid order, so the LIMIT stops the scan early instead of ranking every hit.
-    return conn.execute(f"SELECT {columns} FROM role_search WHERE role_search MATCH ? LIMIT {CANDIDATES}",
-                        (expression,))
+    limit = ALTERNATE_ROWS if "alt_titles" in columns else CANDIDATES
+    return conn.execute(f"SELECT {columns} FROM role_search WHERE role_search MATCH ? LIMIT {limit}", (expression,))
 
 
 def _alternates(alt_titles: str, typed: list[str]) -> Iterator[tuple[str, list[str]]]:
     """Each alternate title in a row's joined text that holds every typed word, with its words."""
     folded = fold(alt_titles).split(_SEPARATOR)
-    first = typed[0]
-    # A substring test first: cheap, and it rules out nearly all of an O*NET row's ~60 titles.
-    hits = [i for i, alt in enumerate(folded) if first in alt]
+    # Substring tests first, the longest word first: cheap, and they rule out most of an O*NET row's titles.
+    longest, *others = sorted(typed, key=len, reverse=True)
+    hits = [i for i, alt in enumerate(folded) if longest in alt]
+    for word in others:
+        hits = [i for i in hits if word in folded[i]]
     if hits:
         originals = alt_titles.split(_SEPARATOR)
         for i in hits:
