@@ -68,7 +68,7 @@ class PathView(QWidget):
     def _build_pickers(self) -> None:
         self.from_picker = RolePicker(self)
         self.from_picker.setAccessibleName("From role")
-        self.from_picker.setToolTip("Where you are now: type any part of a title or alternate title")
+        self.from_picker.setToolTip("Where you are now: type the start of words in a title or alternate title")
         self.to_picker = RolePicker(self)
         self.to_picker.setAccessibleName("To role")
         self.to_picker.setToolTip("Where you want to be")
@@ -206,7 +206,7 @@ class PathView(QWidget):
         self.reachable_list.clear()
         if not from_id or not to_id:
             self._show_state("Pick where you are in <b>From</b> and where you want to be in <b>To</b>. "
-                             "Type any part of a job title or an alternate title.")
+                             "Type the start of words in a job title or an alternate title.")
             return
         if from_id == to_id:
             self._show_state("From and To are the same role. Pick a different target to see routes.")
