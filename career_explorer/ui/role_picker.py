@@ -17,7 +17,7 @@ from career_explorer.ui.route_models import ROLE_ID, RoleCompletionModel
 
 PLACEHOLDER = "Type a job title…"
 SHOWN = 15  # completions per keystroke: a screenful
-POPUP_CHARS = 70  # the completion list is at least this wide (in average characters): rows can be long
+POPUP_CHARS = 90  # the completion list is at least this wide (in average characters): rows can be long
 
 
 class TitleSource(Protocol):
