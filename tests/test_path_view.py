@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.ui import chart_export
 from career_explorer.ui.path_view import PathView
-from career_explorer.ui.route_models import RoleCompletionModel, RoleEntry, RouteTableModel
+from career_explorer.domain.catalogue import TitleMatch
+from career_explorer.ui.route_models import ROLE_ID, RoleCompletionModel, RouteTableModel
 from career_explorer.services.routes import find_routes
 from tests.route_fixtures import LEAD, MANAGER, REP, build_catalogue, two_road_sources
 
@@ -39,16 +40,18 @@ def two_road_view(qtbot, tmp_path):
     repo.close()
 
 
-def pick_by_typing(qtbot, picker, text: str, row: int = 0) -> None:
-    """Type into the picker, then choose a completion from the popup with the keyboard."""
+def pick_by_typing(qtbot, picker, text: str, row: int = 0) -> list[str]:
+    """Type into the picker, choose a completion from the popup with the keyboard; return the rows shown."""
     picker.setFocus()
     picker.lineEdit().clear()
     qtbot.keyClicks(picker.lineEdit(), text)
     popup = picker.role_completer.popup()
     qtbot.waitUntil(popup.isVisible)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
     for _ in range(row + 1):
         qtbot.keyClick(popup, Qt.Key_Down)
     qtbot.keyClick(popup, Qt.Key_Return)
+    return shown
 
 
 def card_texts(view) -> list[str]:
@@ -68,25 +71,29 @@ def test_empty_view_says_what_to_do(view):
 
 
 def test_typing_an_alternate_title_picks_its_role(qtbot, view):
-    pick_by_typing(qtbot, view.from_picker, "chat ag")
+    shown = pick_by_typing(qtbot, view.from_picker, "chat ag")
+    assert shown == ["Chat Agent → Support Representative"]
     assert view.from_picker.role_id() == REP
     assert view.from_picker.currentText() == "Support Representative"
-    completions = [view.from_picker.completion_model.entry(i).text for i in range(view.from_picker.completion_model.rowCount())]
-    assert "Chat Agent" in completions
+    assert not view.from_picker.role_completer.popup().isVisible()
 
 
-def test_completion_matches_any_part_of_a_title_ignoring_case(qtbot, view):
+def test_completion_matches_the_start_of_any_word_ignoring_case(qtbot, view):
     view.from_picker.setFocus()
     qtbot.keyClicks(view.from_picker.lineEdit(), "MANAG")
     popup = view.from_picker.role_completer.popup()
     qtbot.waitUntil(popup.isVisible)
     shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
     assert shown == ["Support Manager"]
+    view.from_picker.lineEdit().clear()
+    qtbot.keyClicks(view.from_picker.lineEdit(), "anager")  # inside a word: no completion
+    assert not popup.isVisible() and popup.model().rowCount() == 0
 
 
 def test_picking_both_roles_lists_routes_and_fills_the_timeline(qtbot, view):
-    pick_by_typing(qtbot, view.from_picker, "representative", row=1)  # row 0 is the O*NET title
-    view.to_picker.setCurrentIndex(view.to_picker.findText("Support Manager"))
+    shown = pick_by_typing(qtbot, view.from_picker, "representative")
+    assert shown == ["Support Representative", "Customer Service Representatives"]  # the shorter title first
+    pick_by_typing(qtbot, view.to_picker, "support man")
     assert view.from_picker.role_id() == REP
     model = view.routes_table.model()
     assert model.rowCount() == 1
@@ -232,11 +239,23 @@ def test_route_model_passes_the_model_tester(qtmodeltester, fixture_repo):
 
 
 def test_completion_model_passes_the_model_tester(qtmodeltester):
-    model = RoleCompletionModel([RoleEntry("Support Manager", MANAGER, "Support Manager", False),
-                                 RoleEntry("Chat Agent", REP, "Support Representative", True)])
+    model = RoleCompletionModel([
+        TitleMatch(role_id=MANAGER, title="Support Manager", matched="Support Manager", level="M02"),
+        TitleMatch(role_id=REP, title="Support Representative", matched="Chat Agent", is_alternate=True),
+    ])
     qtmodeltester.check(model)
-    assert model.index(1, 0).data() == "Chat Agent  (→ Support Representative)"
-    assert model.index(1, 0).data(Qt.EditRole) == "Chat Agent"
+    assert model.index(1, 0).data() == "Chat Agent → Support Representative"
+    assert model.index(1, 0).data(Qt.EditRole) == "Support Representative"
+    assert model.index(1, 0).data(ROLE_ID) == REP
+    assert model.index(1, 0).data(Qt.ToolTipRole) == "Alternate title of Support Representative"
+
+
+def test_completions_of_roles_sharing_a_title_show_their_level_and_source():
+    model = RoleCompletionModel([
+        TitleMatch(role_id="a/one", title="Analyst", matched="Analyst", level="P1", source_name="Ladder A"),
+        TitleMatch(role_id="b/one", title="Analyst", matched="Analyst", level="P2", source_name="Ladder B"),
+    ])
+    assert [model.index(r, 0).data() for r in range(2)] == ["Analyst  (P1, Ladder A)", "Analyst  (P2, Ladder B)"]
 
 
 def test_seed_route_in_the_view_matches_the_catalogue(qtbot, bundled_repo):
@@ -274,3 +293,5 @@ def test_typed_text_naming_several_roles_keeps_the_previous_choice(qtbot, view):
     qtbot.keyClicks(picker.lineEdit(), "support")
     picker.resolve_text()
     assert picker.role_id() == MANAGER and picker.currentText() == "Support Manager"
+    assert picker.message() == "Several roles match 'support'; kept Support Manager"
+    assert picker.lineEdit().toolTip() == picker.message()

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
+from career_explorer.data import title_matches as titles
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
 from career_explorer.data.schema import READABLE_VERSIONS
 from career_explorer.domain.catalogue import (
@@ -26,6 +27,7 @@ from career_explorer.domain.catalogue import (
     Scale,
     ScaleAnchor,
     Source,
+    TitleMatch,
     Transition,
     TransitionEdge,
     TransitionKind,
@@ -277,3 +279,17 @@ class CatalogueRepository:
         if limit:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self._conn.execute(sql, (match,))]
+
+    # -- completing titles as the user types ----------------------------------------------
+
+    def title_matches(self, text: str, limit: int = 15) -> list[TitleMatch]:
+        """The best titles and alternate titles for typed `text`, each word a word prefix (see title_matches)."""
+        return titles.title_matches(self._conn, text, limit)
+
+    def roles_named(self, text: str, most: int = 2) -> list[str]:
+        """Role ids that typed `text` names, up to `most`; exactly one means the text picks that role."""
+        return titles.roles_named(self._conn, text, most)
+
+    def role_title(self, role_id: str) -> Optional[str]:
+        """One role's title, without reading the rest of the role."""
+        return titles.role_title(self._conn, role_id)

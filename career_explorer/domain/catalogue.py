@@ -345,6 +345,22 @@ class RoleSummary(Model):
         return self.level_name or self.level
 
 
+class TitleMatch(Model):
+    """One completion for typed text: a role's own title, or one of its alternate titles."""
+
+    role_id: Slug
+    title: Text  # the role's own title
+    matched: Text  # the title or alternate title that matched what was typed
+    is_alternate: bool = False
+    level: Optional[str] = None
+    source_name: Optional[str] = None
+
+    @property
+    def label(self) -> str:
+        """What a list of completions shows: an alternate title names the role it belongs to."""
+        return f"{self.matched} → {self.title}" if self.is_alternate else self.title
+
+
 class CatalogueCounts(Model):
     roles: int
     sources: int

@@ -36,9 +36,7 @@ from career_explorer.ui.compare_table_model import (
     highlight_colour,
 )
 from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.role_picker import RoleChoice, RolePicker
-
-ALT_TITLES_UP_TO = 2000  # beyond this many roles, the pickers complete on titles only
+from career_explorer.ui.role_picker import RolePicker
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:
@@ -57,12 +55,12 @@ class CompareView(QWidget):
         self.repo, self.main_window = repo, window
         self.browser = browser_for(repo)
         self.result: Optional[RoleComparison] = None
-        self._choices_loaded = False
 
         self.pickers = [RolePicker(self) for _ in range(MAX_ROLES)]
         for n, picker in enumerate(self.pickers, 1):
             picker.setAccessibleName(f"Role {n}")
             picker.lineEdit().setPlaceholderText("Type a job title…" if n <= 2 else "Optional: another role")
+            picker.set_choices(repo)
             picker.role_changed.connect(lambda _id: self.refresh())
         self.clear_button = QPushButton("Clear roles", self)
         self.clear_button.clicked.connect(lambda: self.set_roles([]))
@@ -136,24 +134,6 @@ class CompareView(QWidget):
 
     # -- roles ---------------------------------------------------------------------------
 
-    def load_choices(self) -> None:
-        """Fill the pickers when first needed, so start-up does not pay for it."""
-        if self._choices_loaded:
-            return
-        self._choices_loaded = True
-        summaries = self.browser.summaries
-        with_alt = len(summaries) <= ALT_TITLES_UP_TO
-        choices = [RoleChoice(s.id, s.title, s.level, self.repo.role(s.id).alt_titles if with_alt else ())
-                   for s in summaries]
-        for picker in self.pickers:
-            picker.blockSignals(True)
-            picker.set_choices(choices)
-            picker.blockSignals(False)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.load_choices()
-        super().showEvent(event)
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.PaletteChange and hasattr(self, "legend_labels"):
             self.model.set_palette(self.palette())
@@ -166,7 +146,6 @@ class CompareView(QWidget):
 
     def set_roles(self, role_ids: list[str]) -> None:
         """Put up to four roles (by id) in the pickers, in order, and compare them."""
-        self.load_choices()
         wanted = list(role_ids)[:MAX_ROLES]
         for n, picker in enumerate(self.pickers):
             picker.blockSignals(True)

@@ -27,7 +27,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.route import PathResult, Route
 from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
 from career_explorer.ui.chart_canvas import ChartCanvas
-from career_explorer.ui.role_picker import RoleChoice, RolePicker
+from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.route_models import RouteTableModel
 from career_explorer.ui.step_cards import StepCard, Timeline
 
@@ -56,7 +56,6 @@ class PathView(QWidget):
         self.finder = route_finder(repo)
         self.result: Optional[PathResult] = None
         self.current_route: Optional[Route] = None
-        self._choices_loaded = False
         self._build_pickers()
         self._build_routes_panel()
         self._build_timeline()
@@ -69,10 +68,12 @@ class PathView(QWidget):
     def _build_pickers(self) -> None:
         self.from_picker = RolePicker(self)
         self.from_picker.setAccessibleName("From role")
-        self.from_picker.setToolTip("Where you are now: type any part of a title or alternate title")
+        self.from_picker.setToolTip("Where you are now: type the start of words in a title or alternate title")
         self.to_picker = RolePicker(self)
         self.to_picker.setAccessibleName("To role")
         self.to_picker.setToolTip("Where you want to be")
+        for picker in (self.from_picker, self.to_picker):
+            picker.set_choices(self.repo)  # completes from the catalogue's search index as the user types
         self.from_label = QLabel("Fro&m:", self)
         self.from_label.setBuddy(self.from_picker)
         self.to_label = QLabel("&To:", self)
@@ -183,7 +184,6 @@ class PathView(QWidget):
 
     def set_roles(self, from_id: Optional[str], to_id: Optional[str]) -> None:
         """Show routes from `from_id` to `to_id`; None leaves that picker empty."""
-        self.load_choices()
         for picker, role_id in ((self.from_picker, from_id), (self.to_picker, to_id)):
             picker.blockSignals(True)
             picker.set_role_id(role_id)
@@ -192,20 +192,6 @@ class PathView(QWidget):
 
     def swap(self) -> None:
         self.set_roles(self.to_picker.role_id(), self.from_picker.role_id())
-
-    def load_choices(self) -> None:
-        """Fill the pickers once; alternate titles need each role, so this waits until it is needed."""
-        if self._choices_loaded:
-            return
-        self._choices_loaded = True
-        choices = [RoleChoice(s.id, s.title, s.level, self.finder.role(s.id).alt_titles)
-                   for s in self.finder.summaries.values()]
-        for picker in (self.from_picker, self.to_picker):
-            picker.set_choices(choices)
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.load_choices()
-        super().showEvent(event)
 
     def step_cards(self) -> list[StepCard]:
         """The timeline's cards, top to bottom."""
@@ -220,7 +206,7 @@ class PathView(QWidget):
         self.reachable_list.clear()
         if not from_id or not to_id:
             self._show_state("Pick where you are in <b>From</b> and where you want to be in <b>To</b>. "
-                             "Type any part of a job title or an alternate title.")
+                             "Type the start of words in a job title or an alternate title.")
             return
         if from_id == to_id:
             self._show_state("From and To are the same role. Pick a different target to see routes.")

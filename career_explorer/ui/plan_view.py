@@ -33,7 +33,7 @@ from career_explorer.ui.assessment_editor import AssessmentEditor
 from career_explorer.ui.gap_panel import GapPanel
 from career_explorer.ui.history_panel import HistoryPanel
 from career_explorer.ui.people_panel import PeoplePanel
-from career_explorer.ui.role_picker import RoleChoice, RolePicker
+from career_explorer.ui.role_picker import RolePicker
 
 
 class PlanView(QWidget):
@@ -55,7 +55,6 @@ class PlanView(QWidget):
         self.person: Optional[Person] = None
         self.report: Optional[GapReport] = None
         self.worker: Optional[plan_dialogs.Worker] = None
-        self._choices_loaded = False
         self._stale = True
 
         self.banner = QLabel(self)
@@ -77,6 +76,8 @@ class PlanView(QWidget):
         self.target_picker = RolePicker(self)
         self.current_picker.setAccessibleName("Current role")
         self.target_picker.setAccessibleName("Target role")
+        for picker in (self.current_picker, self.target_picker):
+            picker.set_choices(repo)
         self.show_path_button = QPushButton("Show in Path", self)
         self.show_path_button.setToolTip("See the routes from the current role to the target in the Path view")
         self.use_route_button = QPushButton("Use route from Path", self)
@@ -135,16 +136,6 @@ class PlanView(QWidget):
 
     # -- people and mode --------------------------------------------------------------------
 
-    def _load_choices(self) -> None:
-        if self._choices_loaded:
-            return
-        self._choices_loaded = True
-        choices = [RoleChoice(s.id, s.title, s.level) for s in self.repo.role_summaries()]
-        for picker in (self.current_picker, self.target_picker):
-            picker.blockSignals(True)
-            picker.set_choices(choices)
-            picker.blockSignals(False)
-
     def set_coach_mode(self, on: bool) -> None:
         self.store.set_mode("coach" if on else "individual")
         self._apply_mode()
@@ -190,7 +181,6 @@ class PlanView(QWidget):
 
     def set_roles(self, current_id: Optional[str], target_id: Optional[str]) -> None:
         """Set the person's current and target roles, as picking them does."""
-        self._load_choices()
         if current_id:
             self.current_picker.set_role_id(current_id)
             self._current_changed(current_id)
@@ -201,7 +191,8 @@ class PlanView(QWidget):
     def set_repository(self, repo: CatalogueRepository) -> None:
         """Switch catalogues: user data stays; roles the new catalogue lacks are marked."""
         self.repo = self.editor.repo = self.history.repo = repo
-        self._choices_loaded = False
+        for picker in (self.current_picker, self.target_picker):
+            picker.set_choices(repo)
         self.refresh()
 
     def show_in_path(self) -> None:
@@ -242,7 +233,6 @@ class PlanView(QWidget):
     def refresh(self, keep_editor: bool = False) -> None:
         """Reload the person's roles, assessment, gap and history from the store."""
         self._stale = False
-        self._load_choices()
         person = self.person
         for b in (self.export_person_button, self.current_picker, self.target_picker, self.use_route_button,
                   self.show_path_button):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Optional
+from collections import Counter
+from typing import Any, Optional
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from career_explorer.domain.catalogue import TitleMatch
 from career_explorer.domain.route import Route
 from career_explorer.services.path_report import money, pct, primary_pay, skill_growth_text
 
@@ -92,43 +94,48 @@ class RouteTableModel(QAbstractTableModel):
         return ""
 
 
-class RoleEntry(NamedTuple):
-    text: str  # what the user types against: a title or an alternate title
-    role_id: str
-    title: str
-    is_alternate: bool
-
-
 class RoleCompletionModel(QAbstractListModel):
-    """Titles and alternate titles; an alternate title shows the role it belongs to."""
+    """The completions for what is typed in a role picker: a screenful of titles and alternate titles."""
 
-    def __init__(self, entries: list[RoleEntry] | None = None, parent=None) -> None:
+    def __init__(self, matches: list[TitleMatch] | None = None, parent=None) -> None:
         super().__init__(parent)
-        self._entries = list(entries or [])
+        self._matches: list[TitleMatch] = []
+        self._labels: list[str] = []
+        self.set_matches(matches or [])
 
-    def set_entries(self, entries: list[RoleEntry]) -> None:
+    def set_matches(self, matches: list[TitleMatch]) -> None:
         self.beginResetModel()
-        self._entries = list(entries)
+        self._matches = list(matches)
+        labels = [m.label for m in self._matches]
+        counts = Counter(label.casefold() for label in labels)
+        # Two roles may share a title (two sources, or two levels): their level and source tell them apart.
+        self._labels = [f"{label}  ({_details(m)})" if counts[label.casefold()] > 1 and _details(m) else label
+                        for label, m in zip(labels, self._matches)]
         self.endResetModel()
 
-    def entry(self, row: int) -> Optional[RoleEntry]:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+    def entry(self, row: int) -> Optional[TitleMatch]:
+        return self._matches[row] if 0 <= row < len(self._matches) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._matches)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or index.parent().isValid():
+        if not index.isValid() or index.parent().isValid() or index.column() != 0:
             return None
-        entry = self.entry(index.row())
-        if entry is None or index.column() != 0:
+        match = self.entry(index.row())
+        if match is None:
             return None
         if role == Qt.DisplayRole:
-            return f"{entry.text}  (→ {entry.title})" if entry.is_alternate else entry.text
+            return self._labels[index.row()]
         if role == Qt.EditRole:
-            return entry.text
+            return match.title
         if role == ROLE_ID:
-            return entry.role_id
+            return match.role_id
         if role == Qt.ToolTipRole:
-            return f"Alternate title of {entry.title}" if entry.is_alternate else entry.role_id
+            about = f"{match.title} ({_details(match)})" if _details(match) else match.title
+            return f"Alternate title of {about}" if match.is_alternate else about
         return None
+
+
+def _details(match: TitleMatch) -> str:
+    return ", ".join(part for part in (match.level, match.source_name) if part)
