@@ -16,8 +16,19 @@ def test_main_window_shows_navigation_and_catalogue_status(qtbot, fixture_repo):
     window.show()
     qtbot.waitExposed(window)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Browse", "Path", "Compare", "My plan"]
-    assert window.catalogue_label.text() == "Catalogue: Fixture ladder 0.1 - 5 roles, 2 sources"
+    assert window.catalogue_label.text() == (
+        "Catalogue: Fixture ladder 0.1 · 5 roles: 4 from Fixture facts, 1 from O*NET test extract")
     assert "Fixture ladder" in window.windowTitle()
+
+
+def test_status_bar_says_what_the_bundled_catalogue_holds_and_where_it_comes_from(qtbot, bundled_repo):
+    window = MainWindow(bundled_repo)
+    qtbot.addWidget(window)
+    text = window.catalogue_label.text()
+    assert "from O*NET 29.0" in text and "from Salary.com" in text
+    assert text.endswith("wages BLS OEWS May 2020 to May 2024")
+    about = window.show_about().text.toPlainText()
+    assert "What each source gives" in about and "BLS OEWS May 2021" in about
 
 
 def test_keyboard_shortcuts_switch_views(qtbot, fixture_repo):
@@ -77,7 +88,7 @@ def test_window_appears_before_the_catalogue_and_fills_in_when_it_loads(qtbot, f
     assert window.views == {}
     assert "Loading the catalogue" in window.stack.currentWidget().findChildren(QLabel)[1].text()
     window.set_repository(fixture_repo)
-    assert window.catalogue_label.text() == "Catalogue: Fixture ladder 0.1 - 5 roles, 2 sources"
+    assert window.catalogue_label.text().startswith("Catalogue: Fixture ladder 0.1 · 5 roles")
     assert window.stack.currentWidget() is window.view(window.current_view_name())
 
 

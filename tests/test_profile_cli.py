@@ -110,3 +110,28 @@ def test_compare_the_support_ladder_in_the_bundled_catalogue(capsys):
     assert code == 0
     assert "3. Customer Service Manager  [salary-com/customer-service-manager]" in out
     assert "Products And Services" in out and "$100,228" in out
+
+
+def test_role_json_has_the_wage_history_rows_with_missing_years_as_null(capsys, bundled_repo):
+    from career_explorer.cli import build_parser, run_command
+
+    code = run_command(build_parser().parse_args(["role", "Software Developers", "--json"]))
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    rows = {r["release"]: r for r in data["wage_history"]["rows"]}
+    assert rows["May 2020"]["has_figure"] is False and rows["May 2020"]["median"] is None
+    assert rows["May 2024"]["source"] == "bls-oews-2024" and rows["May 2024"]["source_name"] == "BLS OEWS May 2024"
+    assert rows["May 2024"]["median"] == next(b["p50"] for b in data["role"]["salaries"])
+    # a change only between releases that both have a figure
+    assert rows["May 2021"]["change_pct_since_previous"] is None
+    assert rows["May 2022"]["change_pct_since_previous"] is not None
+    assert data["wage_history"]["overall_change"]["from"] == "May 2021"
+
+
+def test_role_text_prints_the_wage_history_and_group_estimates(capsys, bundled_repo):
+    from career_explorer.cli import build_parser, run_command
+
+    assert run_command(build_parser().parse_args(["role", "onet/13-1022.00"])) == 0
+    out = capsys.readouterr().out
+    assert "Wage history" in out and "May 2020" in out
+    assert "one estimate for SOC 13-1020 Buyers and Purchasing Agents" in out

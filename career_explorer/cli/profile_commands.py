@@ -61,7 +61,8 @@ def _pay_row(entry: PayEntry) -> list[str]:
     other = "; ".join(f"{label} {fig(n)}" for n, label in (("mean", "mean"), ("entry", "entry"),
                                                            ("experienced", "experienced")) if getattr(band, n))
     return [entry.source_name, band.region, band.basis.value, fig("p10"), fig("p25"), fig("p50"), fig("p75"),
-            fig("p90"), other, band.as_of.isoformat() if band.as_of else "not stated"]
+            fig("p90"), other, (band.as_of.strftime("%B %Y") if band.as_of.day == 1 else band.as_of.isoformat())
+            if band.as_of else "not stated"]
 
 
 def _paragraph(title: str, text: Optional[str]) -> None:
@@ -96,6 +97,11 @@ def print_profile(repo, profile: RoleProfile) -> None:
         print_table([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])
     else:
         print("  No pay figures published.")
+    for entry in profile.pay:
+        if entry.band.covers:
+            print(f"  {entry.source_name}: one estimate for {entry.band.covers}, a group that includes this occupation.")
+    if profile.wage_history is not None:
+        _print_history(profile.wage_history)
     print("\nCompetencies")
     if not profile.competencies:
         print("  None published.")
@@ -112,6 +118,35 @@ def print_profile(repo, profile: RoleProfile) -> None:
         print(f"  {source.name} - licence: {source.licence}{url}")
 
 
+def _print_history(history) -> None:
+    from career_explorer.domain.wage_history import history_rows
+
+    data = history_rows(history)
+    print("\nWage history (national median; a release without a figure is left blank)")
+    if data["figures_of"]:
+        print(f"  Figures for {data['figures_of']}, the occupation this role is linked to.")
+    rows = []
+    for row in data["rows"]:
+        hourly = row["period"] == "hourly"
+
+        def fig(value):
+            if value is None:
+                return ""
+            return f"{money(value, row['currency'])}" if not hourly else f"${value:,.2f} an hour"
+
+        median = "no figure" if not row["has_figure"] else (
+            f">={fig(row['p50'])}" if "p50" in row["lower_bounds"] else fig(row["median"]))
+        change = row["change_pct_since_previous"]
+        rows.append([row["release"], median, fig(row["p25"]), fig(row["p75"]),
+                     "" if change is None else f"{change:+.1f}%", row["covers"] or ""])
+    headers = ["Release", "Median", "p25", "p75", "Change", "Estimate covers"]
+    keep = [i for i in range(len(headers)) if i < 5 or any(r[i] for r in rows)]
+    print_table([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])
+    if data["overall_change"]:
+        o = data["overall_change"]
+        print(f"  Median {o['percent']:+.1f}% from {o['from']} to {o['to']} (not adjusted for inflation).")
+
+
 def cmd_role(args: argparse.Namespace) -> int:
     from career_explorer.services.profile import role_profile
     from career_explorer.services.role_lookup import find_role
@@ -120,7 +155,11 @@ def cmd_role(args: argparse.Namespace) -> int:
     summary = find_role(repo, " ".join(args.name))
     profile = role_profile(repo, summary.id)
     if args.json:
-        print_json(profile.model_dump(mode="json"))
+        from career_explorer.domain.wage_history import history_rows
+
+        data = profile.model_dump(mode="json", exclude={"wage_history"})
+        data["wage_history"] = history_rows(profile.wage_history) if profile.wage_history else None
+        print_json(data)
     else:
         print_profile(repo, profile)
     return 0

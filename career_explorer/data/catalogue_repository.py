@@ -173,7 +173,7 @@ class CatalogueRepository:
         rows = self._query(
             """
             WITH medians AS (
-                SELECT s.role, s.p50, s.currency,
+                SELECT s.role, s.p50, s.currency, {covers} AS covers,
                        ROW_NUMBER() OVER (
                            PARTITION BY s.role ORDER BY s.source = r.source DESC, s.as_of DESC, s.id
                        ) AS choice
@@ -183,11 +183,12 @@ class CatalogueRepository:
             )
             SELECT r.id, r.title, r.family, f.name AS family_name, r.level, l.name AS level_name, l.ladder,
                    l.rank AS level_rank,
-                   l.track, r.job_code, r.soc_code, r.source, m.p50 AS median_base, m.currency
+                   l.track, r.job_code, r.soc_code, r.source, m.p50 AS median_base, m.currency,
+                   m.covers AS median_covers
             FROM roles r JOIN job_families f ON f.id = r.family LEFT JOIN job_levels l ON l.code = r.level
                  LEFT JOIN medians m ON m.role = r.id AND m.choice = 1
             ORDER BY r.title, r.id
-            """
+            """.replace("{covers}", "s.covers" if self._meta.get("schema_version") != "1" else "NULL")
         )
         return [RoleSummary.model_validate(_drop_none(r)) for r in rows]
 

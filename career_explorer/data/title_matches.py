@@ -171,7 +171,12 @@ def _details(conn: sqlite3.Connection, role_ids: set[str]) -> dict[str, tuple[Op
     if not role_ids:
         return {}
     marks = ", ".join("?" * len(role_ids))
-    rows = conn.execute(f"SELECT r.id, r.level, s.name FROM roles r LEFT JOIN sources s ON s.id = r.source "
+    # The names people read: the level's name ("Job Zone 3 (medium preparation)") and the source's
+    # short name where the catalogue has those columns (schema 2).
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sources)")}
+    source = "coalesce(s.short_name, s.name)" if "short_name" in columns else "s.name"
+    rows = conn.execute(f"SELECT r.id, coalesce(l.name, r.level), {source} FROM roles r "
+                        f"LEFT JOIN sources s ON s.id = r.source LEFT JOIN job_levels l ON l.code = r.level "
                         f"WHERE r.id IN ({marks})", tuple(role_ids))
     found = {role_id: (level, source) for role_id, level, source in rows}
     return {role_id: found.get(role_id, (None, None)) for role_id in role_ids}

@@ -339,6 +339,8 @@ class RoleSummary(Model):
     source: Slug
     median_base: Optional[float] = None
     currency: Optional[str] = None
+    # Set when that median is the source's estimate for a wider group ("SOC 29-1141 Registered Nurses").
+    median_covers: Optional[str] = None
 
     @property
     def level_label(self) -> Optional[str]:

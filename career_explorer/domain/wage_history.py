@@ -93,3 +93,34 @@ def _change(start: WagePoint, end: WagePoint) -> Optional[WageChange]:
     if start.band.period != end.band.period or start.band.currency != end.band.currency:
         return None
     return WageChange(start=start, end=end)
+
+
+def history_rows(history: WageHistory) -> dict:
+    """The history as JSON-ready data: one row per release, missing years included (median null)."""
+    rows = []
+    for index, point in enumerate(history.points):
+        band = point.band
+        change = history.change_since_previous(index)
+        rows.append({
+            "release": point.label,
+            "as_of": point.as_of.isoformat(),
+            "source": point.source,
+            "source_name": point.source_label,
+            "has_figure": band is not None,
+            "period": band.period.value if band else None,
+            "currency": band.currency if band else None,
+            **{name: (getattr(band, name) if band else None) for name in SalaryBand.PERCENTILES},
+            "median": point.median,
+            "lower_bounds": list(band.lower_bounds) if band else [],
+            "covers": band.covers if band else None,
+            "change_pct_since_previous": None if change is None else round(change.percent, 2),
+        })
+    overall = history.overall()
+    return {
+        "series": history.series,
+        "figures_of": history.via_title,
+        "rows": rows,
+        "overall_change": None if overall is None else {
+            "from": overall.start.label, "to": overall.end.label, "percent": round(overall.percent, 2),
+        },
+    }

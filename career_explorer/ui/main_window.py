@@ -151,9 +151,10 @@ class MainWindow(QMainWindow):
     def status_text(self) -> str:
         if self.repo is None:
             return "Loading the catalogue…"
-        counts = self.repo.counts()
+        from career_explorer.services.catalogue_contents import contents_line
+
         info = self.repo.info
-        return f"Catalogue: {info.name} {info.version} - {counts.roles} roles, {counts.sources} sources"
+        return f"Catalogue: {info.name} {info.version} · {contents_line(self.repo)}"
 
     def refresh_status(self) -> None:
         self.catalogue_label.setText(self.status_text())
@@ -250,9 +251,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_about(self) -> AboutDialog:
+        from career_explorer.services.catalogue_contents import source_parts
+
         info = self.repo.info if self.repo is not None else None
-        sources = list(self.repo.sources.values()) if self.repo is not None else []
-        dialog = AboutDialog(info, sources, self)
+        parts = source_parts(self.repo) if self.repo is not None else []
+        dialog = AboutDialog(info, parts, self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         return dialog

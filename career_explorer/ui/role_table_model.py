@@ -116,18 +116,25 @@ class RoleTableModel(QAbstractTableModel):
             if row.level is None:
                 return ""
             if row.level_name:
-                return row.level_name
+                # "Job Zone 3 (medium preparation)" -> "Job Zone 3" in the narrow column; the tooltip has it all
+                return row.level_name.split(" (")[0]
             return f"{row.level} ({row.track.value})" if row.track else row.level
         if column == COL_JOB_CODE:
             return row.job_code or row.soc_code or ""
         if column == COL_PAY:
-            return format_money(row.median_base, row.currency)
+            text = format_money(row.median_base, row.currency)
+            return f"{text} (group)" if text and row.median_covers else text
         return self._source_names.get(row.source, row.source)
 
     def _tooltip(self, row: RoleSummary, column: int) -> Optional[str]:
         if column == COL_PAY:
-            return "First published median base pay; the profile lists every source" if row.median_base else \
-                "No median base pay published"
+            if row.median_covers:
+                return (f"The source's estimate for {row.median_covers}, a group that includes this occupation; "
+                        "the profile lists every source")
+            return "Median base pay from the role's own source, or the latest release; the profile lists " \
+                   "every source" if row.median_base else "No median base pay published"
+        if column == COL_LEVEL and row.level_name:
+            return row.level_name
         if column == COL_JOB_CODE and not row.job_code and row.soc_code:
             return f"SOC code {row.soc_code}"
         if column == COL_TITLE:
