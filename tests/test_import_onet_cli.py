@@ -123,3 +123,38 @@ def test_route_from_customer_service_representative_to_administrative_services_m
     result = find_routes(full_repo, "onet/43-4051.00", "onet/11-3012.00")
     assert result.found
     assert ("onet/43-4051.00", "onet/43-1011.00", "onet/11-3012.00") in [r.role_ids for r in result.routes]
+
+
+def test_several_wage_files_make_a_history_labelled_with_each_files_own_year(tmp_path, capsys):
+    from tests.test_importers_oews import write_xlsx
+
+    release = write_release(tmp_path / "release")
+    older = write_xlsx(tmp_path / "older.xlsx", release="May 2021", floor="$100.00 per hour or $208,000 per year",
+                       sheet_name="national_M2021_dl")
+    newer = write_xlsx(tmp_path / "newer.xlsx", release="May 2023", floor="$115.00 per hour or $239,200 per year",
+                       sheet_name="national_M2023_dl")
+    out = tmp_path / "onet.sqlite"
+    # given newest first: the order of --wages does not matter, the workbooks' own dates do
+    assert main(["catalogue", "import-onet", str(release), "--wages", str(newer), "--wages", str(older),
+                 "-o", str(out)]) == 0
+    capsys.readouterr()
+    repo = CatalogueRepository(out)
+    assert repo.info.name == "O*NET with BLS OEWS May 2021 to May 2023"
+    assert repo.sources["bls-oews-2023"].label == "BLS OEWS May 2023"
+    assert "$208,000 a year" in repo.sources["bls-oews-2021"].note
+    csr = repo.role("onet/43-4051.00")
+    assert [(b.source, b.as_of.isoformat()) for b in csr.salaries] == [("bls-oews-2023", "2023-05-01")]
+    assert [(b.source, b.as_of.isoformat()) for b in csr.pay_history] == [("bls-oews-2021", "2021-05-01")]
+    repo.close()
+
+
+def test_a_wage_file_whose_year_cannot_be_read_is_a_one_line_error(tmp_path, capsys):
+    from tests.test_importers_oews import write_xlsx
+
+    release = write_release(tmp_path / "release")
+    unknown = write_xlsx(tmp_path / "wages.xlsx", release=None, sheet_name="wages")
+    out = tmp_path / "onet.sqlite"
+    assert main(["catalogue", "import-onet", str(release), "--wages", str(unknown), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "wages.xlsx" in err and "cannot tell which OEWS release" in err and "Traceback" not in err
+    assert not out.exists()
