@@ -67,10 +67,11 @@ def test_csv_folder_layout(tmp_path, fixture_catalogue_path):
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == sorted(f"{t}.csv" for t in ("catalogue", "sources", "scales", "anchors", "families", "levels",
                                                "competencies", "behaviours", "roles", "alt_titles", "pay",
-                                               "requirements", "transitions"))
+                                               "requirements", "experience", "transitions"))
     text = (tmp_path / "out" / "requirements.csv").read_text(encoding="utf-8")
-    assert text.splitlines()[0] == "role,competency,level,level_word,importance,suppressed,source"
-    assert "fx/onet-csr,fx/speaking,3.88,,3.9,,onet-test" in text
+    assert text.splitlines()[0] == ("role,competency,level,level_word,importance,suppressed,not_relevant,"
+                                    "standard_error,source")
+    assert "fx/onet-csr,fx/speaking,3.88,,3.9,,,,onet-test" in text
 
 
 def test_cli_export_then_import(tmp_path, capsys, fixture_catalogue_path):
@@ -93,13 +94,14 @@ def test_the_layout_has_a_column_for_every_catalogue_field():
     from career_explorer.domain import catalogue as model
 
     # pay_history rows are pay rows: importing splits each series into current pay and history
-    nested = {"alt_titles", "salaries", "pay_history", "requirements", "behaviours", "anchors"}
+    nested = {"alt_titles", "salaries", "pay_history", "requirements", "behaviours", "anchors", "experience", "shares"}
     pairs = [(model.CatalogueInfo, "catalogue", {"schema_version"}), (model.Source, "sources", set()),
              (model.Scale, "scales", set()), (model.ScaleAnchor, "anchors", set()),
              (model.JobFamily, "families", set()), (model.JobLevel, "levels", set()),
              (model.Competency, "competencies", set()), (model.Behaviour, "behaviours", set()),
              (model.Role, "roles", set()), (model.SalaryBand, "pay", set()),
-             (model.Requirement, "requirements", set()), (model.Transition, "transitions", set())]
+             (model.Requirement, "requirements", set()), (model.Transition, "transitions", set()),
+             (model.Experience, "experience", set()), (model.ExperienceShare, "experience", set())]
     for cls, table, skipped in pairs:
         missing = set(cls.model_fields) - nested - skipped - set(TABLES[table][0])
         assert not missing, f"{table} lacks columns for {cls.__name__}: {sorted(missing)}"

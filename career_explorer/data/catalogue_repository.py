@@ -209,10 +209,25 @@ class CatalogueRepository:
         for q in self._query(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,)):
             q.pop("role"), q.pop("seq", None)
             q["suppressed"] = bool(q["suppressed"])
+            q["not_relevant"] = bool(q.get("not_relevant"))
             reqs.append(Requirement.model_validate(_drop_none(q)))
         return Role.model_validate(
-            {**row, "alt_titles": alt, "salaries": salaries, "pay_history": history, "requirements": reqs}
+            {**row, "alt_titles": alt, "salaries": salaries, "pay_history": history, "requirements": reqs,
+             "experience": self._experience(role_id)}
         )
+
+    def _experience(self, role_id: str) -> Optional[dict]:
+        if "experience" not in self._tables:
+            return None
+        rows = self._query("SELECT * FROM experience WHERE role = ? ORDER BY category", (role_id,))
+        if not rows:
+            return None
+        first = rows[0]
+        return {
+            "source": first["source"], "respondents": first["respondents"], "as_of": first["as_of"],
+            "suppressed": bool(first["suppressed"]),
+            "shares": [{"category": r["category"], "label": r["label"], "share": r["share"]} for r in rows],
+        }
 
     def _bands(self, table: str, role_id: str) -> list[SalaryBand]:
         bands = []

@@ -79,6 +79,8 @@ def check_references(catalogue: Catalogue, origins: dict[tuple[str, str], Origin
                      f"{req.level:g} is outside scale {scale.id} ({scale.min}..{scale.max})")
             if req.source is not None and req.source not in sources:
                 fail("roles", role.id, f"requirements[{i}].source", f"unknown source {req.source!r}")
+        if role.experience is not None and role.experience.source not in sources:
+            fail("roles", role.id, "experience.source", f"unknown source {role.experience.source!r}")
     for tr in catalogue.transitions:
         ident = f"{tr.from_role} -> {tr.to_role}"
         for field, role_id in (("from_role", tr.from_role), ("to_role", tr.to_role)):
@@ -142,10 +144,18 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
         rows["requirements"] += [
             {
                 "role": r.id, "competency": q.competency, "seq": seq, "level": q.level, "level_word": q.level_word,
-                "importance": q.importance, "suppressed": int(q.suppressed), "source": q.source or r.source,
+                "importance": q.importance, "suppressed": int(q.suppressed), "not_relevant": int(q.not_relevant),
+                "standard_error": q.standard_error, "source": q.source or r.source,
             }
             for seq, q in enumerate(r.requirements)
         ]
+        if r.experience is not None:
+            e = r.experience
+            rows["experience"] += [
+                {"role": r.id, "category": s.category, "label": s.label, "share": s.share,
+                 "respondents": e.respondents, "as_of": e.as_of, "suppressed": int(e.suppressed), "source": e.source}
+                for s in e.shares
+            ]
     for t in sorted(catalogue.transitions, key=lambda t: (t.from_role, t.to_role)):
         rows["transitions"].append({
             "from_role": t.from_role, "to_role": t.to_role, "kind": t.kind.value, "source": t.source,

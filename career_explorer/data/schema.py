@@ -72,10 +72,20 @@ TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, 
         "requirements",
         {
             "role": str, "competency": str, "seq": int, "level": float, "level_word": str, "importance": float,
-            "suppressed": int, "source": str,
+            "suppressed": int, "not_relevant": int, "standard_error": float, "source": str,
         },
         ("role", "competency"),
         [("role", "roles", "id"), ("competency", "competencies", "id"), ("source", "sources", "id")],
+    ),
+    (
+        # Related work experience of people in a role: the share of workers in each category.
+        "experience",
+        {
+            "role": str, "category": int, "label": str, "share": float, "respondents": int, "as_of": str,
+            "suppressed": int, "source": str,
+        },
+        ("role", "category"),
+        [("role", "roles", "id"), ("source", "sources", "id")],
     ),
     (
         "transitions",

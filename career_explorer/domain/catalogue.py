@@ -215,7 +215,41 @@ class Requirement(Model):
     level_word: Optional[str] = None
     importance: Optional[float] = Field(default=None, ge=1, le=5)
     suppressed: bool = False
+    # O*NET: the element hardly matters for this job, so its level is not meaningful ("Not Relevant").
+    not_relevant: bool = False
+    # The level's standard error as published (O*NET), on the level's own scale.
+    standard_error: Optional[float] = Field(default=None, ge=0)
     source: Optional[Slug] = None
+
+
+class ExperienceShare(Model):
+    """One answer to "how much related work experience does this job need?" and its share of workers."""
+
+    category: int = Field(ge=1)
+    label: Text
+    share: float = Field(ge=0, le=100)
+
+
+class Experience(Model):
+    """The spread of related work experience among people in a job, as a survey reports it."""
+
+    source: Slug
+    shares: tuple[ExperienceShare, ...]
+    respondents: Optional[int] = Field(default=None, ge=0)
+    # When the survey was taken, as the source states it ("07/2015").
+    as_of: Optional[str] = None
+    # The source flags the estimate as unreliable.
+    suppressed: bool = False
+
+    @field_validator("shares")
+    @classmethod
+    def _sorted(cls, value: tuple[ExperienceShare, ...]) -> tuple[ExperienceShare, ...]:
+        if len({s.category for s in value}) != len(value):
+            raise ValueError("two shares have the same category")
+        return tuple(sorted(value, key=lambda s: s.category))
+
+    def most_common(self) -> Optional[ExperienceShare]:
+        return max(self.shares, key=lambda s: (s.share, -s.category), default=None)
 
 
 class Role(Model):
@@ -241,6 +275,7 @@ class Role(Model):
     # True when the source names only some competencies and gives no total: "more may exist".
     unpublished_unknown: bool = False
     note: Optional[str] = None
+    experience: Optional[Experience] = None
 
     @field_validator("requirements")
     @classmethod

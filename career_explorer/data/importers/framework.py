@@ -20,7 +20,7 @@ from career_explorer.data.importers.framework_levels import derive_promotions, o
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import (
     Behaviour, Catalogue, CatalogueInfo, Competency, JobFamily, Requirement, Role, SalaryBand, Scale,
-    ScaleAnchor, Source, Transition, split_pay_history,
+    ScaleAnchor, Source, Transition, split_pay_history, Experience, ExperienceShare,
 )
 
 DEFAULT_SCALE = {"id": "proficiency-5", "name": "Proficiency", "min": 1, "max": 5}
@@ -28,7 +28,8 @@ DEFAULT_LICENCE = "Company internal"
 DEFAULT_BASIS = "Listed in the company framework."
 # Enum-like columns, accepted in any case.
 LOWER_CASE = {("levels", "track"), ("competencies", "kind"), ("pay", "basis"), ("pay", "period"),
-              ("requirements", "suppressed"), ("transitions", "kind"),
+              ("requirements", "suppressed"), ("requirements", "not_relevant"), ("experience", "suppressed"),
+              ("transitions", "kind"),
               ("roles", "unpublished_unknown")}
 
 
@@ -145,6 +146,7 @@ class _Builder:
             current, history = split_pay_history(role.salaries, series_of)
             roles[role_id] = role.model_copy(update={"salaries": current, "pay_history": history})
         self._requirements(roles, role_ids, competencies, scales, source_ids, default_source)
+        self._experience(roles, role_ids, source_ids, default_source)
         if self.given("transitions"):
             transitions = self._transitions(role_ids, source_ids, default_source)
         else:
@@ -341,6 +343,32 @@ class _Builder:
                 self.add(table, row, "level", f"{req.level:g} is outside scale {scale.id} ({scale.min}..{scale.max})")
             elif role_id in roles and comp is not None:
                 self._attach(roles, role_id, "requirements", req)
+
+    def _experience(self, roles: dict[str, Role], role_ids: set[str], source_ids: set[str],
+                    default_source: str) -> None:
+        """Rows of (role, category, share) gathered into one Experience per role."""
+        gathered: dict[str, dict] = {}
+        seen: dict[Any, int] = {}
+        for table, row, data in self.rows("experience"):
+            role_id = data.pop("role", None)
+            head = {k: data.pop(k) for k in ("respondents", "as_of", "suppressed", "source") if k in data}
+            share = self.validate(table, row, ExperienceShare, data)
+            ok = self.check_ref(table, row, "role", role_id, role_ids, "role", "roles")
+            source = head.get("source", default_source)
+            ok = self.check_ref(table, row, "source", source, source_ids, "source", "sources") and ok
+            if share is None or not ok or not self.unique(table, row, "category", (role_id, share.category), seen,
+                                                          "experience share"):
+                continue
+            entry = gathered.setdefault(role_id, {"source": source, "shares": [], "row": (table, row)})
+            for key in ("respondents", "as_of", "suppressed"):
+                if key in head:
+                    entry[key] = head[key]
+            entry["shares"].append(share)
+        for role_id, entry in gathered.items():
+            table, row = entry.pop("row")
+            experience = self.validate(table, row, Experience, entry)
+            if experience is not None and role_id in roles:
+                roles[role_id] = roles[role_id].model_copy(update={"experience": experience})
 
     def _transitions(self, role_ids: set[str], source_ids: set[str], default_source: str) -> list[Transition]:
         result, seen = [], {}

@@ -90,8 +90,15 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
     rows["requirements"] = [
         {"role": r.id, "competency": q.competency, "level": export_number(q.level), "level_word": q.level_word,
          "importance": export_number(q.importance), "suppressed": True if q.suppressed else None,
+         "not_relevant": True if q.not_relevant else None, "standard_error": export_number(q.standard_error),
          "source": q.source or r.source}
         for r in roles for q in r.requirements
+    ]
+    rows["experience"] = [
+        {"role": r.id, "category": s.category, "label": s.label, "share": export_number(s.share),
+         "respondents": r.experience.respondents, "as_of": r.experience.as_of,
+         "suppressed": True if r.experience.suppressed else None, "source": r.experience.source}
+        for r in roles if r.experience is not None for s in r.experience.shares
     ]
     rows["transitions"] = [
         {"from_role": t.from_role, "to_role": t.to_role, "kind": t.kind.value, "basis": t.basis, "tier": t.tier,

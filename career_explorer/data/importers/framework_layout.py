@@ -37,8 +37,13 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         (),
     ),
     "requirements": (
-        ("role", "competency", "level", "level_word", "importance", "suppressed", "source"),
+        ("role", "competency", "level", "level_word", "importance", "suppressed", "not_relevant", "standard_error",
+         "source"),
         ("role", "competency"),
+    ),
+    "experience": (
+        ("role", "category", "label", "share", "respondents", "as_of", "suppressed", "source"),
+        ("role", "category", "label", "share"),
     ),
     "transitions": (("from_role", "to_role", "kind", "basis", "tier", "source"), ("from_role", "to_role")),
 }

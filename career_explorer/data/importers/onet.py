@@ -51,6 +51,7 @@ from career_explorer.data.importers.onet_files import (
     read_job_zones,
     read_occupations,
     read_ratings,
+    read_experience,
     read_related,
     select_occupations,
 )
@@ -178,6 +179,8 @@ def read_onet(
         alt_titles = read_alt_titles(release, wanted)
         step(0.72, "Reading related occupations")
         related = read_related(release, wanted)
+        step(0.75, "Reading related work experience")
+        experience = read_experience(release, wanted)
         label = str(release.path)
 
     step(0.78, "Building competencies")
@@ -202,6 +205,13 @@ def read_onet(
             "alt_titles": alt_titles.get(code, ()),
             "requirements": reqs,
         }
+        if code in experience:
+            found = experience[code]
+            entry["experience"] = {
+                "source": ONET_SOURCE_ID, "respondents": found["respondents"], "as_of": found["as_of"],
+                "suppressed": found["suppressed"],
+                "shares": [{"category": c, "label": label, "share": share} for c, label, share in found["shares"]],
+            }
         missing = len(elements) - len(reqs)
         if not reqs:
             unrated.append(code)

@@ -80,6 +80,12 @@ class Release:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def has(self, name: str) -> bool:
+        """Whether the release holds `name` (some files are optional: older releases lack them)."""
+        if self._zip is not None:
+            return name in self._members
+        return (self._root / name).is_file()
+
     def read(self, name: str) -> tuple[str, str]:
         """(label for messages, decoded text)."""
         if self._zip is not None:
@@ -114,17 +120,24 @@ class _Table:
     rows: list[tuple[int, tuple[str, ...]]]
 
 
-def _read_table(release: Release, name: str, columns: tuple[str, ...]) -> _Table:
-    """Rows of `name` as (line number, values of `columns` in that order). Blank lines are skipped."""
+def _read_table(release: Release, name: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> _Table:
+    """Rows of `name` as (line number, values of `columns` in that order). Blank lines are skipped.
+
+    A column in `optional` that the header lacks reads as "" on every row.
+    """
     label, text = release.read(name)
     lines = text.split("\n")
     header = [h.strip() for h in lines[0].rstrip("\r").split("\t")]
     index: dict[str, int] = {}
     for i, h in enumerate(header):
         index.setdefault(h, i)
+    padding = 0
     for column in columns:
         if column not in index:
-            raise SourceFormatError(label, "column missing from the header", line=1, column=column)
+            if column not in optional:
+                raise SourceFormatError(label, "column missing from the header", line=1, column=column)
+            index[column] = len(header) + padding
+            padding += 1
     positions = [index[c] for c in columns]
     need = max(positions) + 1
     pick = itemgetter(*positions)
@@ -137,6 +150,8 @@ def _read_table(release: Release, name: str, columns: tuple[str, ...]) -> _Table
         if not line.strip():
             continue
         fields = line.split("\t")
+        if padding:
+            fields = fields[: len(header)] + [""] * (len(header) - len(fields)) + [""] * padding
         if len(fields) < need:
             short = next(c for c, p in zip(columns, positions) if p >= len(fields))
             raise SourceFormatError(
@@ -256,12 +271,13 @@ def read_ratings(
     elements: dict[str, tuple[str, str]],
     ratings: dict[str, list[dict]],
 ) -> None:
-    columns = (OCC, "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress")
-    table = _read_table(release, name, columns)
+    columns = (OCC, "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress",
+               "Not Relevant", "Standard Error")
+    table = _read_table(release, name, columns, optional=("Not Relevant", "Standard Error"))
     # (code, element) -> requirement dict, shared with `ratings`
     found: dict[tuple[str, str], dict] = {}
     codes: dict[str, str] = {}  # raw text -> checked code
-    for line, (code, element, element_name, scale, value, suppress) in table.rows:
+    for line, (code, element, element_name, scale, value, suppress, not_relevant, error) in table.rows:
         scale = scale.strip()
         if scale == "LV":
             number = _number(table, line, "Data Value", value, 0, 7)
@@ -300,6 +316,14 @@ def read_ratings(
                 raise SourceFormatError(table.label, f"{suppress!r} is not Y or N", line, "Recommend Suppress")
             if flag == "Y":
                 req["suppressed"] = True
+            # O*NET flags a level whose importance is too low for the level to matter: "Not Relevant".
+            relevant = not_relevant.strip().upper()
+            if relevant not in ("Y", "N", ""):
+                raise SourceFormatError(table.label, f"{not_relevant!r} is not Y or N", line, "Not Relevant")
+            if relevant == "Y":
+                req["not_relevant"] = True
+            if error.strip() and error.strip().lower() != "n/a":
+                req["standard_error"] = _number(table, line, "Standard Error", error, 0, 7)
 
 
 def read_alt_titles(release: Release, wanted: set[str]) -> dict[str, tuple[str, ...]]:
@@ -330,3 +354,47 @@ def read_related(release: Release, wanted: set[str]) -> list[tuple[str, str, str
             rank = _integer(table, line, "Index", index, 0, 1_000_000)
             result.append((code, other, _text(table, line, "Relatedness Tier", tier), rank))
     return result
+
+
+EXPERIENCE_FILE = "Education, Training, and Experience.txt"
+EXPERIENCE_CATEGORIES_FILE = "Education, Training, and Experience Categories.txt"
+RELATED_EXPERIENCE = ("3.A.1", "RW")  # element id and scale of "Related Work Experience"
+
+
+def read_experience(release: Release, wanted: set[str]) -> dict[str, dict]:
+    """Per occupation: the share of workers in each Related Work Experience category, as O*NET gives it.
+
+    Returns {code: {"shares": [(category, label, percent)], "respondents": n, "as_of": "MM/YYYY",
+    "suppressed": bool}}. Both files are optional: a release without them gives {}.
+    """
+    if not (release.has(EXPERIENCE_FILE) and release.has(EXPERIENCE_CATEGORIES_FILE)):
+        return {}
+    element, scale = RELATED_EXPERIENCE
+    labels_table = _read_table(release, EXPERIENCE_CATEGORIES_FILE,
+                               ("Element ID", "Scale ID", "Category", "Category Description"))
+    labels: dict[int, str] = {}
+    for line, (elem, sc, category, text) in labels_table.rows:
+        if elem.strip() == element and sc.strip() == scale:
+            labels[_integer(labels_table, line, "Category", category, 1, 99)] = _text(
+                labels_table, line, "Category Description", text)
+    columns = (OCC, "Element ID", "Scale ID", "Category", "Data Value", "N", "Recommend Suppress", "Date")
+    table = _read_table(release, EXPERIENCE_FILE, columns)
+    found: dict[str, dict] = {}
+    for line, (code, elem, sc, category, value, count, suppress, date) in table.rows:
+        if elem.strip() != element or sc.strip() != scale:
+            continue
+        code = _code(table, line, OCC, code)
+        if code not in wanted:
+            continue
+        number = _integer(table, line, "Category", category, 1, 99)
+        if number not in labels:
+            raise SourceFormatError(table.label, f"category {number} is not in {EXPERIENCE_CATEGORIES_FILE}",
+                                    line, "Category")
+        entry = found.setdefault(code, {"shares": [], "respondents": None, "as_of": date.strip() or None,
+                                        "suppressed": False})
+        entry["shares"].append((number, labels[number], _number(table, line, "Data Value", value, 0, 100)))
+        if count.strip() and count.strip().lower() != "n/a":
+            entry["respondents"] = _integer(table, line, "N", count, 0, 10_000_000)
+        if suppress.strip().upper() == "Y":
+            entry["suppressed"] = True
+    return found
