@@ -34,7 +34,7 @@ def test_salary_band_keeps_any_subset_of_ordered_percentiles():
         ({"p50": -1}, "greater than 0"),
         ({}, "gives no pay figure"),
         ({"entry": 50, "experienced": 40}, "entry (50) is above experienced (40)"),
-        ({"p50": 10, "basis": "bonus"}, "Input should be 'base' or 'total'"),
+        ({"p50": 10, "basis": "bonus"}, "Input should be 'base', 'total' or 'unstated'"),
     ],
 )
 def test_salary_band_rejects_bad_figures(fields, message):

@@ -24,14 +24,20 @@ def test_table_lists_routes_then_every_step(capsys, fixture_catalogue_path):
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "Support Representative (A02) → Support Manager (M02)"
-    assert "1 route, fewest steps first:" in lines
+    assert "1 route, most plausible first (no pay cuts):" in lines
+    # the whole-route pay change is the same for every route: said once, above the list
+    assert "First role to last: Fixture facts base: $40,000 → $80,000 (+$40,000, +100.0%)" in lines
     row = next(line for line in lines if line.startswith("1  "))
-    assert "A02 → S01 → M02" in row and "+$40,000 (+100.0%)" in row and "+$15,000, +$25,000" in row
-    assert "  Step 1: Support Representative (A02) → Support Team Lead (S01)  [promotion, Fixture facts]" in lines
+    assert "Support Representative → Support Team Lead → Support Manager" in row
+    assert "+$15,000, +$25,000" in row and "4 big jumps" in row
+    assert "Most plausible: 2 steps, both stated by Fixture facts; pay rises at each step" in row
+    assert ("  Step 1: Support Representative (A02) → Support Team Lead (S01)  [promotion, stated by Fixture facts]"
+            in lines)
     assert "    Level: A02 → S01 (+1 level)" in lines
     assert "    Pay:   Fixture facts base: $40,000 → $55,000 (+$15,000, +37.5%)" in lines
-    assert any(line.split()[:5] == ["Products", "And", "Services", "proficiency-5", "1"] and line.endswith("raised")
-               for line in lines)
+    # the step leads with what matters, biggest jump first
+    matters = lines.index("    What matters most:", lines.index("    Level: A02 → S01 (+1 level)"))
+    assert lines[matters + 1].split() == ["Products", "And", "Services", "1", "→", "3", "(+2)"]
     assert "    2 more competencies not published for Support Representative." in lines
     assert "  Whole route: Support Representative (A02) → Support Manager (M02)" in lines
 
@@ -40,14 +46,19 @@ def test_json_has_the_documented_shape(capsys, fixture_catalogue_path):
     code, out, _ = run(capsys, fixture_catalogue_path, "fx/rep", "fx/manager", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["from"] == {"id": "fx/rep", "title": "Support Representative", "level": "A02"}
+    assert data["from"] == {"id": "fx/rep", "title": "Support Representative", "level": "A02", "level_name": None}
+    assert data["ranking"] == "plausible" and data["sideways_moves_allowed"] is False
+    assert data["routes"][0]["reason"].startswith("Most plausible: 2 steps")
+    assert data["routes"][0]["skill_gap_in_words"] == "4 big jumps"
+    key = data["routes"][0]["steps"][0]["focus"]["key"]
+    assert [c["name"] for c in key] == ["Products And Services", "Customer Escalation Management"]
     assert data["to"]["id"] == "fx/manager"
     route = data["routes"][0]
     assert route["rank"] == 1 and len(route["steps"]) == 2
     step = route["steps"][0]
     assert STEP_KEYS <= set(step)
     assert step["transition"]["kind"] == "promotion"
-    assert step["level_change"] == {"from": "A02", "to": "S01", "rank_change": 1}
+    assert step["level_change"] == {"from": "A02", "to": "S01", "from_name": None, "to_name": None, "rank_change": 1}
     base = next(p for p in step["pay"] if p["basis"] == "base")
     assert PAY_KEYS <= set(base)
     assert (base["from_p50"], base["to_p50"], base["change"], base["change_pct"]) == (40000, 55000, 15000, 37.5)
@@ -104,8 +115,9 @@ def test_no_route_json_lists_reachable_roles(capsys, fixture_catalogue_path):
     _, out, _ = run(capsys, fixture_catalogue_path, "fx/lead", "fx/rep", "--json")
     data = json.loads(out)
     assert data["routes"] == [] and data["found"] is False
-    assert data["reachable"] == [{"id": "fx/manager", "title": "Support Manager", "level": "M02"}]
-    assert data["direct"]["level_change"] == {"from": "S01", "to": "A02", "rank_change": -1}
+    assert data["reachable"] == [{"id": "fx/manager", "title": "Support Manager", "level": "M02", "level_name": None}]
+    assert data["direct"]["level_change"] == {"from": "S01", "to": "A02", "from_name": None, "to_name": None,
+                                              "rank_change": -1}
 
 
 def test_nothing_reachable_is_said_plainly(capsys, fixture_catalogue_path):

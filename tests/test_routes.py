@@ -60,13 +60,16 @@ def test_promotions_lead_one_way_only(fixture_repo):
     assert result.direct.total.level_change.rank_delta == -2
 
 
-def test_related_roles_are_walked_in_both_directions(fixture_repo):
+def test_a_twin_is_a_lens_never_a_step(fixture_repo):
+    # fx/onet-csr and fx/rep are the same work ("related"): the route borrows the rep's move instead
     result = find_routes(fixture_repo, ONET, MANAGER)
     route = result.routes[0]
-    assert route.role_ids == (ONET, REP, LEAD, MANAGER)
+    assert route.role_ids == (ONET, LEAD, MANAGER)
+    assert all(step.transition.kind.value != "related" for r in result.routes for step in r.steps)
     first = route.steps[0].transition
-    assert (first.kind.value, first.from_role, first.to_role) == ("related", ONET, REP)
-    assert "walked in reverse" in first.basis
+    assert (first.kind.value, first.from_role, first.to_role) == ("promotion", ONET, LEAD)
+    assert "states this move for Support Representative → Support Team Lead" in first.basis
+    assert not any(REP in r.role_ids for r in result.routes)
 
 
 def test_no_route_lists_the_reachable_roles_nearest_first(fixture_repo):
@@ -74,8 +77,9 @@ def test_no_route_lists_the_reachable_roles_nearest_first(fixture_repo):
     assert not result.found and result.routes == ()
     assert [r.id for r in result.reachable] == [MANAGER]
     assert result.direct.is_direct and result.direct.role_ids == (LEAD, REP)
+    # a twin is the same work, not somewhere to go
     assert [r.title for r in find_routes(fixture_repo, REP, ISLAND).reachable] == [
-        "Customer Service Representatives", "Support Team Lead", "Support Manager"]
+        "Support Team Lead", "Support Manager"]
 
 
 def test_a_role_without_transitions_still_gets_a_direct_gap(fixture_repo):

@@ -229,7 +229,7 @@ def test_customer_support_manager_article_pay_stays_separate_in_dollars_and_poun
     assert (gbp.region, gbp.mean, gbp.entry, gbp.experienced) == ("UK", 35000, 27500, 47500)
     for band in role.salaries:
         assert band.source == "seed-004-customer-support-manager"
-        assert band.p50 is None and band.period.value == "annual" and band.basis.value == "base"
+        assert band.p50 is None and band.period.value == "annual" and band.basis.value == "unstated"  # not said
 
 
 def test_article_pay_is_not_merged_into_the_salary_com_manager(roles):
@@ -266,10 +266,23 @@ def test_a_chat_representative_can_reach_chat_support_manager_through_team_leade
 
 
 def test_the_ladder_runs_from_retail_desk_to_executive(catalogue):
-    route = routes(catalogue, RETAIL_CSR, EXECUTIVE, {"promotion"})
-    assert route is not None and route[0] == RETAIL_CSR and route[-1] == EXECUTIVE
+    # in-store to chat support is a sideways move on the same front-line rung, then promotions
+    pairs = {(tr.from_role, tr.to_role): tr.kind.value for tr in catalogue.transitions}
+    assert pairs[(RETAIL_CSR, CSR_I)] == "lateral"
+    route = routes(catalogue, CSR_I, EXECUTIVE, {"promotion"})
+    assert route is not None and route[0] == CSR_I and route[-1] == EXECUTIVE
     assert routes(catalogue, TEAM_LEADER, CS_MANAGER, {"promotion"}) == [TEAM_LEADER, CS_MANAGER]
     assert routes(catalogue, CS_MANAGER, EXECUTIVE, {"promotion"}) == [CS_MANAGER, EXECUTIVE]
+
+
+def test_moves_between_salary_com_roles_are_credited_to_the_catalogues_inference(catalogue):
+    # Salary.com publishes no career paths: the ladder's moves are this catalogue's own inference
+    inferred = [tr for tr in catalogue.transitions
+                if tr.from_role.startswith("salary-com/") and tr.to_role.startswith("salary-com/")]
+    assert len(inferred) == 11
+    assert all(tr.source == "career-explorer" for tr in inferred)
+    assert not any(tr.source == "salary-com" for tr in catalogue.transitions)
+    assert not any("a team or unit of customer service representatives" in tr.basis for tr in catalogue.transitions)
 
 
 def test_representatives_have_an_individual_contributor_branch_and_a_lateral_move(catalogue):

@@ -34,7 +34,7 @@ def _row_labels(group: Sequence[PayEntry], with_role: bool, width: int) -> list[
     labels, seen, previous = [], {}, None
     for entry in group:
         band = entry.band
-        detail = f"{band.region} {band.basis.value} · {textwrap.shorten(entry.source_name, 24, placeholder='…')}"
+        detail = f"{band.region} {band.basis.label} · {textwrap.shorten(entry.source_name, 24, placeholder='…')}"
         key = (entry.role_id, detail)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] > 1:

@@ -60,7 +60,7 @@ def _pay_row(entry: PayEntry) -> list[str]:
 
     other = "; ".join(f"{label} {fig(n)}" for n, label in (("mean", "mean"), ("entry", "entry"),
                                                            ("experienced", "experienced")) if getattr(band, n))
-    return [entry.source_name, band.region, band.basis.value, fig("p10"), fig("p25"), fig("p50"), fig("p75"),
+    return [entry.source_name, band.region, band.basis.label, fig("p10"), fig("p25"), fig("p50"), fig("p75"),
             fig("p90"), other, (band.as_of.strftime("%B %Y") if band.as_of.day == 1 else band.as_of.isoformat())
             if band.as_of else "not stated"]
 
@@ -210,7 +210,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     print("\nPay (every source as published; never averaged)")
     if result.pay:
         print_table(["Role", "Source", "Region", "Basis", "Median", "p10-p90"],
-                    [[e.role_title, e.source_name, e.band.region, e.band.basis.value, _median(e), _range(e)]
+                    [[e.role_title, e.source_name, e.band.region, e.band.basis.label, _median(e), _range(e)]
                      for e in result.pay])
     else:
         print("  No pay figures published.")

@@ -69,6 +69,7 @@ class CatalogueRepository:
         self._summaries: Optional[list[RoleSummary]] = None
         self._transitions: Optional[list[Transition]] = None
         self._edges: Optional[list[TransitionEdge]] = None
+        self._related: Optional[dict[str, list[str]]] = None
 
     def close(self) -> None:
         self._conn.close()
@@ -128,6 +129,7 @@ class CatalogueRepository:
         result = {}
         for r in self._query("SELECT * FROM competencies ORDER BY id"):
             r.pop("norm_name")
+            r["examples"] = bool(r.get("examples"))
             result[r["id"]] = Competency.model_validate({**_drop_none(r), "behaviours": behaviours.get(r["id"], [])})
         return result
 
@@ -153,10 +155,15 @@ class CatalogueRepository:
             kinds = {k.value: k for k in TransitionKind}
             # The table is keyed (from_role, to_role) WITHOUT ROWID, so it is read in that order.
             self._edges = [
-                TransitionEdge(a, b, kinds[kind])
-                for a, b, kind in self._conn.execute("SELECT from_role, to_role, kind FROM transitions")
+                TransitionEdge(a, b, kinds[kind], source, tier)
+                for a, b, kind, source, tier in self._conn.execute(
+                    "SELECT from_role, to_role, kind, source, tier FROM transitions")
             ]
         return list(self._edges)
+
+    def roles_with_levels(self) -> set[str]:
+        """Ids of roles that publish at least one competency level."""
+        return {r[0] for r in self._conn.execute("SELECT DISTINCT role FROM requirements WHERE level IS NOT NULL")}
 
     def transition(self, from_role: str, to_role: str) -> Optional[Transition]:
         rows = self._query("SELECT * FROM transitions WHERE from_role = ? AND to_role = ?", (from_role, to_role))
@@ -254,12 +261,14 @@ class CatalogueRepository:
 
     def related_role_ids(self, role_id: str) -> list[str]:
         """Roles the catalogue says are the same work as `role_id` (`related` transitions, either way)."""
-        rows = self._conn.execute(
-            "SELECT to_role FROM transitions WHERE from_role = ? AND kind = 'related' "
-            "UNION SELECT from_role FROM transitions WHERE to_role = ? AND kind = 'related' ORDER BY 1",
-            (role_id, role_id),
-        ).fetchall()
-        return [r[0] for r in rows]
+        if self._related is None:
+            related: dict[str, set[str]] = {}
+            for edge in self.transition_edges():
+                if edge.kind == TransitionKind.RELATED:
+                    related.setdefault(edge.from_role, set()).add(edge.to_role)
+                    related.setdefault(edge.to_role, set()).add(edge.from_role)
+            self._related = {role: sorted(others) for role, others in related.items()}
+        return list(self._related.get(role_id, ()))
 
     def source_counts(self) -> dict[str, dict[str, int]]:
         """For each source id: how many roles, pay figures, requirements and transitions it gives."""

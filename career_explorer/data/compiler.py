@@ -122,7 +122,7 @@ def _rows(catalogue: Catalogue) -> dict[str, list[dict]]:
     for c in sorted(catalogue.competencies, key=lambda c: c.id):
         rows["competencies"].append({
             "id": c.id, "name": c.name, "norm_name": normalise_name(c.name), "kind": c.kind.value,
-            "definition": c.definition, "scale": c.scale, "source": c.source,
+            "definition": c.definition, "scale": c.scale, "source": c.source, "examples": int(c.examples),
         })
         rows["behaviours"] += [
             {"competency": c.id, "level": b.level, "text": b.text, "source": b.source or c.source}

@@ -24,7 +24,10 @@ TABLES: list[tuple[str, dict[str, type], str | tuple[str, ...], list[tuple[str, 
     ("scale_anchors", {"scale": str, "value": int, "label": str}, ("scale", "value"), [("scale", "scales", "id")]),
     (
         "competencies",
-        {"id": str, "name": str, "norm_name": str, "kind": str, "definition": str, "scale": str, "source": str},
+        {
+            "id": str, "name": str, "norm_name": str, "kind": str, "definition": str, "scale": str, "source": str,
+            "examples": int,
+        },
         "id",
         [("scale", "scales", "id"), ("source", "sources", "id")],
     ),

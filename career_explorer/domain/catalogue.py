@@ -37,6 +37,12 @@ class TransitionKind(str, Enum):
 class PayBasis(str, Enum):
     BASE = "base"
     TOTAL = "total"
+    # The source does not say whether its figure is base pay or total pay.
+    UNSTATED = "unstated"
+
+    @property
+    def label(self) -> str:
+        return "basis not stated" if self is PayBasis.UNSTATED else self.value
 
 
 class PayPeriod(str, Enum):
@@ -134,6 +140,8 @@ class Competency(Model):
     scale: Slug
     source: Slug
     behaviours: tuple[Behaviour, ...] = ()
+    # The behaviours are examples of each level (O*NET's level anchors), not what a level asks for.
+    examples: bool = False
 
     @field_validator("behaviours")
     @classmethod
@@ -335,6 +343,8 @@ class TransitionEdge(NamedTuple):
     from_role: str
     to_role: str
     kind: TransitionKind
+    source: str = ""
+    tier: Optional[str] = None
 
 
 class CatalogueInfo(Model):

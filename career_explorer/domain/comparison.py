@@ -11,6 +11,12 @@ from career_explorer.domain.base import Model
 from career_explorer.domain.catalogue import Behaviour, CompetencyKind, Transition
 
 
+# A jump smaller than this many levels is "about the same" (O*NET: under half a level).
+ABOUT_SAME_LEVELS = 0.5
+# O*NET importance of 3 ("important") or more on its 1-5 scale: the jumps a step card leads with.
+IMPORTANT = 3.0
+
+
 class Change(str, Enum):
     RAISED = "raised"
     NEW = "new"
@@ -89,6 +95,40 @@ class CompetencyChange(Model):
     change: Change
     # What one must be able to do at the new level and did not need before (levels are cumulative).
     behaviours_at_target: tuple[Behaviour, ...] = ()
+    # The target role's own importance rating for this competency (O*NET IM 1-5), when it has one.
+    target_importance: Optional[float] = None
+    # The target's source says the competency is not relevant to the job (O*NET "Not Relevant").
+    not_relevant: bool = False
+    # Published standard errors of the two levels, on the competency's own scale.
+    from_error: Optional[float] = None
+    to_error: Optional[float] = None
+    # The behaviours illustrate a level (O*NET anchors) rather than define what it asks for.
+    examples: bool = False
+
+    @property
+    def noise(self) -> float:
+        """The smallest jump that means anything: half a level, or more where standard errors say so."""
+        errors = [e for e in (self.from_error, self.to_error) if e is not None]
+        combined = (sum(e * e for e in errors) ** 0.5) * 1.96 if len(errors) == 2 else 0.0
+        return max(ABOUT_SAME_LEVELS, combined)
+
+    @property
+    def about_same(self) -> bool:
+        """Both levels known and the difference within the noise."""
+        return self.delta is not None and abs(self.delta) < self.noise
+
+    @property
+    def matters(self) -> bool:
+        """Important to the target: rated 3 or more of 5, or listed by a source that rates no importance."""
+        if self.not_relevant:
+            return False
+        return self.target_importance is None or self.target_importance >= IMPORTANT
+
+    @property
+    def weight(self) -> float:
+        """How much this jump matters for the target: its importance times the size of the jump (0-100)."""
+        importance = self.target_importance if self.target_importance is not None else IMPORTANT
+        return importance * max(self.normalised_jump, 0.0)
 
     @property
     def delta(self) -> Optional[float]:
@@ -104,6 +144,95 @@ class CompetencyChange(Model):
         if self.delta is None:
             return 0.0
         return self.delta / (self.scale_max - self.scale_min) * 100.0
+
+
+class Focus(Model):
+    """A step's changes in order of what matters for the target role.
+
+    key: raised or new, important to the target, bigger than the noise; biggest weight first.
+    about_same: both levels known, within the noise.
+    also: what changes but matters little here (low importance, not relevant, lowered, dropped).
+    unknown: a level on one side is not published.
+    """
+
+    key: tuple[CompetencyChange, ...] = ()
+    about_same: tuple[CompetencyChange, ...] = ()
+    also: tuple[CompetencyChange, ...] = ()
+    unknown: tuple[CompetencyChange, ...] = ()
+
+    @classmethod
+    def of(cls, changes: tuple[CompetencyChange, ...]) -> "Focus":
+        key, same, also, unknown = [], [], [], []
+        for c in changes:
+            if c.change == Change.UNKNOWN:
+                unknown.append(c)
+            elif c.change == Change.SAME or c.about_same:
+                same.append(c)
+            elif c.change in (Change.RAISED, Change.NEW) and c.matters:
+                key.append(c)
+            else:
+                also.append(c)
+        key.sort(key=lambda c: (-c.weight, c.name.casefold()))
+        also.sort(key=lambda c: (c.not_relevant, -abs(c.normalised_jump), c.name.casefold()))
+        unknown.sort(key=lambda c: (-(c.target_importance or IMPORTANT), c.name.casefold()))
+        same.sort(key=lambda c: (-(c.target_importance or 0), c.name.casefold()))
+        return cls(key=tuple(key), about_same=tuple(same), also=tuple(also), unknown=tuple(unknown))
+
+    def words(self) -> str:
+        """"3 big jumps, 5 small" (big: a fifth of the scale or more); "no jumps that matter" when none."""
+        big = sum(1 for c in self.key if c.normalised_jump >= BIG_JUMP)
+        small = len(self.key) - big
+        parts = [f"{big} big jump{'s' if big != 1 else ''}"] if big else []
+        if small:
+            parts.append(f"{small} small" if big else f"{small} small jump{'s' if small != 1 else ''}")
+        return ", ".join(parts) or "no jumps that matter"
+
+
+# A jump of a fifth of the scale or more (1.4 O*NET levels, one proficiency level of 5) is "big".
+BIG_JUMP = 20.0
+
+
+class Lens(Model):
+    """The same step seen through another source: the roles' twins there, on that source's own scale.
+
+    A curated role and its O*NET occupation are the same work; O*NET rates every occupation, so its
+    levels show a jump the curated source does not publish. Never converted between scales.
+    """
+
+    source: str
+    source_name: str
+    from_role: RoleRef
+    to_role: RoleRef
+    # Both ends of the step are the same occupation in this source: it cannot tell them apart.
+    same_role: bool = False
+    competencies: tuple[CompetencyChange, ...] = ()
+
+    def focus(self) -> Focus:
+        return Focus.of(self.competencies)
+
+
+class ExperienceNote(Model):
+    """What most people in the target job have: the most common related-experience answer."""
+
+    role_title: str
+    # True when the figures are those of the role's linked occupation.
+    via_twin: bool = False
+    label: str
+    share: float
+    source_name: str
+    as_of: Optional[str] = None
+    respondents: Optional[int] = None
+    suppressed: bool = False
+
+    @property
+    def text(self) -> str:
+        detail = self.label[0].lower() + self.label[1:]
+        who = f" (figures for {self.role_title})" if self.via_twin else ""
+        when = f", surveyed {self.as_of}" if self.as_of else ""
+        count = f", {self.respondents} answers" if self.respondents else ""
+        caution = "; the source flags this estimate as unreliable" if self.suppressed else ""
+        return (f"The most common answer among people in this job{who}: {detail} of related work experience "
+                f"({self.share:.0f}% of them; {self.source_name}{when}{count}{caution}).")
 
 
 class Unpublished(Model):
@@ -126,6 +255,21 @@ class RoleGap(Model):
     pay: tuple[PayChange, ...] = ()
     competencies: tuple[CompetencyChange, ...] = ()
     unpublished: Unpublished = Unpublished()
+    # The step through other sources' eyes (a curated role's O*NET twin), each on its own scale.
+    lenses: tuple[Lens, ...] = ()
+    experience: Optional[ExperienceNote] = None
+    # True when the catalogue itself inferred the move (no source states it).
+    inferred: bool = False
+
+    def focus(self) -> Focus:
+        return Focus.of(self.competencies)
+
+    def all_key_jumps(self) -> list[tuple[str, CompetencyChange]]:
+        """(source name or '', change) of the key jumps of this step and of its lenses."""
+        jumps = [("", c) for c in self.focus().key]
+        for lens in self.lenses:
+            jumps += [(lens.source_name, c) for c in lens.focus().key]
+        return sorted(jumps, key=lambda item: -item[1].weight)
 
     @property
     def skill_gap(self) -> float:

@@ -79,7 +79,7 @@ class PayEntry(Model):
     @property
     def label(self) -> str:
         b = self.band
-        return f"{b.region} {b.basis.value}, {self.source_name}"
+        return f"{b.region} {b.basis.label}, {self.source_name}"
 
 
 class RequiredCompetency(Model):

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Optional
 
 from pydantic import Field, model_validator
 
 from career_explorer.domain.base import Model
-from career_explorer.domain.comparison import Change, RoleGap, RoleRef
+from career_explorer.domain.comparison import BIG_JUMP, Change, RoleGap, RoleRef
+
+
+class RankMode(str, Enum):
+    """How routes are ranked; the user chooses."""
+
+    PLAUSIBLE = "plausible"
+    GAP = "gap"
+    PAY = "pay"
+
+    @property
+    def label(self) -> str:
+        return {"plausible": "Most plausible", "gap": "Least skill gap", "pay": "Highest pay"}[self.value]
 
 
 class PayPoint(Model):
@@ -68,6 +81,10 @@ class Route(Model):
     complete: tuple[bool, ...] = ()
     pay_series: tuple[PaySeries, ...] = ()
     skill_rows: tuple[SkillRow, ...] = ()
+    # Sum of the moves' costs (lower is more plausible); 0 for the direct comparison.
+    plausibility: float = 0.0
+    # One line on why the route ranks where it does.
+    reason: str = ""
 
     @model_validator(mode="after")
     def _chained(self) -> "Route":
@@ -106,6 +123,38 @@ class Route(Model):
         """How many raised or new competencies the steps add up to."""
         return sum(1 for s in self.steps for c in s.competencies if c.change in (Change.RAISED, Change.NEW))
 
+    def key_jumps(self) -> list:
+        """Every step's key jumps (own source and lenses), as (source name, change) pairs."""
+        return [jump for step in self.steps for jump in step.all_key_jumps()]
+
+    @property
+    def blind_steps(self) -> int:
+        """Steps for which no source publishes levels at both ends (their jumps cannot be known)."""
+        def known(step: RoleGap) -> bool:
+            if any(c.change != Change.UNKNOWN for c in step.competencies):
+                return True
+            return any(lens.same_role or lens.competencies for lens in step.lenses)
+
+        return sum(1 for step in self.steps if not known(step))
+
+    @property
+    def weighted_gap(self) -> float:
+        """Importance-weighted size of the jumps that matter, over every step (own data and lenses)."""
+        return sum(change.weight for _, change in self.key_jumps())
+
+    def skill_words(self) -> str:
+        """"3 big jumps, 5 small" over the route; says so when no source publishes levels for a step."""
+        jumps = self.key_jumps()
+        big = sum(1 for _, c in jumps if c.normalised_jump >= BIG_JUMP)
+        small = len(jumps) - big
+        parts = [f"{big} big jump{'s' if big != 1 else ''}"] if big else []
+        if small:
+            parts.append(f"{small} small" if big else f"{small} small jump{'s' if small != 1 else ''}")
+        if not parts:
+            blind = [s for s in self.steps if not s.competencies and not s.lenses]
+            return "no levels published" if blind else "no jumps that matter"
+        return ", ".join(parts)
+
     @property
     def step_pay_gain(self) -> float:
         """Sum of the steps' base median changes where a source prices both ends (a tie-break only)."""
@@ -121,6 +170,10 @@ class PathResult(Model):
     direct: Route
     # Roles reachable from `from_role` through transitions, nearest first; filled when there is no route.
     reachable: tuple[RoleRef, ...] = ()
+    mode: RankMode = RankMode.PLAUSIBLE
+    sideways: bool = False
+    # The two roles are descriptions of the same work (twins): no route is needed.
+    same_work: bool = False
 
     @property
     def found(self) -> bool:

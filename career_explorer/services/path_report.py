@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any, Optional
 
 from career_explorer.domain.comparison import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
 from career_explorer.domain.money import format_money as money
 from career_explorer.domain.route import PathResult, Route
+from career_explorer.services.route_reasons import move_credit
+from career_explorer.services.step_wording import (
+    experience_json,
+    focus_json,
+    gap_focus_lines,
+    lens_json,
+    short_title,
+)
 
 CHANGE_WORDS = {
     Change.RAISED: "raised", Change.NEW: "new", Change.SAME: "unchanged", Change.LOWERED: "lowered",
@@ -113,7 +122,7 @@ def skill_growth_text(route: Route) -> str:
 # -- JSON -------------------------------------------------------------------------------------
 
 def role_json(role: RoleRef) -> dict[str, Any]:
-    return {"id": role.id, "title": role.title, "level": role.level}
+    return {"id": role.id, "title": role.title, "level": role.level, "level_name": role.level_name}
 
 
 def gap_json(gap: RoleGap) -> dict[str, Any]:
@@ -122,11 +131,15 @@ def gap_json(gap: RoleGap) -> dict[str, Any]:
     return {
         "from": role_json(gap.from_role),
         "to": role_json(gap.to_role),
-        "transition": None if tr is None else {"kind": tr.kind.value, "source": tr.source, "basis": tr.basis},
+        "transition": None if tr is None else {
+            "kind": tr.kind.value, "source": tr.source, "source_name": gap.transition_source, "basis": tr.basis,
+            "tier": tr.tier, "inferred_by_catalogue": gap.inferred, "credit": move_credit(gap),
+        },
         "level_change": {"from": gap.level_change.from_level, "to": gap.level_change.to_level,
+                         "from_name": gap.level_change.from_name, "to_name": gap.level_change.to_name,
                          "rank_change": gap.level_change.rank_delta},
         "pay": [
-            {"source": p.source, "basis": p.basis, "region": p.region, "currency": p.currency, "period": p.period,
+            {"source": p.source, "source_name": p.source_name, "basis": p.basis, "region": p.region, "currency": p.currency, "period": p.period,
              "from_p50": num(p.from_p50), "to_p50": num(p.to_p50), "change": num(p.change),
              "change_pct": None if p.change_pct is None else round(p.change_pct, 2)}
             for p in gap.pay
@@ -140,6 +153,9 @@ def gap_json(gap: RoleGap) -> dict[str, Any]:
         ],
         "unpublished": {"from": gap.unpublished.from_count, "to": gap.unpublished.to_count,
                         "from_more": gap.unpublished.from_more, "to_more": gap.unpublished.to_more},
+        "focus": focus_json(gap.focus()),
+        "lenses": [lens_json(lens) for lens in gap.lenses],
+        "experience": experience_json(gap),
     }
 
 
@@ -148,6 +164,11 @@ def route_json(route: Route) -> dict[str, Any]:
     total.pop("transition")
     return {
         "rank": route.rank,
+        "reason": route.reason,
+        "plausibility_cost": round(route.plausibility, 2),
+        "skill_gap_in_words": route.skill_words(),
+        "weighted_skill_gap": round(route.weighted_gap, 1),
+        "steps_without_published_levels": route.blind_steps,
         "roles": [role_json(r) for r in route.roles],
         "levels": route.level_chain(),
         "skill_growth": round(route.skill_growth, 1),
@@ -160,6 +181,9 @@ def path_json(result: PathResult) -> dict[str, Any]:
     return {
         "from": role_json(result.from_role),
         "to": role_json(result.to_role),
+        "ranking": result.mode.value,
+        "sideways_moves_allowed": result.sideways,
+        "same_work": result.same_work,
         "found": result.found,
         "routes": [route_json(r) for r in result.routes],
         "direct": gap_json(result.direct.total),
@@ -182,27 +206,23 @@ def _role(role: RoleRef) -> str:
 
 def gap_lines(gap: RoleGap, heading: str, indent: str = "  ") -> list[str]:
     tr = gap.transition
-    via = f"  [{tr.kind.value}, {gap.transition_source or tr.source}]" if tr else ""
-    lines = [f"{heading}: {_role(gap.from_role)} → {_role(gap.to_role)}{via}",
-             f"{indent}Level: {level_change_text(gap.level_change)}"]
+    via = f"  [{tr.kind.value}, {move_credit(gap)}]" if tr else ""
+    lines = [f"{heading}: {_role(gap.from_role)} → {_role(gap.to_role)}{via}"]
+    if tr is not None:
+        lines += textwrap.wrap(f"Why: {tr.basis}", 100, initial_indent=indent, subsequent_indent=indent + "  ")
+    lines.append(f"{indent}Level: {level_change_text(gap.level_change)}")
     lines += [f"{indent}Pay:   {pay_text(p)}" for p in gap.pay] or [f"{indent}Pay:   not published for either role"]
-    if gap.competencies:
-        rows = [[c.name, c.scale, level_text(c.from_level, c.from_word), level_text(c.to_level, c.to_word),
-                 "" if c.delta is None else f"{num(c.delta):+}", CHANGE_WORDS[c.change]]
-                for c in jump_order(gap.competencies)]
-        lines += _table(["Competency", "Scale", "From", "To", "Jump", "Change"], rows, indent)
+    lines += gap_focus_lines(gap, indent)
     lines += [f"{indent}{note}." for note in unpublished_notes(gap)]
     return lines
 
 
 def route_summary_row(route: Route) -> list[str]:
-    total = primary_pay(route.total)
     per_step = ", ".join(
         money(p.change, p.currency, signed=True) if p else "?" for p in (primary_pay(s) for s in route.steps)
     )
-    return [str(route.rank), str(route.step_count), route.level_chain(),
-            f"{money(total.change, total.currency, signed=True)} ({pct(total.change_pct)})" if total else "unknown",
-            per_step, skill_growth_text(route), " → ".join(r.title for r in route.roles)]
+    return [str(route.rank), " → ".join(short_title(r.title, 30) for r in route.roles), per_step,
+            route.skill_words(), route.reason]
 
 
 def path_text(result: PathResult) -> str:
@@ -218,11 +238,15 @@ def path_text(result: PathResult) -> str:
             lines.append(f"No other role can be reached from {a.title} through the catalogue's transitions.")
         return "\n".join(lines)
     count = len(result.routes)
-    lines.append(f"{count} route{'s' if count != 1 else ''}, fewest steps first:")
-    lines += _table(["#", "Steps", "Levels", "Pay change", "Per step", "Skill growth", "Route"],
+    total = primary_pay(result.routes[0].total)
+    if total is not None:
+        lines.append(f"First role to last: {pay_text(total)}")
+    sideways = "sideways moves allowed" if result.sideways else "no pay cuts"
+    lines.append(f"{count} route{'s' if count != 1 else ''}, {result.mode.label.lower()} first ({sideways}):")
+    lines += _table(["#", "Route", "Pay per step", "Skill gap (what matters)", "Why"],
                     [route_summary_row(r) for r in result.routes], "")
     for route in result.routes:
-        lines += ["", f"Route {route.rank}: {route.level_chain()}", ""]
+        lines += ["", f"Route {route.rank}: {' → '.join(r.title for r in route.roles)}", f"  {route.reason}", ""]
         for index, step in enumerate(route.steps, 1):
             lines += gap_lines(step, f"  Step {index}", "    ") + [""]
         lines += gap_lines(route.total, "  Whole route", "    ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.base import normalise_name
@@ -85,6 +85,10 @@ def competency_changes(
             from_word=src.level_word if src else None, to_word=dst.level_word if dst else None,
             importance=(dst.importance if dst else None) or (src.importance if src else None),
             change=change, behaviours_at_target=gained,
+            target_importance=dst.importance if dst else None,
+            not_relevant=bool(dst and dst.not_relevant),
+            from_error=src.standard_error if src else None, to_error=dst.standard_error if dst else None,
+            examples=comp.examples,
         ))
     # Biggest jumps first; within a kind of change, by name for a stable order.
     changes.sort(key=lambda c: (_ORDER[c.change], -c.normalised_jump, c.name.lower()))
@@ -124,9 +128,25 @@ def pay_changes(source: Role, target: Role, names: Optional[dict[str, str]] = No
     )
 
 
+# The project's own source: a move it credits to itself is the catalogue's inference, not a stated one.
+PROJECT_SOURCE = "career-explorer"
+
+
 def compare_roles(
-    repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None
+    repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None,
+    load: Optional[Callable[[str], Optional[Role]]] = None,
 ) -> RoleGap:
+    """Everything that changes from `source` to `target`; with `load`, also through the roles' twins."""
+    from career_explorer.services.lenses import experience_note, lenses_for
+
+    lenses, experience = (), None
+    if load is not None:
+        lenses = lenses_for(
+            repo, source, target, load,
+            compare=lambda a, b: competency_changes(a, b, repo.competencies, repo.scales),
+            ref=lambda r: role_ref(r, repo.job_levels),
+        )
+        experience = experience_note(repo, target, load)
     return RoleGap(
         from_role=role_ref(source, repo.job_levels), to_role=role_ref(target, repo.job_levels),
         transition=transition,
@@ -139,4 +159,6 @@ def compare_roles(
             from_count=source.unpublished, to_count=target.unpublished,
             from_more=source.unpublished_unknown, to_more=target.unpublished_unknown,
         ),
+        lenses=lenses, experience=experience,
+        inferred=transition is not None and transition.source == PROJECT_SOURCE,
     )

@@ -1,20 +1,15 @@
-"""Find ranked routes between two roles through the catalogue's transitions.
+"""Find ranked routes between two roles through the catalogue's moves (see services.route_graph).
 
-The graph is a networkx DiGraph with one node per role and one edge per transition:
+Candidate routes are simple paths in order of plausibility (networkx `shortest_simple_paths` with the
+move costs of route_graph as weights); a route may not visit two descriptions of the same work. The
+user picks how to rank them (RankMode):
 
-- `promotion` and `specialisation` lead one way only, as the catalogue states them;
-- `lateral` is walked as stated too: the catalogue writes each direction a sideways move supports
-  (Chat Support Representative I <-> Customer Retention Representative II has two entries);
-- `related` says two roles are the same or overlapping work under different names (a Salary.com
-  profile and its O*NET occupation), a symmetric relation, so it is walked both ways. A reverse
-  walk keeps the transition's kind and source and says so in its basis.
+- plausible (default): lowest total move cost: stated moves before the catalogue's own inferences,
+  O*NET's closer tiers first, fewer steps, no pay cut unless sideways moves are allowed;
+- gap: least importance-weighted skill gap (the key jumps of each step, and of its twins' lens);
+- pay: highest pay gain from the first role to the last.
 
-Routes are simple paths from `networkx.shortest_simple_paths`, ranked by fewest steps, then by the
-smallest skill growth (each step's positive jumps, normalised 0-100 within their own scale and
-summed), then by the largest pay gain (summed base median changes per step). The whole-route
-totals always compare the first role with the last, so they cannot rank routes that share ends.
-A jump that is unknown (a role does not publish the competency) adds nothing to the skill growth;
-the Path view and the CLI say how many changes on a route are unknown.
+Each route says in one line why it ranks where it does.
 """
 
 from __future__ import annotations
@@ -23,44 +18,33 @@ import weakref
 from typing import TYPE_CHECKING, Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.catalogue import Role, RoleSummary, Transition, TransitionEdge, TransitionKind
+from career_explorer.domain.catalogue import Role, RoleSummary, Transition
 from career_explorer.domain.comparison import RoleGap, RoleRef
-from career_explorer.domain.route import PathResult, PayPoint, PaySeries, Route, SkillRow
+from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
+from career_explorer.services.route_graph import Move, build_graph, weight_function
+from career_explorer.services.route_reasons import route_reason
 
 if TYPE_CHECKING:
     import networkx as nx
 
-# Routes as short as the K-th compete for the last places, up to TIE_POOL x K candidates in all
-# (on 10,000 roles there can be hundreds of equally short routes; each candidate costs its step gaps).
-TIE_POOL = 2
+# Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
+CANDIDATES_PER_ROUTE = 3
+# A route longer than this many steps is not a plan a person would follow.
+MAX_STEPS = 5
 
 
-def reversed_transition(tr: Transition) -> Transition:
-    return tr.model_copy(update={
-        "from_role": tr.to_role, "to_role": tr.from_role,
-        "basis": f"{tr.basis} (related roles are linked both ways; walked in reverse)",
-    })
-
-
-def build_graph(edges: list[TransitionEdge]) -> "nx.DiGraph":
-    """One edge per walkable direction; an explicit transition wins over a reversed `related` one.
-
-    Edges carry only the kind and direction; the Transition itself is read when a step needs it.
-    """
-    import networkx as nx  # ~0.2 s to import: kept off the start-up path
-
-    walks: dict[tuple[str, str], dict] = {}
-    for edge in edges:
-        walks.setdefault((edge.from_role, edge.to_role), {"kind": edge.kind, "reversed": False})
-    for edge in edges:
-        if edge.kind == TransitionKind.RELATED:
-            walks.setdefault((edge.to_role, edge.from_role), {"kind": edge.kind, "reversed": True})
-    graph = nx.DiGraph()
-    graph.add_edges_from((a, b, data) for (a, b), data in walks.items())
-    return graph
+def move_transition(move: Move, stated: Transition, names: dict[str, str], titles: dict[str, str]) -> Transition:
+    """The transition a step shows: the stated one, reworded when a twin lends it or the app infers it."""
+    basis = stated.basis
+    if move.borrowed:
+        a, b = move.stated_ends
+        lender = names.get(stated.source, stated.source)
+        basis = (f"{lender} states this move for {titles.get(a, a)} → {titles.get(b, b)}, "
+                 f"the same work under {lender}'s names. {basis}")
+    return stated.model_copy(update={"from_role": move.from_role, "to_role": move.to_role, "basis": basis})
 
 
 class RouteFinder:
@@ -69,17 +53,24 @@ class RouteFinder:
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
         self._graph: "Optional[nx.DiGraph]" = None
+        self._groups: dict[str, frozenset[str]] = {}
+        self._with_data: Optional[set[str]] = None
         self._summaries: Optional[dict[str, RoleSummary]] = None
         self._roles: dict[str, Role] = {}
+        self._titles: Optional[dict[str, str]] = None
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
 
     @property
     def graph(self) -> "nx.DiGraph":
         if self._graph is None:
-            graph = build_graph(self.repo.transition_edges())
-            graph.add_nodes_from(self.summaries)
-            self._graph = graph
+            self._graph, self._groups = build_graph(self.repo.transition_edges(), self.summaries)
+            self._with_data = self.repo.roles_with_levels()
         return self._graph
+
+    def twins(self, role_id: str) -> frozenset[str]:
+        """Roles a `related` link says are the same work as `role_id`."""
+        self.graph
+        return self._groups.get(role_id, frozenset())
 
     @property
     def summaries(self) -> dict[str, RoleSummary]:
@@ -96,60 +87,98 @@ class RouteFinder:
             self._roles[role_id] = role
         return role
 
+    def _load(self, role_id: str) -> Optional[Role]:
+        try:
+            return self.role(role_id)
+        except RoleNotFound:
+            return None
+
     def gap(self, from_id: str, to_id: str, step: bool) -> RoleGap:
         """A step along a transition edge (`step`), or the direct comparison of two roles."""
         key = (from_id, to_id, step)
         gap = self._gaps.get(key)
         if gap is None:
             transition = self.transition(from_id, to_id) if step else None
-            gap = compare_roles(self.repo, self.role(from_id), self.role(to_id), transition)
+            gap = compare_roles(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
             self._gaps[key] = gap
         return gap
 
+    def move(self, from_id: str, to_id: str) -> Move:
+        return self.graph.edges[from_id, to_id]["move"]
+
     def transition(self, from_id: str, to_id: str) -> Transition:
-        """The transition behind the edge from -> to (a `related` one walked in reverse says so)."""
-        if self.graph.edges[from_id, to_id]["reversed"]:
-            return reversed_transition(self.repo.transition(to_id, from_id))
-        return self.repo.transition(from_id, to_id)
+        """The transition behind the move from -> to, as the step shows it."""
+        move = self.move(from_id, to_id)
+        stated = self.repo.transition(*move.stated_ends)
+        if self._titles is None:
+            self._titles = {i: s.title for i, s in self.summaries.items()}
+        names = {sid: src.label for sid, src in self.repo.sources.items()}
+        return move_transition(move, stated, names, self._titles)
 
     # -- queries ----------------------------------------------------------------------------
 
-    def find(self, from_id: str, to_id: str, k: int = DEFAULT_ROUTES) -> PathResult:
-        """Up to `k` ranked routes, the direct gap, and (when there is no route) the reachable roles."""
+    def find(self, from_id: str, to_id: str, k: int = DEFAULT_ROUTES, mode: RankMode = RankMode.PLAUSIBLE,
+             sideways: bool = False) -> PathResult:
+        """Up to `k` routes ranked by `mode`, the direct gap, and (when there is no route) the reachable roles."""
         if from_id == to_id:
             raise ValueError("from and to are the same role; pick two different roles")
         source, target = self.role(from_id), self.role(to_id)
         direct = self.route_through([from_id, to_id], rank=0)
-        paths = self.candidate_paths(from_id, to_id, k)
-        ranked = sorted(paths, key=self._rank_key)[:k]
-        routes = tuple(self.route_through(p, rank=i) for i, p in enumerate(ranked, 1))
+        pool = k if mode == RankMode.PLAUSIBLE else CANDIDATES_PER_ROUTE * k
+        paths = self.candidate_paths(from_id, to_id, pool, sideways)
+        if mode == RankMode.PLAUSIBLE:
+            # Plausibility needs only the moves: build just the routes that will be shown.
+            paths = sorted(paths, key=lambda p: (round(self.path_cost(p), 6), len(p)))[:k]
+        candidates = [self.route_through(p, rank=1) for p in paths]
+        ranked = sorted(candidates, key=lambda r: self._rank_key(r, mode))[:k]
+        routes = tuple(
+            r.model_copy(update={"rank": i, "reason": route_reason(r, i, mode, ranked)})
+            for i, r in enumerate(ranked, 1)
+        )
         reachable = () if routes else tuple(self.reachable(from_id))
-        return PathResult(from_role=role_ref(source, self.repo.job_levels), to_role=role_ref(target, self.repo.job_levels), routes=routes,
-                          direct=direct, reachable=reachable)
+        levels = self.repo.job_levels
+        return PathResult(from_role=role_ref(source, levels), to_role=role_ref(target, levels), routes=routes,
+                          direct=direct, reachable=reachable, mode=mode, sideways=sideways,
+                          same_work=to_id in self.twins(from_id))
 
-    def candidate_paths(self, from_id: str, to_id: str, k: int) -> list[list[str]]:
-        """Simple paths, shortest first: the first `k` and every later one as short as the k-th."""
+    def candidate_paths(self, from_id: str, to_id: str, k: int, sideways: bool = False) -> list[list[str]]:
+        """Up to `k` simple paths, most plausible (lowest move cost) first.
+
+        A path through a role and its twin, or longer than MAX_STEPS, is skipped.
+        """
         import networkx as nx
 
         if k < 1:
             return []
+        graph = self.graph
+        weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
         found: list[list[str]] = []
         try:
-            for path in nx.shortest_simple_paths(self.graph, from_id, to_id):
-                if len(found) >= k and len(path) > len(found[k - 1]):
+            for path in nx.shortest_simple_paths(graph, from_id, to_id, weight=weight):
+                if len(path) - 1 > MAX_STEPS:
                     break
+                # Going away from a job and coming back to its twin is not a career move.
+                if any(b in self._groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:]):
+                    continue
                 found.append(path)
-                if len(found) >= TIE_POOL * k:
+                if len(found) >= k:
                     break
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return []
         return found
 
-    def _rank_key(self, path: list[str]) -> tuple[int, float, float]:
-        steps = [self.gap(a, b, True) for a, b in zip(path, path[1:])]
-        growth = sum(s.skill_gap for s in steps)
-        pay = sum(g for g in (s.pay_gain("base") for s in steps) if g is not None)
-        return len(steps), round(growth, 6), -pay
+    def path_cost(self, path: list[str]) -> float:
+        return sum(self.move(a, b).cost() for a, b in zip(path, path[1:]))
+
+    def _rank_key(self, route: Route, mode: RankMode) -> tuple:
+        cost = route.plausibility
+        if mode == RankMode.GAP:
+            # A step whose jumps no source publishes is not a small gap: rank such routes last.
+            return (route.blind_steps, round(route.weighted_gap, 6), round(cost, 6), route.step_count)
+        if mode == RankMode.PAY:
+            gain = route.total.pay_gain("base")
+            return (-(gain if gain is not None else float("-inf")), round(cost, 6), route.step_count)
+        return (round(cost, 6), route.step_count, round(route.weighted_gap, 6), -route.step_pay_gain)
 
     def reachable(self, from_id: str) -> list[RoleRef]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
@@ -167,9 +196,10 @@ class RouteFinder:
             steps = (self.gap(ids[0], ids[-1], False),)
         else:
             steps = tuple(self.gap(a, b, True) for a, b in zip(ids, ids[1:]))
+        cost = 0.0 if rank == 0 else sum(self.move(a, b).cost() for a, b in zip(ids, ids[1:]))
         return Route(
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
-            total=self.gap(ids[0], ids[-1], False),
+            total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
             pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}), skill_rows=self.skill_rows(roles),
         )
@@ -229,6 +259,7 @@ def route_finder(repo: CatalogueRepository) -> RouteFinder:
     return finder
 
 
-def find_routes(repo: CatalogueRepository, from_id: str, to_id: str, k: int = DEFAULT_ROUTES) -> PathResult:
+def find_routes(repo: CatalogueRepository, from_id: str, to_id: str, k: int = DEFAULT_ROUTES,
+                mode: RankMode = RankMode.PLAUSIBLE, sideways: bool = False) -> PathResult:
     """Up to `k` ranked routes from one role id to another; see RouteFinder.find."""
-    return route_finder(repo).find(from_id, to_id, k)
+    return route_finder(repo).find(from_id, to_id, k, RankMode(mode), sideways)

@@ -69,7 +69,7 @@ def pay_cell(entry: PayEntry, column: str) -> str:
     if column == "Region":
         return band.region
     if column == "Basis":
-        return band.basis.value + ("" if band.period.value == "annual" else f", {band.period.value}")
+        return band.basis.label + ("" if band.period.value == "annual" else f", {band.period.value}")
     if column in PERCENTILE_HEADERS:
         value = getattr(band, column)
         if value is None:

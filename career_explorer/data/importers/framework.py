@@ -28,7 +28,7 @@ DEFAULT_LICENCE = "Company internal"
 DEFAULT_BASIS = "Listed in the company framework."
 # Enum-like columns, accepted in any case.
 LOWER_CASE = {("levels", "track"), ("competencies", "kind"), ("pay", "basis"), ("pay", "period"),
-              ("requirements", "suppressed"), ("requirements", "not_relevant"), ("experience", "suppressed"),
+              ("requirements", "suppressed"), ("requirements", "not_relevant"), ("competencies", "examples"), ("experience", "suppressed"),
               ("transitions", "kind"),
               ("roles", "unpublished_unknown")}
 

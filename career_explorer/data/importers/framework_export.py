@@ -61,7 +61,7 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
     competencies = sorted(catalogue.competencies, key=lambda c: c.id)
     rows["competencies"] = [
         {"id": c.id, "name": c.name, "kind": c.kind.value, "scale": c.scale, "definition": c.definition,
-         "source": c.source}
+         "examples": True if c.examples else None, "source": c.source}
         for c in competencies
     ]
     rows["behaviours"] = [

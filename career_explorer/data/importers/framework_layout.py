@@ -23,7 +23,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "anchors": (("scale", "value", "label"), ("scale", "value", "label")),
     "families": (("id", "name"), ("id", "name")),
     "levels": (("code", "name", "track", "ladder", "rank", "next"), ("code",)),
-    "competencies": (("id", "name", "kind", "scale", "definition", "source"), ("id", "name")),
+    "competencies": (("id", "name", "kind", "scale", "definition", "examples", "source"), ("id", "name")),
     "behaviours": (("competency", "level", "text", "source"), ("competency", "level", "text")),
     "roles": (
         ("id", "title", "family", "level", "job_code", "soc_code", "summary", "responsibilities", "education",

@@ -270,6 +270,7 @@ def _build_competencies(
                     "definition": definitions.get(element) or None,
                     "scale": LEVEL_SCALE_ID,
                     "source": ONET_SOURCE_ID,
+                    "examples": True,
                     "behaviours": [
                         {"level": level, "text": text, "source": ONET_SOURCE_ID}
                         for level, text in sorted(anchors.get(element, {}).items())
@@ -290,6 +291,19 @@ def zone_label(zone: int, reference_name: str) -> str:
     if detail.lower().endswith(" needed"):
         detail = detail[: -len(" needed")]
     return f"Job Zone {zone} ({detail.lower()})" if detail else f"Job Zone {zone}"
+
+
+_TIER_WORDS = {"Primary-Short": "one of its closest related occupations",
+               "Primary-Long": "a related occupation", "Supplemental": "a more distant related occupation"}
+
+
+def _related_basis(tier: str, index: int, from_zone: Optional[int], to_zone: Optional[int]) -> str:
+    """Who says what: O*NET names the related occupation; calling it a promotion is this app's rule."""
+    text = f"O*NET lists it as {_TIER_WORDS.get(tier, 'a related occupation')} ({tier}, number {index})."
+    if transition_kind(from_zone, to_zone) == "promotion":
+        text += (f" Called a promotion here because its job zone is higher ({from_zone} → {to_zone}): "
+                 "the app's rule, not O*NET's word.")
+    return text
 
 
 def transition_kind(from_zone: Optional[int], to_zone: Optional[int]) -> str:
@@ -313,7 +327,7 @@ def _build_transitions(
             to_role=role_id(other),
             kind=transition_kind(zones.get(code), zones.get(other)),
             source=ONET_SOURCE_ID,
-            basis=f"O*NET related occupation ({tier}, index {index})",
+            basis=_related_basis(tier, index, zones.get(code), zones.get(other)),
             tier=tier,
         )
         for (code, other), (tier, index) in best.items()
