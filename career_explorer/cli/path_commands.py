@@ -10,6 +10,8 @@ from career_explorer.cli.output import CliError, open_catalogue, print_json
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 
 CHART_FORMATS = (".png", ".svg", ".pdf")
+# RankMode's values, spelled out so building the parser does not import the domain models.
+RANK_CHOICES = ("plausible", "gap", "pay")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +23,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     path.add_argument("target", metavar="TO", help="where you want to be: a role id or title")
     path.add_argument("--routes", type=int, default=DEFAULT_ROUTES, metavar="K",
                       help=f"show up to K routes (default {DEFAULT_ROUTES})")
+    path.add_argument("--rank", choices=RANK_CHOICES, default="plausible",
+                      help="how to rank routes: plausible (default: stated moves, fewer steps, no pay cuts), "
+                           "gap (least importance-weighted skill gap) or pay (highest pay gain)")
+    path.add_argument("--sideways", action="store_true",
+                      help="allow sideways moves that cut pay (left out by default)")
     path.add_argument("--json", action="store_true", help="print JSON")
     path.add_argument("--chart", type=Path, metavar="FILE",
                       help="write the pay and skill charts of the best route (or the direct gap) to FILE: .png, .svg or .pdf")
@@ -41,7 +48,7 @@ def cmd_path(args: argparse.Namespace) -> int:
     source, target = find_role(repo, args.source), find_role(repo, args.target)
     if source.id == target.id:
         raise CliError(f"FROM and TO are both {source.title!r}; pick two different roles")
-    result = find_routes(repo, source.id, target.id, args.routes)
+    result = find_routes(repo, source.id, target.id, args.routes, mode=args.rank, sideways=args.sideways)
     if args.chart is not None:
         from career_explorer.charts.route_figure import save_route_figure
 

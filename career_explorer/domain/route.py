@@ -20,7 +20,7 @@ class RankMode(str, Enum):
 
     @property
     def label(self) -> str:
-        return {"plausible": "Most plausible", "gap": "Least skill gap", "pay": "Highest pay"}[self.value]
+        return {"plausible": "Most plausible", "gap": "Least skill gap", "pay": "Best paid on the way"}[self.value]
 
 
 class PayPoint(Model):
@@ -154,6 +154,20 @@ class Route(Model):
             blind = [s for s in self.steps if not s.competencies and not s.lenses]
             return "no levels published" if blind else "no jumps that matter"
         return ", ".join(parts)
+
+    @property
+    def pay_on_the_way(self) -> Optional[float]:
+        """Mean base median of the roles between the ends: what the route pays while you climb it.
+
+        None when a role in between has no base median (or the route has no role in between).
+        """
+        medians = []
+        for step in self.steps[:-1]:
+            pay = next((p for p in step.pay if p.basis == "base" and p.to_p50 is not None), None)
+            if pay is None:
+                return None
+            medians.append(pay.to_p50)
+        return sum(medians) / len(medians) if medians else None
 
     @property
     def step_pay_gain(self) -> float:

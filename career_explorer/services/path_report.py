@@ -221,7 +221,7 @@ def route_summary_row(route: Route) -> list[str]:
     per_step = ", ".join(
         money(p.change, p.currency, signed=True) if p else "?" for p in (primary_pay(s) for s in route.steps)
     )
-    return [str(route.rank), " → ".join(short_title(r.title, 30) for r in route.roles), per_step,
+    return [str(route.rank), " → ".join(short_title(r.title, 40) for r in route.roles), per_step,
             route.skill_words(), route.reason]
 
 

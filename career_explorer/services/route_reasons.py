@@ -59,10 +59,15 @@ def route_reason(route: Route, rank: int, mode: RankMode, ranked: list[Route]) -
         lead = "Least skill gap" if rank == 1 else "Skill gap"
         return f"{lead}: {route.skill_words()}. {body}"
     if mode == RankMode.PAY:
-        gain = route.total.pay_gain("base")
-        currency = next((p.currency for p in route.total.pay if p.basis == "base"), "USD")
-        money = "pay not published" if gain is None else f"{format_money(gain, currency, signed=True)} overall"
-        return f"{'Highest pay' if rank == 1 else 'Pay'}: {money}. {body}"
+        along = route.pay_on_the_way
+        currency = next((p.currency for s in route.steps for p in s.pay if p.basis == "base"), "USD")
+        if route.step_count == 1:
+            money = "straight there"
+        elif along is None:
+            money = "pay on the way not published"
+        else:
+            money = f"{format_money(along, currency)} median on the way"
+        return f"{'Best paid on the way' if rank == 1 else 'Pay'}: {money}. {body}"
     if rank == 1:
         lead = "Most plausible"
     elif route.step_count > ranked[0].step_count:

@@ -7,7 +7,8 @@ user picks how to rank them (RankMode):
 - plausible (default): lowest total move cost: stated moves before the catalogue's own inferences,
   O*NET's closer tiers first, fewer steps, no pay cut unless sideways moves are allowed;
 - gap: least importance-weighted skill gap (the key jumps of each step, and of its twins' lens);
-- pay: highest pay gain from the first role to the last.
+- pay: best paid on the way: the highest median pay of the roles between the two ends (every route
+  shares the ends, so the overall change is the same for all).
 
 Each route says in one line why it ranks where it does.
 """
@@ -126,10 +127,12 @@ class RouteFinder:
         direct = self.route_through([from_id, to_id], rank=0)
         pool = k if mode == RankMode.PLAUSIBLE else CANDIDATES_PER_ROUTE * k
         paths = self.candidate_paths(from_id, to_id, pool, sideways)
+        weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
+        costs = {tuple(p): sum(weight(a, b, self.graph.edges[a, b]) for a, b in zip(p, p[1:])) for p in paths}
         if mode == RankMode.PLAUSIBLE:
             # Plausibility needs only the moves: build just the routes that will be shown.
-            paths = sorted(paths, key=lambda p: (round(self.path_cost(p), 6), len(p)))[:k]
-        candidates = [self.route_through(p, rank=1) for p in paths]
+            paths = sorted(paths, key=lambda p: (round(costs[tuple(p)], 6), len(p)))[:k]
+        candidates = [self.route_through(p, rank=1, cost=costs[tuple(p)]) for p in paths]
         ranked = sorted(candidates, key=lambda r: self._rank_key(r, mode))[:k]
         routes = tuple(
             r.model_copy(update={"rank": i, "reason": route_reason(r, i, mode, ranked)})
@@ -167,17 +170,17 @@ class RouteFinder:
             return []
         return found
 
-    def path_cost(self, path: list[str]) -> float:
-        return sum(self.move(a, b).cost() for a, b in zip(path, path[1:]))
-
     def _rank_key(self, route: Route, mode: RankMode) -> tuple:
         cost = route.plausibility
         if mode == RankMode.GAP:
             # A step whose jumps no source publishes is not a small gap: rank such routes last.
             return (route.blind_steps, round(route.weighted_gap, 6), round(cost, 6), route.step_count)
         if mode == RankMode.PAY:
-            gain = route.total.pay_gain("base")
-            return (-(gain if gain is not None else float("-inf")), round(cost, 6), route.step_count)
+            # Every route has the same ends, so the same overall change: rank by what the roles in
+            # between pay (a direct move has nothing in between and ranks first).
+            along = route.pay_on_the_way
+            known = along is not None or route.step_count == 1
+            return (not known, -(along or float("inf")), round(cost, 6), route.step_count)
         return (round(cost, 6), route.step_count, round(route.weighted_gap, 6), -route.step_pay_gain)
 
     def reachable(self, from_id: str) -> list[RoleRef]:
@@ -189,14 +192,15 @@ class RouteFinder:
         ids.sort(key=lambda i: (distances[i], self.summaries[i].title.casefold(), i))
         return [RoleRef(id=i, title=self.summaries[i].title, level=self.summaries[i].level) for i in ids]
 
-    def route_through(self, ids: list[str], rank: int) -> Route:
+    def route_through(self, ids: list[str], rank: int, cost: Optional[float] = None) -> Route:
         """A Route along `ids`; rank 0 compares the two ends directly, without a transition."""
         roles = [self.role(i) for i in ids]
         if rank == 0:
             steps = (self.gap(ids[0], ids[-1], False),)
         else:
             steps = tuple(self.gap(a, b, True) for a, b in zip(ids, ids[1:]))
-        cost = 0.0 if rank == 0 else sum(self.move(a, b).cost() for a, b in zip(ids, ids[1:]))
+        if cost is None:
+            cost = 0.0 if rank == 0 else sum(self.move(a, b).cost() for a, b in zip(ids, ids[1:]))
         return Route(
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
