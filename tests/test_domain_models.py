@@ -110,3 +110,12 @@ def test_transition_must_lead_elsewhere():
 def test_competency_names_match_across_sources_after_normalising():
     assert normalise_name("Products & Services") == normalise_name("products and  services")
     assert normalise_name("Standard Operating Procedures (SOP)") == "standard operating procedures"
+
+
+def test_a_source_url_must_be_a_web_address():
+    from career_explorer.domain.catalogue import Source
+
+    assert Source(id="x", name="X", licence="CC0", url="https://example.org/a").url == "https://example.org/a"
+    for bad in ("example.org", "ftp://example.org", "https:// spaced"):
+        with pytest.raises(ValidationError):
+            Source(id="x", name="X", licence="CC0", url=bad)

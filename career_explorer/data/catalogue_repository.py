@@ -152,13 +152,10 @@ class CatalogueRepository:
     def transition_edges(self) -> list[TransitionEdge]:
         """(from, to, kind) of every transition: what a route search needs, without the models."""
         if self._edges is None:
-            kinds = {k.value: k for k in TransitionKind}
-            # The table is keyed (from_role, to_role) WITHOUT ROWID, so it is read in that order.
-            self._edges = [
-                TransitionEdge(a, b, kinds[kind], source, tier)
-                for a, b, kind, source, tier in self._conn.execute(
-                    "SELECT from_role, to_role, kind, source, tier FROM transitions")
-            ]
+            # The table is keyed (from_role, to_role) WITHOUT ROWID, so it is read in that order. The kind
+            # stays the stored text: TransitionKind is a str enum, so comparisons with it still hold.
+            rows = self._conn.execute("SELECT from_role, to_role, kind, source, tier FROM transitions")
+            self._edges = list(map(TransitionEdge._make, rows))
         return list(self._edges)
 
     def roles_with_levels(self) -> set[str]:

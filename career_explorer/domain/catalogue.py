@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import ClassVar, NamedTuple, Optional
 
-from pydantic import Field, HttpUrl, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from career_explorer.domain.base import Currency, Model, Slug, Text
 
@@ -57,7 +57,9 @@ class Source(Model):
     short_name: Optional[str] = None
     # Releases of one survey share a series (``bls-oews-national``): together they are a wage history.
     series: Optional[Slug] = None
-    url: Optional[HttpUrl] = None
+    # A web address, shown as text (the app never opens the network). A plain string checked here:
+    # pydantic's HttpUrl imports importlib.metadata, a tenth of a command's start-up.
+    url: Optional[str] = Field(default=None, pattern=r"^https?://[^\s/$.?#][^\s]*$")
     licence: Text
     retrieved: Optional[dt.date] = None
     attribution: Optional[str] = None
@@ -342,7 +344,7 @@ class TransitionEdge(NamedTuple):
 
     from_role: str
     to_role: str
-    kind: TransitionKind
+    kind: str  # a TransitionKind value
     source: str = ""
     tier: Optional[str] = None
 

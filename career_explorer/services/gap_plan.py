@@ -157,7 +157,7 @@ def plan_route(repo: CatalogueRepository, person: Person, target_id: str,
             missing = [r for r in saved if repo.role(r) is None]
             if missing:
                 note = f"The saved route names roles not in this catalogue ({', '.join(missing)});"
-            elif all(finder.graph.has_edge(a, b) for a, b in zip(saved, saved[1:])):
+            elif all(b in finder.graph.get(a, {}) for a, b in zip(saved, saved[1:])):
                 return finder.route_through(saved, rank=1), "The route chosen in the Path view."
             else:
                 note = "The saved route no longer follows this catalogue's transitions;"

@@ -18,13 +18,10 @@ A move's cost, lower is more plausible: one per step, plus
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterable, Optional
+from typing import Callable, Iterable, NamedTuple, Optional
 
 from career_explorer.domain.catalogue import RoleSummary, TransitionEdge, TransitionKind
-
-if TYPE_CHECKING:
-    import networkx as nx
+from career_explorer.services.path_search import Graph
 
 PROJECT_SOURCE = "career-explorer"
 INFERRED = 0.3
@@ -37,8 +34,7 @@ SIDEWAYS_CUT = 1.0
 TIER_WORDS = {"Primary-Short": "closely related", "Primary-Long": "related", "Supplemental": "loosely related"}
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """One edge of the route graph: the transition it rests on, and whose twin lent it."""
 
     from_role: str
@@ -83,27 +79,32 @@ def twin_groups(edges: Iterable[TransitionEdge]) -> dict[str, frozenset[str]]:
     return {role: frozenset(others) for role, others in twins.items()}
 
 
-def _skipped(a: Optional[RoleSummary], b: Optional[RoleSummary]) -> int:
-    if a is None or b is None or a.ladder is None or a.ladder != b.ladder:
+def _ranks(summaries: dict[str, RoleSummary]) -> dict[str, tuple[str, int]]:
+    """Role id -> (ladder, rank), for roles that have both."""
+    return {i: (s.ladder, s.level_rank) for i, s in summaries.items()
+            if s.ladder is not None and s.level_rank is not None}
+
+
+def _skipped(ranks: dict[str, tuple[str, int]], a: str, b: str) -> int:
+    """Ranks of one ladder jumped over by a move from a to b (0 across ladders or unranked)."""
+    here, there = ranks.get(a), ranks.get(b)
+    if here is None or there is None or here[0] != there[0]:
         return 0
-    if a.level_rank is None or b.level_rank is None:
-        return 0
-    return max(b.level_rank - a.level_rank - 1, 0)
+    return max(there[1] - here[1] - 1, 0)
 
 
 def build_graph(
     edges: list[TransitionEdge], summaries: dict[str, RoleSummary]
-) -> tuple["nx.DiGraph", dict[str, frozenset[str]]]:
-    """The move graph (edge attribute "move") and the direct twins it was built with."""
-    import networkx as nx  # ~0.2 s to import: kept off the start-up path
-
+) -> tuple[Graph, dict[str, frozenset[str]]]:
+    """The move graph ({role: {next role: {"move": Move}}}) and the direct twins it was built with."""
     twins = twin_groups(edges)
+    ranks = _ranks(summaries)
     moves: dict[tuple[str, str], Move] = {}
     for edge in edges:
         if edge.kind != TransitionKind.RELATED:
             moves[(edge.from_role, edge.to_role)] = Move(
                 edge.from_role, edge.to_role, edge.kind, edge.source, edge.tier,
-                skipped=_skipped(summaries.get(edge.from_role), summaries.get(edge.to_role)))
+                skipped=_skipped(ranks, edge.from_role, edge.to_role))
     # Lend each stated move to the twins of one of its ends (never both: that would be another job's
     # move altogether). A move the catalogue states itself wins over a borrowed one.
     for (a, b), move in list(moves.items()):
@@ -113,20 +114,21 @@ def build_graph(
                 continue
             borrowed = Move(from_role, to_role, move.kind, move.source, move.tier,
                             via_from=a if new_from else None, via_to=b if new_to else None,
-                            skipped=_skipped(summaries.get(from_role), summaries.get(to_role)))
+                            skipped=_skipped(ranks, from_role, to_role))
             known = moves.get((from_role, to_role))
             if known is None or (known.borrowed and borrowed.cost() < known.cost()):
                 moves[(from_role, to_role)] = borrowed
-    graph = nx.DiGraph()
-    graph.add_nodes_from(summaries)
-    graph.add_edges_from((a, b, {"move": move}) for (a, b), move in moves.items())
+    graph: Graph = {role: {} for role in summaries}
+    for (a, b), move in moves.items():
+        graph.setdefault(a, {})[b] = {"move": move}
+        graph.setdefault(b, {})
     return graph, twins
 
 
 def weight_function(
     summaries: dict[str, RoleSummary], with_data: set[str], goal: str, sideways: bool
 ) -> Callable[[str, str, dict], Optional[float]]:
-    """Cost of an edge for networkx (None hides it): see the module docstring.
+    """Cost of an edge for the path search (None hides it): see the module docstring.
 
     Whether a move cuts pay or leads into a role without data does not depend on the query, so it is
     worked out once per edge and kept on it; only the goal's exception is decided here.

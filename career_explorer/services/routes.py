@@ -1,7 +1,8 @@
 """Find ranked routes between two roles through the catalogue's moves (see services.route_graph).
 
-Candidate routes are simple paths in order of plausibility (networkx `shortest_simple_paths` with the
-move costs of route_graph as weights); a route may not visit two descriptions of the same work. The
+Candidate routes are simple paths in order of plausibility (Yen's k-shortest simple paths, in
+services.path_search, with the move costs of route_graph as weights); a route may not visit a role
+and its twin. The
 user picks how to rank them (RankMode):
 
 - plausible (default): lowest total move cost: stated moves before the catalogue's own inferences,
@@ -16,7 +17,7 @@ Each route says in one line why it ranks where it does.
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
@@ -25,11 +26,9 @@ from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMo
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
+from career_explorer.services.path_search import Graph, reach, shortest_simple_paths
 from career_explorer.services.route_graph import Move, build_graph, weight_function
 from career_explorer.services.route_reasons import route_reason
-
-if TYPE_CHECKING:
-    import networkx as nx
 
 # Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
 CANDIDATES_PER_ROUTE = 3
@@ -53,7 +52,7 @@ class RouteFinder:
 
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
-        self._graph: "Optional[nx.DiGraph]" = None
+        self._graph: Optional[Graph] = None
         self._groups: dict[str, frozenset[str]] = {}
         self._with_data: Optional[set[str]] = None
         self._summaries: Optional[dict[str, RoleSummary]] = None
@@ -62,7 +61,7 @@ class RouteFinder:
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
 
     @property
-    def graph(self) -> "nx.DiGraph":
+    def graph(self) -> Graph:
         if self._graph is None:
             self._graph, self._groups = build_graph(self.repo.transition_edges(), self.summaries)
             self._with_data = self.repo.roles_with_levels()
@@ -105,7 +104,7 @@ class RouteFinder:
         return gap
 
     def move(self, from_id: str, to_id: str) -> Move:
-        return self.graph.edges[from_id, to_id]["move"]
+        return self.graph[from_id][to_id]["move"]
 
     def transition(self, from_id: str, to_id: str) -> Transition:
         """The transition behind the move from -> to, as the step shows it."""
@@ -128,7 +127,7 @@ class RouteFinder:
         pool = k if mode == RankMode.PLAUSIBLE else CANDIDATES_PER_ROUTE * k
         paths = self.candidate_paths(from_id, to_id, pool, sideways)
         weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
-        costs = {tuple(p): sum(weight(a, b, self.graph.edges[a, b]) for a, b in zip(p, p[1:])) for p in paths}
+        costs = {tuple(p): sum(weight(a, b, self.graph[a][b]) for a, b in zip(p, p[1:])) for p in paths}
         if mode == RankMode.PLAUSIBLE:
             # Plausibility needs only the moves: build just the routes that will be shown.
             paths = sorted(paths, key=lambda p: (round(costs[tuple(p)], 6), len(p)))[:k]
@@ -149,25 +148,20 @@ class RouteFinder:
 
         A path through a role and its twin, or longer than MAX_STEPS, is skipped.
         """
-        import networkx as nx
-
         if k < 1:
             return []
         graph = self.graph
         weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
         found: list[list[str]] = []
-        try:
-            for path in nx.shortest_simple_paths(graph, from_id, to_id, weight=weight):
-                if len(path) - 1 > MAX_STEPS:
-                    break
-                # Going away from a job and coming back to its twin is not a career move.
-                if any(b in self._groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:]):
-                    continue
-                found.append(path)
-                if len(found) >= k:
-                    break
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return []
+        for path in shortest_simple_paths(graph, weight, from_id, to_id):
+            if len(path) - 1 > MAX_STEPS:
+                break
+            # Going away from a job and coming back to its twin is not a career move.
+            if any(b in self._groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:]):
+                continue
+            found.append(path)
+            if len(found) >= k:
+                break
         return found
 
     def _rank_key(self, route: Route, mode: RankMode) -> tuple:
@@ -185,9 +179,7 @@ class RouteFinder:
 
     def reachable(self, from_id: str) -> list[RoleRef]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
-        import networkx as nx
-
-        distances = nx.single_source_shortest_path_length(self.graph, from_id)
+        distances = reach(self.graph, from_id)
         ids = [i for i in distances if i != from_id and i in self.summaries]
         ids.sort(key=lambda i: (distances[i], self.summaries[i].title.casefold(), i))
         return [RoleRef(id=i, title=self.summaries[i].title, level=self.summaries[i].level) for i in ids]

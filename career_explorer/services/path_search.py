@@ -1,0 +1,116 @@
+"""Shortest simple paths in a small weighted directed graph: Dijkstra, Yen's k-shortest, and reach.
+
+Why not networkx: importing it takes about 0.2 s and building its graph of the catalogue's 18,000
+moves another 0.1 s, most of a 0.5 s `career-explorer path A B`. Route finding needs only these three
+searches over a dict of dicts, written here from the textbook algorithms (Dijkstra 1959, Yen 1971).
+tests/test_path_search.py checks them against networkx, which stays a test dependency.
+
+A graph is {node: {neighbour: edge data}}; `weight(u, v, data)` gives an edge's cost, or None to hide
+the edge. Costs must not be negative.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from typing import Any, Callable, Hashable, Iterator, Optional
+
+Node = Hashable
+Graph = dict[Node, dict[Node, Any]]
+Weight = Callable[[Node, Node, Any], Optional[float]]
+
+
+def dijkstra(
+    graph: Graph, weight: Weight, source: Node, target: Node,
+    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(),
+) -> Optional[tuple[float, list[Node]]]:
+    """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges."""
+    if source in banned_nodes or source not in graph or target not in graph:
+        return None
+    best = {source: 0.0}
+    previous: dict[Node, Node] = {}
+    order = itertools.count()  # ties leave the heap in the order they were pushed
+    heap = [(0.0, next(order), source)]
+    done = set()
+    while heap:
+        cost, _, node = heapq.heappop(heap)
+        if node in done:
+            continue
+        if node == target:
+            path = [node]
+            while path[-1] != source:
+                path.append(previous[path[-1]])
+            return cost, path[::-1]
+        done.add(node)
+        for neighbour, data in graph[node].items():
+            if neighbour in done or neighbour in banned_nodes or (node, neighbour) in banned_edges:
+                continue
+            step = weight(node, neighbour, data)
+            if step is None:
+                continue
+            total = cost + step
+            if total < best.get(neighbour, float("inf")):
+                best[neighbour] = total
+                previous[neighbour] = node
+                heapq.heappush(heap, (total, next(order), neighbour))
+    return None
+
+
+def path_cost(graph: Graph, weight: Weight, path: list[Node]) -> Optional[float]:
+    total = 0.0
+    for u, v in zip(path, path[1:]):
+        step = weight(u, v, graph[u][v])
+        if step is None:
+            return None
+        total += step
+    return total
+
+
+def shortest_simple_paths(graph: Graph, weight: Weight, source: Node, target: Node) -> Iterator[list[Node]]:
+    """Simple paths from source to target, cheapest first (Yen's algorithm); nothing when there is none."""
+    first = dijkstra(graph, weight, source, target)
+    if first is None:
+        return
+    found = [first[1]]
+    yield first[1]
+    seen = {tuple(first[1])}
+    order = itertools.count()
+    candidates: list[tuple[float, int, list[Node]]] = []
+    while True:
+        last = found[-1]
+        for i in range(len(last) - 1):
+            spur, root = last[i], last[: i + 1]
+            # Leave out the next edge of every known path that shares this root, and the root's nodes.
+            banned_edges = frozenset((p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root)
+            banned_nodes = frozenset(root[:-1])
+            tail = dijkstra(graph, weight, spur, target, banned_nodes, banned_edges)
+            if tail is None:
+                continue
+            path = root[:-1] + tail[1]
+            key = tuple(path)
+            if key in seen:
+                continue
+            seen.add(key)
+            cost = path_cost(graph, weight, path)
+            if cost is not None:
+                heapq.heappush(candidates, (cost, next(order), path))
+        if not candidates:
+            return
+        _, _, best = heapq.heappop(candidates)
+        found.append(best)
+        yield best
+
+
+def reach(graph: Graph, source: Node) -> dict[Node, int]:
+    """Steps from source to every node it reaches (itself at 0), breadth first."""
+    steps = {source: 0}
+    frontier = [source]
+    while frontier:
+        following = []
+        for node in frontier:
+            for neighbour in graph.get(node, {}):
+                if neighbour not in steps:
+                    steps[neighbour] = steps[node] + 1
+                    following.append(neighbour)
+        frontier = following
+    return steps

@@ -1,0 +1,72 @@
+"""The route search's own Dijkstra, Yen and reach agree with networkx on random graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from career_explorer.services.path_search import dijkstra, reach, shortest_simple_paths
+
+EDGES = st.lists(
+    st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from([0.0, 0.5, 1.0, 1.3, 2.0, 3.7, None])),
+    max_size=45,
+)
+
+
+def graphs(edges):
+    ours: dict = {n: {} for n in range(10)}
+    theirs = nx.DiGraph()
+    theirs.add_nodes_from(range(10))
+    for a, b, w in edges:
+        if a == b:
+            continue
+        ours[a][b] = {"w": w}
+        theirs.add_edge(a, b, w=w)
+    return ours, theirs
+
+
+def weight(u, v, data):
+    return data["w"]  # None hides the edge, as in networkx
+
+
+def cost(graph, path):
+    return sum(graph[a][b]["w"] for a, b in zip(path, path[1:]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(EDGES, st.integers(0, 9), st.integers(0, 9))
+def test_k_shortest_simple_paths_come_in_the_same_cost_order_as_networkx(edges, source, target):
+    ours, theirs = graphs(edges)
+    if source == target:
+        return
+    mine = list(shortest_simple_paths(ours, weight, source, target))[:12]
+    try:
+        expected = [p for _, p in zip(range(12), nx.shortest_simple_paths(theirs, source, target, weight=weight))]
+    except nx.NetworkXNoPath:
+        expected = []
+    assert [round(cost(ours, p), 9) for p in mine] == [round(cost(ours, p), 9) for p in expected]
+    for path in mine:
+        assert path[0] == source and path[-1] == target and len(set(path)) == len(path)
+        assert all(ours[a][b]["w"] is not None for a, b in zip(path, path[1:]))
+    assert len({tuple(p) for p in mine}) == len(mine)
+
+
+@settings(max_examples=150, deadline=None)
+@given(EDGES, st.integers(0, 9), st.integers(0, 9))
+def test_dijkstra_finds_the_cheapest_cost(edges, source, target):
+    ours, theirs = graphs(edges)
+    found = dijkstra(ours, weight, source, target)
+    try:
+        expected = nx.dijkstra_path_length(theirs, source, target, weight=weight)
+    except nx.NetworkXNoPath:
+        expected = None
+    assert (None if found is None else pytest.approx(found[0])) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(EDGES, st.integers(0, 9))
+def test_reach_counts_steps_like_breadth_first_search(edges, source):
+    ours, theirs = graphs(edges)
+    assert reach(ours, source) == nx.single_source_shortest_path_length(theirs, source)
