@@ -40,7 +40,7 @@ def file_menu_texts(win) -> list[str]:
 
 def test_title_and_status_show_name_and_version(window):
     assert window.windowTitle() == "Career Explorer - Fixture ladder 0.1"
-    assert window.catalogue_label.text().startswith("Catalogue: Fixture ladder 0.1 - 5 roles")
+    assert window.catalogue_label.text().startswith("Catalogue: Fixture ladder 0.1 · 5 roles")
     texts = file_menu_texts(window)
     assert texts[:2] == ["&Open catalogue…", "Open &recent"]
     assert "Import &O*NET…" in texts and "Import company &framework…" in texts and texts[-1] == "&Quit"
@@ -52,7 +52,7 @@ def test_open_catalogue_switches_every_view_and_remembers_it(window, fixture_rep
     window.show_view("Compare")
     window.catalogue_menu.open_action.trigger()
     assert window.windowTitle() == "Career Explorer - Acme Customer Support 2025.1"
-    assert window.catalogue_label.text().startswith("Catalogue: Acme Customer Support 2025.1 - 5 roles")
+    assert window.catalogue_label.text().startswith("Catalogue: Acme Customer Support 2025.1 · 5 roles")
     assert window.repo.path == acme_path
     for name, _ in VIEWS:
         view = window.view(name)
