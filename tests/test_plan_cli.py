@@ -98,8 +98,13 @@ def test_plan_shows_gap_readiness_route_and_plan(cli, dana):
     code, out, _ = cli("plan", "Dana")
     assert code == 0
     assert out.startswith("Dana: Support Representative (A02) → Support Manager (M02)")
-    # (2-1)/(4-1), (3-1)/(3-1) and 0 for the unrated one: a mean of 44%.
-    assert "Readiness: 44%" in out and "Readiness 44% is the mean, over the 3 competencies" in out
+    # Over the two rated ones only: (2-1)/(4-1) and (3-1)/(3-1), a mean of 67%; Customer Analytics is
+    # not rated, so it is not compared (not counted as 0%).
+    assert "Readiness: 67% (2 of 3 comparable; 1 more not published by the source)" in out
+    said = " ".join(out.split())
+    assert ("Based on 2 of 3 competencies of Support Manager that you have rated and the role publishes a "
+            "level for. You meet 1 of them fully; on the other one you are two levels short.") in said
+    assert "Not compared: 1 you have not rated yet and 1 more not published by the source." in said
     gap_lines = [line.split() for line in out.splitlines() if line.strip().startswith(("Products", "Customer"))]
     assert ["Products", "And", "Services", "1-5", "2", "4", "+2", "to", "grow"] in gap_lines
     assert "Route: Support Representative → Support Team Lead → Support Manager" in out
@@ -114,7 +119,10 @@ def test_plan_json(cli, dana):
     assert gaps["Products And Services"]["rating"] == 2 and gaps["Products And Services"]["required"] == 3
     assert gaps["Customer Escalation Management"]["status"] == "met"
     assert gaps["Customer Analytics"]["status"] == "unrated"
-    assert data["readiness"]["counted"] == 3 and "capped at 100%" in data["readiness"]["explanation"]
+    ready = data["readiness"]
+    assert (ready["comparable"], ready["listed"], ready["unpublished"], ready["met"]) == (2, 3, 0, 1)
+    assert ready["readiness"] == 75 and ready["ranking_score"] == 62.5  # (1/2 + 1) / 2; (2 x 75% + 1) / 4
+    assert ready["explanation"].startswith("Based on 2 of 3 competencies of Support Team Lead")
     assert [p["name"] for p in data["plan"]] == ["Products And Services", "Customer Analytics"]
     assert data["route"]["roles"][-1]["id"] == "fx/lead"
     assert data["closest"][0]["id"] == "fx/rep"
@@ -139,6 +147,8 @@ def test_report_writes_a_pdf_with_roles_and_gap_rows(cli, dana, tmp_path):
     rows = [" ".join(line.split()) for line in text.splitlines()]
     assert "Products And Services 1-5 2 4 +2 to grow" in rows
     assert "Customer Escalation Management 1-5 3 3 0 met" in rows
+    assert "2 of 3 comparable; 1 more not published by the source" in rows
+    assert "Support Representative A02 100% 2 of 2 (+2 not named) 75" in rows
 
 
 def test_report_to_a_missing_folder_is_one_line(cli, dana, tmp_path):

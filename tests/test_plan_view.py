@@ -77,8 +77,9 @@ def test_rate_save_reopen_see_gap_and_plan_and_export_pdf(qtbot, fixture_repo, m
 
     view.tabs.setCurrentWidget(view.gap_panel)
     panel = view.gap_panel
-    assert "44%" in panel.readiness_label.text()
-    assert "mean" in panel.explanation.text() and "capped at 100%" in panel.explanation.text()
+    assert "67%" in panel.readiness_label.text()  # over the 2 rated competencies: (1/3 + 1) / 2
+    assert panel.coverage_label.text() == "<b>2 of 3 comparable; 1 more not published by the source</b>"
+    assert panel.explanation.text().startswith("Based on 2 of 3 competencies of Support Manager that you have rated")
     rows = [column(panel.gaps, c) for c in range(7)]
     gap_rows = list(zip(*rows))
     assert ("Products And Services", "1-5", "2", "4", "+2", "", "to grow") in gap_rows
@@ -86,7 +87,8 @@ def test_rate_save_reopen_see_gap_and_plan_and_export_pdf(qtbot, fixture_repo, m
     assert column(panel.plan, 1)[0].startswith("Products And Services")
     assert "Level 3: Products behaviour at level 3." in cell(panel.plan, 0, 2)
     assert "Support Team Lead" in panel.route_label.text()
-    assert column(panel.closest, 0)[0] == "Support Representative"
+    assert column(panel.closest, 0)[0] == "Support Representative (A02)\n2 of 2 comparable (+2 not named)"
+    assert column(panel.closest, 1)[0] == "100%"
     panel.set_action("fx/products", "Shadow the product owner")
     assert view.store.actions(view.person.id)["fx/products"].text == "Shadow the product owner"
 

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import Enum
 from typing import Optional
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from career_explorer.domain.base import Model
 from career_explorer.domain.catalogue import Behaviour, Competency, CompetencyKind, Scale
@@ -69,23 +69,52 @@ class CompetencyGap(Model):
 
 
 class Readiness(Model):
+    """Readiness for one role and the evidence under it.
+
+    `listed` is every competency the role names. A competency is comparable when the person has a
+    rating on it (on its own scale) and the role publishes a level for it; the others are `unrated`
+    (a level but no rating) or `no_level` (named without a level). Readiness (`percent`) and the
+    ranking `score` rest on the comparable ones only, so with none there is no figure at all: an
+    unknown is never shown as 0% or 100%.
+    """
+
+    listed: int = Field(default=0, ge=0)
+    comparable: int = Field(default=0, ge=0)
+    met: int = Field(default=0, ge=0)
+    unrated: int = Field(default=0, ge=0)
+    no_level: int = Field(default=0, ge=0)
+    # Competencies the source says exist but does not name; `unpublished_unknown`: "and maybe more".
+    unpublished: int = Field(default=0, ge=0)
+    unpublished_unknown: bool = False
     percent: Optional[float] = Field(default=None, ge=0, le=100)
-    counted: int = 0
-    rated: int = 0
-    no_level: int = 0
-    unpublished: int = 0
+    score: Optional[float] = Field(default=None, ge=0, le=100)
     weighted: bool = False
     explanation: str
 
+    @model_validator(mode="after")
+    def _consistent(self) -> "Readiness":
+        if self.comparable + self.unrated + self.no_level != self.listed:
+            raise ValueError("comparable, unrated and no-level competencies must add up to those listed")
+        if self.met > self.comparable:
+            raise ValueError("cannot meet more competencies than can be compared")
+        if (self.percent is None) != (self.comparable == 0) or (self.score is None) != (self.percent is None):
+            raise ValueError("readiness and its ranking score exist exactly when something can be compared")
+        return self
+
+    @property
+    def short(self) -> int:
+        """Comparable competencies not met yet."""
+        return self.comparable - self.met
+
 
 class RoleFit(Model):
-    """How far a person is from one role now: the importance-weighted mean shortfall, 0-100."""
+    """One of the "roles closest now": the role and the person's readiness for it."""
 
     role: RoleRef
-    weighted_gap: float = Field(ge=0, le=100)
-    rated: int
-    counted: int
-    readiness: float = Field(ge=0, le=100)
+    readiness: Readiness
+    # Mean distance between rating and required level, either way, as % of each scale; None when
+    # nothing compares. Breaks ties among equally ready roles: the nearest fit, not the easiest job.
+    distance: Optional[float] = Field(default=None, ge=0, le=100)
 
 
 class PlanItem(Model):

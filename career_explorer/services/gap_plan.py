@@ -20,6 +20,7 @@ from career_explorer.domain.plan import (
 )
 from career_explorer.domain.user import Assessment, Person, PlanAction
 from career_explorer.services.assessment import RatingIndex
+from career_explorer.services.readiness import fit_distance, ranking_key, readiness
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.routes import route_finder
 
@@ -59,65 +60,29 @@ def competency_gaps(repo: CatalogueRepository, role: Role, ratings: RatingIndex)
     return tuple(gaps)
 
 
-def _weighted_mean(values: Sequence[tuple[float, float]]) -> Optional[float]:
-    total = sum(w for _, w in values)
-    return None if not total else sum(v * w for v, w in values) / total
-
-
-def readiness(
-    gaps: Sequence[CompetencyGap], role_title: str, unpublished: int = 0, more_unpublished: bool = False
-) -> Readiness:
-    """Weighted mean progress toward each required level, with the computation spelled out."""
-    counted = [g for g in gaps if g.required is not None]
-    rated = [g for g in counted if g.rating is not None]
-    no_level = len(gaps) - len(counted)
-    weighted = any(g.importance is not None for g in counted)
-    mean = _weighted_mean([(g.progress or 0.0, g.weight) for g in counted])
-    percent = None if mean is None else round(mean * 100.0, 1)
-    if percent is None:
-        text = (f"No readiness figure: {role_title} lists no competency with a published level"
-                + (", and your ratings cover none of them." if gaps else "."))
-    else:
-        how = "importance-weighted mean" if weighted else "mean"
-        text = (f"Readiness {percent:.0f}% is the {how}, over the {len(counted)} competencies of {role_title} "
-                f"with a published level, of how far each rating has come toward the required level: "
-                f"(rating - scale floor) / (required - scale floor), capped at 100%. "
-                f"{len(rated)} of {len(counted)} are rated; unrated ones count as 0%.")
-    extras = []
-    if no_level:
-        extras.append(f"{no_level} named without a level")
-    if unpublished:
-        extras.append(f"{'at least ' if more_unpublished else ''}{unpublished} more not published by the source")
-    elif more_unpublished:
-        extras.append("any further competencies the source does not name")
-    if extras and percent is not None:
-        text += f" Left out: {', and '.join(extras)}."
-    return Readiness(percent=percent, counted=len(counted), rated=len(rated), no_level=no_level,
-                     unpublished=unpublished, weighted=weighted, explanation=text)
-
-
 def role_fit(repo: CatalogueRepository, role: Role, ratings: RatingIndex) -> Optional[RoleFit]:
-    gaps = [g for g in competency_gaps(repo, role, ratings) if g.required is not None]
-    rated = sum(1 for g in gaps if g.rating is not None)
-    if not rated:
+    """The person's readiness for a role, or None when they rated none of the competencies it names."""
+    gaps = competency_gaps(repo, role, ratings)
+    if not any(g.rating is not None for g in gaps):
         return None
-    gap = _weighted_mean([(g.shortfall or 0.0, g.weight) for g in gaps]) or 0.0
-    ready = _weighted_mean([(g.progress or 0.0, g.weight) for g in gaps]) or 0.0
-    return RoleFit(role=RoleRef(id=role.id, title=role.title, level=role.level), weighted_gap=round(gap, 1),
-                   rated=rated, counted=len(gaps), readiness=round(ready * 100.0, 1))
+    return RoleFit(role=RoleRef(id=role.id, title=role.title, level=role.level),
+                   readiness=readiness(gaps, role.title, role.unpublished, role.unpublished_unknown),
+                   distance=fit_distance(gaps))
 
 
 def closest_roles(repo: CatalogueRepository, assessment: Optional[Assessment], limit: int = 8) -> tuple[RoleFit, ...]:
-    """Roles ranked by the weighted gap now (mean shortfall, 0-100 of each scale, importance-weighted).
+    """Roles ranked by `ranking_score`: readiness pulled toward 50% when little can be compared.
 
-    Only roles with at least one rated competency are ranked; more rated competencies break ties.
+    A role is a candidate when the person rated at least one competency it names. Those where
+    nothing can be compared (rated only competencies named without a level) have no figure and
+    come last.
     """
     if assessment is None or not assessment.ratings:
         return ()
     ratings = RatingIndex(assessment, repo.competencies)
     finder = route_finder(repo)  # keeps loaded roles between calls
     fits = [f for f in (role_fit(repo, finder.role(i), ratings) for i in repo.role_ids()) if f is not None]
-    fits.sort(key=lambda f: (f.weighted_gap, -f.rated, f.role.title.casefold()))
+    fits.sort(key=lambda f: ranking_key(f.readiness, f.distance, f.role.title))
     return tuple(fits[:limit])
 
 
@@ -183,7 +148,8 @@ def gap_report(repo: CatalogueRepository, person: Person, assessment: Optional[A
     unpublished = target.unpublished if target else 0
     chosen, route_note = plan_route(repo, person, target_id, route)
     if target is None:
-        ready = Readiness(explanation=f"No readiness figure: the role {target_id} is not in this catalogue.")
+        # No id here: the heading already names the missing role by the only key the user data has.
+        ready = Readiness(explanation="Not enough to compare: the target role is not in this catalogue.")
     else:
         ready = readiness(gaps, target.title, unpublished, target.unpublished_unknown)
     return GapReport(

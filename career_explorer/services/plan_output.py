@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any, Optional
 
 from career_explorer.domain.comparison import RoleGap
-from career_explorer.domain.plan import CompetencyGap, GapReport, GapStatus, PlanItem, RoleStatus
+from career_explorer.domain.plan import CompetencyGap, GapReport, GapStatus, PlanItem, Readiness, RoleStatus
 from career_explorer.services.path_report import (
     level_change_text,
     level_text,
@@ -22,6 +23,10 @@ STATUS_WORDS = {
 }
 GAP_HEADERS = ["Competency", "Scale", "Rating", "Required", "Gap", "Importance", "Status"]
 STEP_HEADERS = ["Step", "From", "To", "Level change", "Pay change (median)"]
+CLOSEST_HEADERS = ["Role", "Level", "Readiness", "Compared", "Rank score"]
+NOT_ENOUGH = "not enough to compare"
+CLOSEST_NOTE = ("Ranked by readiness pulled toward 50% when only a few competencies can be compared (the rank "
+                "score), so a role matched on one competency cannot outrank one matched on ten.")
 
 
 def _table(headers: list[str], rows: list[list[str]], indent: str) -> list[str]:
@@ -31,15 +36,65 @@ def _table(headers: list[str], rows: list[list[str]], indent: str) -> list[str]:
     return [(indent + line).rstrip() for line in lines]
 
 
+def _wrapped(text: str, indent: str = "  ") -> list[str]:
+    # Sentences of plain words run long: keep them readable in a 100-column terminal.
+    return textwrap.wrap(text, 100, initial_indent=indent, subsequent_indent=indent)
+
+
 def role_label(role: Optional[RoleStatus]) -> str:
     if role is None:
         return "not set"
     return f"{role.label} ({role.level})" if role.level and role.in_catalogue else role.label
 
 
+def percent_text(ready: Readiness) -> str:
+    """The readiness figure, or "not enough to compare": never a 0% or 100% made of nothing."""
+    return NOT_ENOUGH if ready.percent is None else f"{ready.percent:.0f}%"
+
+
 def readiness_text(report: GapReport) -> str:
-    percent = report.readiness.percent
-    return "n/a" if percent is None else f"{percent:.0f}%"
+    return percent_text(report.readiness)
+
+
+def _more_words(ready: Readiness, short: bool) -> str:
+    """Competencies the source has but does not name, or "" when it names them all."""
+    if ready.unpublished:
+        if short:
+            return f"+{ready.unpublished}{' or more' if ready.unpublished_unknown else ''} not named"
+        return f"{'at least ' if ready.unpublished_unknown else ''}{ready.unpublished} more not published by the source"
+    if ready.unpublished_unknown:
+        return "+ maybe more not named" if short else "the source may have more it does not name"
+    return ""
+
+
+def coverage_text(ready: Readiness) -> str:
+    """"2 of 3 comparable", saying when the source has more competencies it does not name."""
+    more = _more_words(ready, short=False)
+    return f"{ready.comparable} of {ready.listed} comparable" + (f"; {more}" if more else "")
+
+
+def coverage_short(ready: Readiness, compared: bool = False) -> str:
+    """The same for a narrow table cell: "2 of 3 (+1 not named)", or "2 of 3 comparable (+1 not named)"."""
+    more = _more_words(ready, short=True)
+    return (f"{ready.comparable} of {ready.listed}{' comparable' if compared else ''}"
+            + (f" ({more})" if more else ""))
+
+
+def score_text(ready: Readiness) -> str:
+    return "" if ready.score is None else f"{ready.score:.0f}"
+
+
+def readiness_json(ready: Readiness) -> dict[str, Any]:
+    return {"readiness": ready.percent, "ranking_score": ready.score, "comparable": ready.comparable,
+            "listed": ready.listed, "unpublished": ready.unpublished,
+            "unpublished_unknown": ready.unpublished_unknown, "met": ready.met, "short": ready.short,
+            "unrated": ready.unrated, "no_level": ready.no_level, "importance_weighted": ready.weighted,
+            "explanation": ready.explanation}
+
+
+def closest_rows(report: GapReport) -> list[list[str]]:
+    return [[f.role.title, f.role.level or "", percent_text(f.readiness), coverage_short(f.readiness),
+             score_text(f.readiness)] for f in report.closest]
 
 
 def gap_row(g: CompetencyGap) -> list[str]:
@@ -101,7 +156,7 @@ def plan_json(report: GapReport) -> dict[str, Any]:
         "assessed": report.assessed.isoformat() if report.assessed else None,
         "current": role(report.current),
         "target": role(report.target),
-        "readiness": {**report.readiness.model_dump(mode="json")},
+        "readiness": readiness_json(report.readiness),
         "gaps": [
             {"id": g.competency, "name": g.name, "scale": g.scale, "scale_min": g.scale_min,
              "scale_max": g.scale_max, "rating": num(g.rating), "required": num(g.required),
@@ -120,8 +175,8 @@ def plan_json(report: GapReport) -> dict[str, Any]:
         "route": None if report.route is None else route_json(report.route),
         "route_note": report.route_note,
         "closest": [
-            {"id": f.role.id, "title": f.role.title, "level": f.role.level, "weighted_gap": f.weighted_gap,
-             "readiness": f.readiness, "rated": f.rated, "counted": f.counted}
+            {"id": f.role.id, "title": f.role.title, "level": f.role.level, **readiness_json(f.readiness),
+             "distance": f.distance}
             for f in report.closest
         ],
     }
@@ -132,8 +187,8 @@ def plan_text(report: GapReport) -> str:
         f"{report.person}: {role_label(report.current)} → {role_label(report.target)}",
         f"Assessment: {report.assessed:%Y-%m-%d %H:%M}" if report.assessed else "Assessment: none saved yet",
         "",
-        f"Readiness: {readiness_text(report)}",
-        f"  {report.readiness.explanation}",
+        f"Readiness: {readiness_text(report)} ({coverage_text(report.readiness)})",
+        *_wrapped(report.readiness.explanation),
         "",
     ]
     if report.gaps:
@@ -150,8 +205,6 @@ def plan_text(report: GapReport) -> str:
             lines += [f"  {heading}"] + [f"     {line}" for line in body]
         lines.append("")
     if report.closest:
-        lines.append("Roles closest now (weighted gap, lower is closer):")
-        lines += _table(["Role", "Level", "Weighted gap", "Readiness", "Rated"],
-                        [[f.role.title, f.role.level or "", f"{f.weighted_gap:.0f}", f"{f.readiness:.0f}%",
-                          f"{f.rated} of {f.counted}"] for f in report.closest], "  ")
+        lines += ["Roles closest now:", *_wrapped(CLOSEST_NOTE)]
+        lines += _table(CLOSEST_HEADERS, closest_rows(report), "  ")
     return "\n".join(lines).rstrip() + "\n"

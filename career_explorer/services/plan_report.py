@@ -18,7 +18,11 @@ from career_explorer.charts.skill_heatmap import draw_skill_heatmap
 from career_explorer.domain.plan import GapReport
 from career_explorer.domain.profile import RadarData
 from career_explorer.services.plan_output import (
+    CLOSEST_HEADERS,
+    CLOSEST_NOTE,
     STEP_HEADERS,
+    closest_rows,
+    coverage_text,
     gap_table,
     plan_item_lines,
     readiness_text,
@@ -67,7 +71,9 @@ def _summary(w: PageWriter, report: GapReport) -> None:
         ("Target role", role_label(report.target)),
     ])
     w.heading("Readiness")
-    w.paragraph(readiness_text(report), size=22, weight="bold", after=0.04)
+    w.paragraph(readiness_text(report), size=22 if report.readiness.percent is not None else 16, weight="bold",
+                after=0.04)
+    w.paragraph(coverage_text(report.readiness), size=9.5, weight="bold", after=0.04)
     w.paragraph(report.readiness.explanation, size=8.5, color=MUTED)
     w.heading("Route")
     if report.route is not None:
@@ -79,13 +85,8 @@ def _summary(w: PageWriter, report: GapReport) -> None:
         w.paragraph(report.route_note or "No route.", size=9)
     if report.closest:
         w.heading("Roles closest now")
-        w.paragraph("Ranked by the weighted gap: the importance-weighted mean shortfall, as % of each "
-                    "competency's scale, over the role's competencies with a published level. Lower is closer.",
-                    size=8, color=MUTED)
-        w.table(["Role", "Level", "Weighted gap", "Readiness", "Rated"],
-                [[f.role.title, f.role.level or "", f"{f.weighted_gap:.0f}", f"{f.readiness:.0f}%",
-                  f"{f.rated} of {f.counted}"] for f in report.closest],
-                [0.46, 0.1, 0.16, 0.14, 0.14])
+        w.paragraph(CLOSEST_NOTE, size=8, color=MUTED)
+        w.table(CLOSEST_HEADERS, closest_rows(report), [0.34, 0.07, 0.21, 0.28, 0.10])
 
 
 def _against_target(w: PageWriter, report: GapReport) -> None:

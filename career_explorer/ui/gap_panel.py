@@ -19,7 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.domain.plan import GapReport, GapStatus
-from career_explorer.services.plan_output import gap_row, readiness_text, role_label, step_pay_text
+from career_explorer.services.plan_output import (
+    CLOSEST_NOTE,
+    coverage_short,
+    coverage_text,
+    gap_row,
+    percent_text,
+    readiness_text,
+    role_label,
+    score_text,
+    step_pay_text,
+)
 from career_explorer.services.path_report import level_change_text, level_text
 
 ACTION_COLUMN = 3
@@ -56,27 +66,38 @@ class GapPanel(QWidget):
         self.heading.setWordWrap(True)
         self.readiness_label = QLabel(self)
         self.readiness_label.setAccessibleName("Readiness")
+        self.readiness_label.setWordWrap(True)
+        self.coverage_label = QLabel(self)
+        self.coverage_label.setAccessibleName("Coverage")
+        self.coverage_label.setWordWrap(True)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.route_label = QLabel(self)
         self.route_label.setWordWrap(True)
         self.route_label.setTextFormat(Qt.RichText)
-        self.closest = _table(self, ["Role", "Level", "Gap", "Ready"], "Roles closest now")
-        self.closest.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.closest.setToolTip("Weighted gap: the importance-weighted mean shortfall, as % of each scale, "
-                                "over the role's competencies with a published level. Lower is closer.")
+        # Two columns, coverage under each title: the narrow side panel shows it all without scrolling sideways.
+        self.closest = _table(self, ["Role (competencies compared)", "Ready"], "Roles closest now")
+        header = self.closest.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.Fixed)
+        self.closest.setColumnWidth(1, self.fontMetrics().horizontalAdvance("not enough") + 16)
+        self.closest.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.closest.setToolTip(CLOSEST_NOTE)
+        self.closest_note = QLabel(f"<small><i>{escape(CLOSEST_NOTE)}</i></small>", self)
+        self.closest_note.setWordWrap(True)
 
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 6, 0)
-        for widget in (self.heading, self.readiness_label, self.explanation, self.route_label):
+        for widget in (self.heading, self.readiness_label, self.coverage_label, self.explanation, self.route_label):
             side_layout.addWidget(widget)
-        side_layout.addWidget(QLabel("<b>Roles closest now</b> (lower gap is closer)", self))
+        side_layout.addWidget(QLabel("<b>Roles closest now</b>", self))
+        side_layout.addWidget(self.closest_note)
         side_layout.addWidget(self.closest, 1)
         side_scroll = QScrollArea(self)
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
-        side_scroll.setMinimumWidth(260)
+        side_scroll.setMinimumWidth(300)
 
         self.gaps = _table(self, ["Competency", "Scale", "Rating", "Required", "Gap", "Importance", "Status",
                                   "Next behaviours"], "Gap to the target")
@@ -108,7 +129,7 @@ class GapPanel(QWidget):
         split.addWidget(side_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([290, 800])
+        split.setSizes([360, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -122,6 +143,7 @@ class GapPanel(QWidget):
         if report is None:
             self.heading.setText(escape(empty))
             self.readiness_label.setText("")
+            self.coverage_label.setText("")
             self.explanation.setText("")
             self.route_label.setText("")
             self.plan.blockSignals(False)
@@ -129,8 +151,13 @@ class GapPanel(QWidget):
         assessed = f"snapshot of {report.assessed:%Y-%m-%d %H:%M}" if report.assessed else "no snapshot saved yet"
         self.heading.setText(f"<b>{escape(report.person)}</b>: {escape(role_label(report.current))} → "
                              f"<b>{escape(role_label(report.target))}</b><br/><i>{assessed}</i>")
-        self.readiness_label.setText(f"<span style='font-size:28pt; font-weight:bold'>"
-                                     f"{readiness_text(report)}</span> ready")
+        if report.readiness.percent is None:  # no figure at all rather than a 0% made of nothing
+            self.readiness_label.setText(f"<span style='font-size:16pt; font-weight:bold'>"
+                                         f"{escape(readiness_text(report).capitalize())}</span>")
+        else:
+            self.readiness_label.setText(f"<span style='font-size:28pt; font-weight:bold'>"
+                                         f"{readiness_text(report)}</span> ready")
+        self.coverage_label.setText(f"<b>{escape(coverage_text(report.readiness))}</b>")
         self.explanation.setText(escape(report.readiness.explanation))
         self.route_label.setText(self._route_html(report))
         self._fill_gaps(report)
@@ -138,11 +165,12 @@ class GapPanel(QWidget):
         for fit in report.closest:
             row = self.closest.rowCount()
             self.closest.insertRow(row)
-            for col, text in enumerate((fit.role.title, fit.role.level or "", f"{fit.weighted_gap:.0f}",
-                                        f"{fit.readiness:.0f}%")):
-                self.closest.setItem(row, col, _item(text, f"{fit.rated} of {fit.counted} competencies rated"))
-        self.closest.resizeColumnsToContents()
-        self.closest.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+            ready = fit.readiness
+            tip = ready.explanation + (f" Rank score {score_text(ready)}." if ready.score is not None else "")
+            title = f"{fit.role.title} ({fit.role.level})" if fit.role.level else fit.role.title
+            for col, text in enumerate((f"{title}\n{coverage_short(ready, compared=True)}", percent_text(ready))):
+                self.closest.setItem(row, col, _item(text, tip))
+        self.closest.resizeRowsToContents()
         self.plan.blockSignals(False)
 
     @staticmethod
