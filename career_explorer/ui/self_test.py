@@ -21,6 +21,7 @@ from typing import Callable, Optional
 from career_explorer import __version__
 from career_explorer.paths import HOME_ENV, is_frozen, resource, user_data_dir
 
+START_TRIES = 12
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -118,11 +119,25 @@ class SelfTest:
     def _route_ends(finder) -> tuple[Optional[str], Optional[str]]:
         """The biggest climb up one job-level ladder that some route makes (for the bundled catalogue,
         the entry-level representative to the executive); without level ranks, the role that reaches
-        most others and the farthest role it reaches. Ties go by id, so the choice is stable."""
+        most others and the farthest role it reaches. Ties go by id, so the choice is stable.
+
+        Only a few roles at the bottom of each ladder are tried: on a catalogue of every O*NET
+        occupation, a search from every role would take seconds.
+        """
         summaries = finder.summaries
+        bottoms: dict[str, list] = {}
+        for role_id in sorted(summaries):
+            start = summaries[role_id]
+            if start.level_rank is not None and start.ladder is not None:
+                bottoms.setdefault(start.ladder, []).append(start)
+        starts = []
+        for ladder in sorted(bottoms):
+            lowest = min(s.level_rank for s in bottoms[ladder])
+            starts += [s.id for s in bottoms[ladder] if s.level_rank == lowest][:START_TRIES]
+        starts = starts or sorted(summaries)[:START_TRIES]
         climb: tuple[int, str, str] | None = None
         spread: tuple[int, str, str] | None = None
-        for role_id in sorted(summaries):
+        for role_id in starts:
             reachable = finder.reachable(role_id)
             if not reachable:
                 continue
