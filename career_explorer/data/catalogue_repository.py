@@ -70,6 +70,7 @@ class CatalogueRepository:
         self._transitions: Optional[list[Transition]] = None
         self._edges: Optional[list[TransitionEdge]] = None
         self._related: Optional[dict[str, list[str]]] = None
+        self._source_counts: Optional[dict[str, dict[str, int]]] = None
 
     def close(self) -> None:
         self._conn.close()
@@ -269,6 +270,11 @@ class CatalogueRepository:
 
     def source_counts(self) -> dict[str, dict[str, int]]:
         """For each source id: how many roles, pay figures, requirements and transitions it gives."""
+        if self._source_counts is None:
+            self._source_counts = self._count_by_source()
+        return {sid: dict(c) for sid, c in self._source_counts.items()}
+
+    def _count_by_source(self) -> dict[str, dict[str, int]]:
         counts: dict[str, dict[str, int]] = {
             sid: {"roles": 0, "pay": 0, "requirements": 0, "transitions": 0} for sid in self.sources
         }

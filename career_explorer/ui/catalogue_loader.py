@@ -12,7 +12,7 @@ def load_catalogue(path: Path) -> object:
     from career_explorer.services.browse import browser_for
 
     repo = CatalogueRepository(path)
-    repo.info, repo.counts(), repo.sources
+    repo.info, repo.counts(), repo.sources, repo.source_counts()  # the status bar's summary
     browser_for(repo)
     return repo
 
