@@ -57,6 +57,8 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     def loaded(repo) -> None:
         window.set_repository(repo)
+        if window.first_run():
+            window.show_welcome()
         milestones.reached("loaded", quit_after=True)
 
     def failed(exc: BaseException) -> None:

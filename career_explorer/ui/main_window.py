@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.welcome_action = QAction("&Welcome…", self, triggered=self.show_welcome)
+        help_menu.addAction(self.welcome_action)
         self.about_action = QAction("&About Career Explorer", self, triggered=self.show_about)
         help_menu.addAction(self.about_action)
 
@@ -197,6 +199,10 @@ class MainWindow(QMainWindow):
 
     def plan_path(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> QWidget:
         """Switch to the Path view and prefill it (either end may be None)."""
+        if from_id and to_id:
+            from career_explorer.ui.welcome_dialog import remember_route
+
+            remember_route(app_settings(), from_id, to_id)
         view = self.show_view("Path")
         if hasattr(view, "set_roles"):
             view.set_roles(from_id, to_id)
@@ -249,6 +255,24 @@ class MainWindow(QMainWindow):
         for dialog in list(self._profiles.values()):
             dialog.close()
         super().closeEvent(event)
+
+    def show_welcome(self):
+        """The welcome with its two questions; None while the catalogue is still loading."""
+        if self.repo is None:
+            return None
+        from career_explorer.ui.welcome_dialog import SHOWN_KEY, WelcomeDialog
+
+        settings = app_settings()
+        settings.setValue(SHOWN_KEY, True)
+        dialog = WelcomeDialog(self.repo, settings, lambda a, b: self.plan_path(a, b), self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def first_run(self) -> bool:
+        from career_explorer.ui.welcome_dialog import SHOWN_KEY
+
+        return not app_settings().value(SHOWN_KEY, False, type=bool)
 
     def show_about(self) -> AboutDialog:
         from career_explorer.services.catalogue_contents import source_parts
