@@ -242,3 +242,15 @@ def test_a_store_from_a_newer_app_leaves_the_view_usable_and_says_so(qtbot, fixt
     window, view = open_plan(qtbot, fixture_repo)
     assert told and "newer Career Explorer" in told[0] and "will be saved" in view.banner.text()
     assert view.person.name == "me"
+
+
+def test_behaviour_texts_show_apostrophes_not_html_escapes(qtbot, bundled_repo):
+    window, view = open_plan(qtbot, bundled_repo)
+    view.set_roles("salary-com/chat-support-representative-i", "salary-com/customer-service-manager")
+    editor = view.editor
+    shown = []
+    for row in range(editor.table.rowCount()):
+        editor.table.selectRow(row)
+        shown += [w.text() for w in editor.levels_box.findChildren(QLabel)]
+    assert any("organisation's" in text for text in shown)
+    assert not any("&#x27;" in text or "&amp;" in text for text in shown)

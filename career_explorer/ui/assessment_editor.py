@@ -226,7 +226,10 @@ class AssessmentEditor(QWidget):
             self.levels_layout.addWidget(button)
             text = behaviours.get(level)
             if text:
-                about = QLabel(escape(text), self.levels_box)
+                # Plain text, not escaped HTML: Qt takes a tag-free string as plain text and would show
+                # the escape itself ("organisation&#x27;s").
+                about = QLabel(text, self.levels_box)
+                about.setTextFormat(Qt.PlainText)
                 about.setWordWrap(True)
                 about.setContentsMargins(24, 0, 0, 6)
                 about.setStyleSheet("color: palette(window-text);")
