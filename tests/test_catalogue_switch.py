@@ -65,6 +65,8 @@ def test_open_catalogue_switches_every_view_and_remembers_it(window, fixture_rep
     window.catalogue_menu.rebuild_recent()
     actions = window.catalogue_menu.recent_menu.actions()
     assert [a.data() for a in actions][:2] == [str(p) for p in recent[:2]]
+    # listed by the catalogue's own name, not its file name
+    assert [a.text() for a in actions][:2] == ["&1 Acme Customer Support 2025.1", "&2 Fixture ladder 0.1"]
     assert actions[0].isChecked() and not actions[1].isChecked()
     actions[1].trigger()  # back to the fixture catalogue
     assert window.windowTitle() == "Career Explorer - Fixture ladder 0.1"

@@ -40,6 +40,23 @@ def _drop_none(row: dict) -> dict:
     return {k: v for k, v in row.items() if v is not None}
 
 
+def peek_name(path: Path) -> Optional[str]:
+    """"US occupations and customer-support ladder 2.0" from a catalogue file's meta table, or None.
+
+    For menus that list catalogues by name; reads two rows, read-only, and never raises.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('name', 'version')").fetchall())
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    name = meta.get("name")
+    return f"{name} {meta.get('version', '')}".strip() if name else None
+
+
 class CatalogueRepository:
     """A compiled catalogue opened read-only (`mode=ro`)."""
 

@@ -93,8 +93,12 @@ class CatalogueMenu(QObject):
     def rebuild_recent(self) -> None:
         self.recent_menu.clear()
         current = self.window.repo.path.resolve() if self.window.repo is not None else None
+        from career_explorer.data.catalogue_repository import peek_name
+
         for index, path in enumerate(recent_catalogues(), 1):
-            action = self.recent_menu.addAction(f"&{index} {path.name}  ({path.parent})")
+            # People know a catalogue by its name; the file's place is in the tooltip.
+            name = peek_name(path) or f"{path.name} (cannot be read)"
+            action = self.recent_menu.addAction(f"&{index} {name}")
             action.setToolTip(str(path))
             action.setData(str(path))
             action.setCheckable(True)
