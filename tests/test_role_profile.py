@@ -43,9 +43,10 @@ def test_profile_lists_every_salary_entry_with_source_percentiles_and_as_of(qtbo
     widget = open_profile(qtbot, window, "fx/manager").profile_widget
     assert widget.pay_rows() == [{
         "Source": "Fixture facts", "Basis": "base",
-        "p10": "$60,000", "Median": "$80,000", "p90": "$110,000", "As of": "Not stated",
+        "p10": "$60,000", "Median": "$80,000", "p90": "$110,000",
     }]
-    # one region for every band: said once in the heading, not on every row
+    # one region for every band, and no date from any source: each said once, not on every row
+    assert "As of: not stated by the source." in open_profile(qtbot, window, "fx/manager").profile_widget.pay_notes.text()
     rep = open_profile(qtbot, window, "fx/rep").profile_widget
     assert [(r["Basis"], r["Median"]) for r in rep.pay_rows()] == [("base", "$40,000"), ("total", "$42,000")]
 
@@ -199,3 +200,26 @@ def test_job_zones_read_as_words(qtbot, bundled_repo):
     qtbot.addWidget(dialog)
     assert dialog.profile_widget.facts["Job level"].text() == "Job Zone 2 (some preparation)"
     assert "JZ2" not in dialog.profile_widget.subtitle_label.text()
+
+
+def test_two_captures_of_one_source_say_which_capture_they_are(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "salary-com/chat-support-manager"))
+    qtbot.addWidget(dialog)
+    sources = [row["Source"] for row in dialog.profile_widget.pay_rows()]
+    assert "Salary.com · Main capture" in sources and "Salary.com · Second capture" in sources
+    assert not any("(2)" in s for s in sources)
+
+
+def test_a_role_without_ratings_says_so_once(qtbot, bundled_repo):
+    from career_explorer.services.profile import role_profile
+    from career_explorer.ui.role_profile import RoleProfileDialog
+
+    dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/15-1252.00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    widget = dialog.profile_widget
+    assert widget.empty_competencies.text() == "O*NET 29.0 publishes no skill or knowledge ratings for this occupation."
+    assert widget.empty_competencies.isVisible() and not widget.unpublished_label.isVisible()

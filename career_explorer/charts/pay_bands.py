@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
 from career_explorer.domain.money import CURRENCY_SYMBOLS as SYMBOLS
-from career_explorer.domain.profile import PayEntry
+from career_explorer.domain.profile import PayEntry, capture_label
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -30,15 +30,21 @@ def money(value: float, currency: str, short: bool = False) -> str:
 
 
 def _row_labels(group: Sequence[PayEntry], with_role: bool, width: int) -> list[str]:
-    """Role title on its first row only; region, basis and a short source name on every row."""
-    labels, seen, previous = [], {}, None
-    for entry in group:
-        band = entry.band
-        detail = f"{band.region} {band.basis.label} · {textwrap.shorten(entry.source_name, 24, placeholder='…')}"
+    """Role title on its first row only; region, basis and a short source name on every row.
+
+    Two captures of one source are told apart by their date or note, never by a bare "(2)".
+    """
+    details = [f"{e.band.region} {e.band.basis.label} · {textwrap.shorten(e.source_name, 24, placeholder='…')}"
+               for e in group]
+    counts: dict = {}
+    for entry, detail in zip(group, details):
+        counts[(entry.role_id, detail)] = counts.get((entry.role_id, detail), 0) + 1
+    labels, previous, seen = [], None, {}
+    for entry, detail in zip(group, details):
         key = (entry.role_id, detail)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            detail += f" ({seen[key]})"
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            detail += f" · {capture_label(entry.band) or seen[key]}"
         lines = textwrap.wrap(entry.role_title, width) if with_role and entry.role_id != previous else []
         labels.append("\n".join(lines + [detail]))
         previous = entry.role_id

@@ -68,6 +68,16 @@ class BrowseFacets(Model):
     pay_max: Optional[float] = None
 
 
+def capture_label(band: SalaryBand) -> str:
+    """What tells one capture of a source from another: its date, else the first words of its note."""
+    if band.as_of is not None:
+        return band.as_of.strftime("%B %Y")
+    if band.note:
+        first = band.note.replace(";", ".").replace(":", ".").split(".")[0].split(" (")[0].strip()
+        return first if len(first) <= 22 else first[:21].rstrip() + "…"
+    return ""
+
+
 class PayEntry(Model):
     """One salary band of one role, labelled for tables and charts."""
 

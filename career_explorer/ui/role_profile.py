@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.profile import PayEntry, RoleProfile
+from career_explorer.domain.profile import PayEntry, RoleProfile, capture_label
 from career_explorer.services.compare import level_text
 from career_explorer.services.profile import role_profile
 from career_explorer.ui.competency_list import CompetencyList
@@ -54,12 +54,14 @@ def _text(text: Optional[str], parent: QWidget, placeholder: str = "Not publishe
 
 
 def pay_columns(entries: tuple[PayEntry, ...]) -> list[str]:
-    """Source, Region (when bands differ in it), Basis, the percentiles given, Other figures if any, As of."""
+    """Source, Region (when bands differ in it), Basis, the percentiles given, Other figures if any,
+    As of (when some source states a date; "not stated" is said once, under the table)."""
     used = [p for p in PERCENTILE_HEADERS if any(getattr(e.band, p) is not None for e in entries)]
     other = any(e.band.mean or e.band.entry or e.band.experienced for e in entries)
     regions = {e.band.region for e in entries}
+    dated = any(e.band.as_of is not None for e in entries)
     return ["Source", *(["Region"] if len(regions) > 1 else []), "Basis", *used,
-            *(["Other figures"] if other else []), "As of"]
+            *(["Other figures"] if other else []), *(["As of"] if dated else [])]
 
 
 def pay_cell(entry: PayEntry, column: str) -> str:
@@ -206,9 +208,14 @@ class RoleProfileWidget(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setWordWrap(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        # Two captures of one source on one basis are told apart by their date or note, not "(2)".
+        keys = [(e.source_name, e.band.region, e.band.basis, e.band.period) for e in entries]
         for r, entry in enumerate(entries):
             for c, column in enumerate(columns):
-                item = QTableWidgetItem(pay_cell(entry, column))
+                text = pay_cell(entry, column)
+                if column == "Source" and keys.count(keys[r]) > 1 and capture_label(entry.band):
+                    text += f" · {capture_label(entry.band)}"
+                item = QTableWidgetItem(text)
                 if column in PERCENTILE_HEADERS:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 tip = "; ".join(x for x in (entry.source_name, entry.band.note) if x)
@@ -226,9 +233,12 @@ class RoleProfileWidget(QWidget):
         return table
 
     def _pay_notes(self) -> str:
-        """Figures that are a group's estimate, said in words rather than left to a tooltip."""
+        """Figures that are a group's estimate, said in words rather than left to a tooltip; and, once,
+        that no source dates its figures."""
         notes = [f"{e.source_name}: one estimate for {e.band.covers}, a group that includes this occupation."
                  for e in self.profile.pay if e.band.covers]
+        if self.profile.pay and all(e.band.as_of is None for e in self.profile.pay):
+            notes.append("As of: not stated by the source.")
         return "\n".join(dict.fromkeys(notes))
 
     def _sources_text(self) -> str:
@@ -251,7 +261,11 @@ class RoleProfileWidget(QWidget):
         layout.addWidget(_section("Competencies", box))
         self.competency_list = CompetencyList(box)
         self.competency_list.set_profile(self.profile)
-        self.empty_competencies = QLabel("The sources publish no competencies for this role.", box)
+        # One message when nothing is published: the role's own note says why (O*NET rates no skills
+        # for this occupation), rather than "none published" followed by "68 more not published".
+        empty = self.profile.role.note or "The source publishes no competencies for this role."
+        self.empty_competencies = QLabel(empty, box)
+        self.empty_competencies.setWordWrap(True)
         self.empty_competencies.setEnabled(False)
         self.empty_competencies.setVisible(not self.profile.competencies)
         self.competency_list.setVisible(bool(self.profile.competencies))
@@ -259,7 +273,7 @@ class RoleProfileWidget(QWidget):
         hint.setEnabled(False)
         hint.setVisible(bool(self.profile.competencies))
         self.unpublished_label = QLabel(self.profile.unpublished_text or "", box)
-        self.unpublished_label.setVisible(bool(self.profile.unpublished_text))
+        self.unpublished_label.setVisible(bool(self.profile.unpublished_text and self.profile.competencies))
         layout.addWidget(hint)
         layout.addWidget(self.competency_list, 1)
         layout.addWidget(self.empty_competencies)
