@@ -29,6 +29,19 @@ def money(value: float, currency: str, short: bool = False) -> str:
     return text if symbol else f"{text} {currency}"
 
 
+def _tick_formatter(ax: "Axes", currency: str):
+    """"$44k" ticks, with a decimal when the axis spans too little for whole thousands to differ."""
+    def label(value: float, _position) -> str:
+        low, high = ax.get_xlim()
+        if abs(value) >= 1000 and high - low < 8000:
+            symbol = SYMBOLS.get(currency, "")
+            text = f"{symbol}{value / 1000:,.1f}k"
+            return text if symbol else f"{text} {currency}"
+        return money(value, currency, True)
+
+    return label
+
+
 def _row_labels(group: Sequence[PayEntry], with_role: bool, width: int) -> list[str]:
     """Role title on its first row only; region, basis and a short source name on every row.
 
@@ -161,7 +174,7 @@ def draw_pay_bands(
             hollow = hollow or entry.band.basis.value != "base"
         ax.set_yticks(ys, _row_labels(group, with_role, 30), fontsize=7.5 if compact else 8)
         ax.set_ylim(-0.6, len(group) - 0.4)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p, c=currency: money(v, c, True)))
+        ax.xaxis.set_major_formatter(FuncFormatter(_tick_formatter(ax, currency)))
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", color=theme.grid, linewidth=0.8)
         ax.set_axisbelow(True)

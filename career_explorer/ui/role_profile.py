@@ -34,6 +34,7 @@ from career_explorer.services.profile import role_profile
 from career_explorer.ui.competency_list import CompetencyList
 from career_explorer.ui.figure_panel import FigurePanel
 from career_explorer.ui.formatting import format_money
+from career_explorer.ui.table_fit import fit_rows
 from career_explorer.ui.wage_history_panel import WageHistoryPanel
 
 PERCENTILE_HEADERS = {"p10": "p10", "p25": "p25", "p50": "Median", "p75": "p75", "p90": "p90"}
@@ -226,10 +227,8 @@ class RoleProfileWidget(QWidget):
         header.setStretchLastSection(True)
         if not entries:
             table.hide()
-        # Room for a horizontal scroll bar, so a narrow window never hides the rows behind it.
-        height = header.sizeHint().height() + sum(table.rowHeight(r) for r in range(len(entries))) + 4
-        table.setFixedHeight(height + table.horizontalScrollBar().sizeHint().height())
         table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        fit_rows(table)
         return table
 
     def _pay_notes(self) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from career_explorer.domain.wage_history import WageHistory, WagePoint
 from career_explorer.ui.figure_panel import FigurePanel
 from career_explorer.ui.formatting import format_money
+from career_explorer.ui.table_fit import fit_rows
 
 COLUMNS = ("Release", "Median", "Middle half (p25–p75)", "Change")
 
@@ -107,8 +108,8 @@ class WageHistoryPanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setStretchLastSection(True)
-        table.setFixedHeight(header.sizeHint().height() + sum(table.rowHeight(r) for r in range(len(points))) + 4)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        fit_rows(table)
 
         self.chart = FigurePanel(export=True, file_stem="wage-history", parent=self)
         self.chart.setMinimumHeight(240)
