@@ -148,7 +148,7 @@ def test_compare_selected_sends_the_roles_to_compare(qtbot, window):
     assert view.compare_button.isEnabled()
     qtbot.mouseClick(view.compare_button, Qt.LeftButton)
     assert window.current_view_name() == "Compare"
-    assert window.view("Compare").role_ids() == ["fx/manager", "fx/rep"]
+    assert window.view("Compare").role_ids() == ["fx/rep", "fx/manager"]  # in the order they were picked
 
 
 def test_role_table_model_passes_qtmodeltester(qtmodeltester, fixture_repo):

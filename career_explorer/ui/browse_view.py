@@ -186,6 +186,8 @@ class BrowseView(QWidget):
         self.pay_max.valueChanged.connect(self._pay_changed)
         self.clear_filters.clicked.connect(self.clear_all_filters)
         self.table.doubleClicked.connect(lambda index: self.open_role(self.model.data(index, ROLE_ID_ROLE)))
+        self._picked: list[str] = []  # selected role ids in the order they were picked
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.open_button.clicked.connect(lambda: self.open_current())
@@ -281,8 +283,17 @@ class BrowseView(QWidget):
         return self.model.data(index, ROLE_ID_ROLE)
 
     def selected_role_ids(self) -> list[str]:
+        """The selected roles in the order they were picked (Compare keeps that order)."""
         rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [self.model.row_at(r).id for r in rows]
+        selected = [self.model.row_at(r).id for r in rows]
+        picked = [rid for rid in self._picked if rid in selected]
+        return picked + [rid for rid in selected if rid not in picked]
+
+    def _selection_changed(self, *_args) -> None:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        current = {self.model.row_at(r).id for r in rows}
+        self._picked = [rid for rid in self._picked if rid in current]
+        self._picked += sorted(current - set(self._picked), key=lambda rid: self.model.row_of(rid))
 
     def select_role(self, role_id: str) -> bool:
         row = self.model.row_of(role_id)

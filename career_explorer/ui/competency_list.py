@@ -118,7 +118,10 @@ class CompetencyRow(QWidget):
         layout.addWidget(self.details)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        if event.button() == Qt.LeftButton and event.position().y() < self.details.y():
+        # Anywhere on the header line (the name included, as the hint says) opens and closes the row;
+        # a closed row's details sit at y 0, so only an open row limits the click to above them.
+        header_click = not self.details.isVisible() or event.position().y() < self.details.y()
+        if event.button() == Qt.LeftButton and header_click:
             self.arrow.toggle()
         super().mousePressEvent(event)
 

@@ -205,6 +205,12 @@ class MainWindow(QMainWindow):
             remember_route(app_settings(), from_id, to_id)
         view = self.show_view("Path")
         if hasattr(view, "set_roles"):
+            # "Plan a path from here" keeps where the route was going, and "to here" where it started.
+            keep_from = view.from_picker.role_id() if hasattr(view, "from_picker") else None
+            keep_to = view.to_picker.role_id() if hasattr(view, "to_picker") else None
+            from_id, to_id = from_id or keep_from, to_id or keep_to
+            if from_id == to_id:
+                from_id, to_id = (from_id, None) if keep_to == to_id else (None, to_id)
             view.set_roles(from_id, to_id)
         return view
 
