@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint catalogue installer bench clean
+.PHONY: run test lint catalogue installer bench screenshots clean
 
 $(STAMP): pyproject.toml
 	scripts/ensure-system-packages
@@ -30,6 +30,12 @@ catalogue: $(STAMP)
 
 installer: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+
+# Every view and dialog, offscreen, light and dark at three sizes and light at 200%, into screenshots/.
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --dark
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py --scale 2 --only browse path-ladder profile-csr plan
 
 bench: $(STAMP)
 	for b in bench/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done

@@ -1,10 +1,11 @@
-"""Render the app's main screens offscreen, with real content from the bundled catalogue, at three sizes.
+"""Render the app's screens and dialogs offscreen, with real content from the bundled catalogue.
 
-    .venv/bin/python tools/screenshots.py [--out DIR] [--dark] [--only NAME ...]
+    .venv/bin/python tools/screenshots.py [--out DIR] [--dark] [--scale 2] [--only NAME ...]
+    make screenshots        # light and dark at 1024x700, 1280x800 and 1920x1080, then light at 200%
 
-Writes one PNG per screen and size (1024x700, 1280x800, 1920x1080) to DIR (default: screenshots/,
-which git ignores), so a person can look at every screen after a change. Uses a throwaway user-data
-folder; the user's own plan and settings are never touched.
+Writes one PNG per screen and size to DIR (default: screenshots/, which git ignores), so a person
+can look at every screen after a change. Uses a throwaway user-data folder; the user's own plan and
+settings are never touched. The pictures are not compared by any test: they are for looking at.
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio, e.g. 2 for 200%%")
     parser.add_argument("--only", nargs="*", help="screen names to render (default: all)")
     args = parser.parse_args(argv)
 
+    if args.scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before the QApplication exists
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -69,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
     repo = CatalogueRepository(bundled_catalogue())
     args.out.mkdir(parents=True, exist_ok=True)
-    suffix = "-dark" if args.dark else ""
+    suffix = ("-dark" if args.dark else "") + (f"-x{args.scale:g}" if args.scale != 1.0 else "")
 
     def browse(window):
         view = window.show_view("Browse")
@@ -99,13 +103,25 @@ def main(argv: list[str] | None = None) -> int:
         window.show_view("My plan")
         return window
 
+    def path_web(window):
+        window.plan_path("onet/15-1254.00", "onet/11-3021.00")
+        return window
+
+    def about(window):
+        return window.show_about()
+
+    def welcome(window):
+        window.plan_path("salary-com/chat-support-representative-i", "salary-com/customer-service-manager")
+        return window.show_welcome()
+
     screens = {
         "browse": browse, "path-picker": path_picker, "path-ladder": path_route, "path-onet": path_onet,
-        "compare": compare, "plan": plan,
+        "path-web": path_web, "compare": compare, "plan": plan, "about": about, "welcome": welcome,
     }
     profiles = {"profile-csr": "onet/43-4051.00", "profile-software": "onet/15-1252.00",
                 "profile-chat-rep": "salary-com/chat-support-representative-i"}
     wanted = set(args.only or list(screens) + list(profiles))
+    started = time.monotonic()
     for width, height in SIZES:
         for name, prepare in screens.items():
             if name not in wanted:
@@ -124,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
                     popup_target = args.out / f"{name}-popup-{width}x{height}{suffix}.png"
                     popup.grab().save(str(popup_target))
                     print(popup_target)
+            if shown is not window:
+                shown.close()
             window.close()
             window.deleteLater()
             settle(app, 0.1)
@@ -139,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             print(target)
             dialog.close()
             dialog.deleteLater()
+    print(f"rendered in {time.monotonic() - started:.0f} s into {args.out}")
     return 0
 
 

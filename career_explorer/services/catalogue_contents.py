@@ -24,7 +24,7 @@ def source_parts(repo: CatalogueRepository) -> list[SourcePart]:
     counts = repo.source_counts()
     parts = [SourcePart(source, **counts.get(sid, {"roles": 0, "pay": 0, "requirements": 0, "transitions": 0}))
              for sid, source in repo.sources.items()]
-    return sorted(parts, key=lambda p: (-p.roles, -p.pay, p.source.label.casefold()))
+    return sorted(parts, key=lambda p: (-p.roles, p.pay == 0, p.source.label.casefold()))
 
 
 def _series_span(parts: list[SourcePart]) -> list[str]:
