@@ -100,7 +100,22 @@ def main(argv: list[str] | None = None) -> int:
         return window
 
     def plan(window):
-        window.show_view("My plan")
+        view = window.show_view("My plan")
+        view.set_roles("salary-com/chat-support-representative-i", "salary-com/customer-service-manager")
+        return window
+
+    def plan_gap(window):
+        view = window.show_view("My plan")
+        view.set_roles("salary-com/chat-support-representative-i", "salary-com/customer-service-manager")
+        editor = view.editor
+        for row, level in ((0, 2), (1, 2), (2, 3)):
+            if row < editor.table.rowCount():
+                editor.table.selectRow(row)
+                button = editor.level_group.button(level)
+                if button is not None:
+                    button.click()
+        editor.save_button.click()
+        view.tabs.setCurrentWidget(view.gap_panel)
         return window
 
     def path_web(window):
@@ -116,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
 
     screens = {
         "browse": browse, "path-picker": path_picker, "path-ladder": path_route, "path-onet": path_onet,
-        "path-web": path_web, "compare": compare, "plan": plan, "about": about, "welcome": welcome,
+        "path-web": path_web, "compare": compare, "plan": plan, "plan-gap": plan_gap, "about": about,
+        "welcome": welcome,
     }
     profiles = {"profile-csr": "onet/43-4051.00", "profile-software": "onet/15-1252.00",
                 "profile-chat-rep": "salary-com/chat-support-representative-i"}

@@ -119,7 +119,7 @@ def step_pay_text(step: RoleGap) -> str:
     if pay is None:
         return "not published for both roles"
     return (f"{money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)} "
-            f"({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)}; {pay.source})")
+            f"({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)}; {pay.source_name or pay.source})")
 
 
 def step_rows(report: GapReport) -> list[list[str]]:
