@@ -6,8 +6,8 @@
   with the bundled catalogue (career_explorer/data/catalogue.sqlite, opened in place, never compressed) as
   its own row. The folder is built with `pyinstaller build_installer.spec` first when it is missing, or
   with --build.
-- --compare-unslimmed also builds with INSTALLER_SLIM=0 (every Qt module, plugin and translation
-  PyInstaller would collect) into build/unslimmed/ and reports what slimming saves.
+- --compare-unslimmed also builds with INSTALLER_SLIM=0 (everything PyInstaller would collect, unstripped,
+  with docstrings) into build/unslimmed/ and reports what slimming saves.
 - Cold start to the first shown, idle main window, offscreen, median of N fresh processes each:
   the frozen executable against `python -m career_explorer` from source, runs interleaved, in the same
   run (target: frozen <= 1.3 x source). Both run the real entry point; CAREER_EXPLORER_QUIT_WHEN_IDLE
