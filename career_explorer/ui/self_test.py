@@ -2,10 +2,10 @@
 
 Run from run_gui() once the QApplication exists (run_gui makes QT_QPA_PLATFORM offscreen unless the
 caller set it). The checks, in order: Qt platform, resources (window icon), catalogue, main window
-shown and painted, one route (services.routes), one chart rendered to PNG bytes in memory. Each
-prints one line on stdout. On the first failure the reason goes to stderr as one line and the exit
-status is 1; when every check passes it is 0. The user store and settings go to a throwaway folder
-unless CAREER_EXPLORER_HOME is set (see run_self_test).
+shown and painted, one route (services.routes), one chart drawn on the window's QtAgg canvas and
+rendered to PNG bytes in memory. Each prints one line on stdout. On the first failure the reason goes
+to stderr as one line and the exit status is 1; when every check passes it is 0. The user store and
+settings go to a throwaway folder unless CAREER_EXPLORER_HOME is set (see run_self_test).
 """
 
 from __future__ import annotations
@@ -158,6 +158,11 @@ class SelfTest:
     def check_chart(self) -> str:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+        # The window's charts draw on matplotlib's QtAgg canvas, which needs Qt bindings (QtSvg among them) that the
+        # Agg render below does not: a frozen build that lacks one shows empty charts but would still pass.
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        FigureCanvasQTAgg(self._route_figure()[0]).draw()
         figure, what = self._route_figure()
         FigureCanvasAgg(figure)  # render with Agg, whatever the default backend
         buffer = io.BytesIO()
