@@ -201,7 +201,10 @@ def _table(headers: list[str], rows: list[list[str]], indent: str) -> list[str]:
 
 
 def _role(role: RoleRef) -> str:
-    return f"{role.title} ({role.level_label})" if role.level else role.title
+    """"Support Lead (S01)"; a level with a name of its own reads "Title · Job Zone 3 (medium preparation)"."""
+    if not role.level:
+        return role.title
+    return f"{role.title} · {role.level_name}" if role.level_name else f"{role.title} ({role.level})"
 
 
 def gap_lines(gap: RoleGap, heading: str, indent: str = "  ") -> list[str]:
