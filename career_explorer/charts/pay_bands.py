@@ -120,8 +120,10 @@ def _legend(fig: "Figure", used: set[str], theme: ChartTheme, hollow: bool) -> N
     handles = [glyphs[k] for k in glyphs if k in used]
     labels = [k for k in glyphs if k in used]
     if hollow:
+        # Filled marks are base pay, hollow ones total pay (or pay whose basis the source does not state).
+        labels = ["median, base pay" if k == "median" else k for k in labels]
         handles.append(Line2D([], [], color=c, marker="o", markerfacecolor=theme.background, linestyle=""))
-        labels.append("hollow: total pay")
+        labels.append("median, total pay or basis not stated")
     if handles:
         fig.legend(handles, labels, loc="outside lower center", ncol=min(len(handles), 4), fontsize=7.5,
                    frameon=False)

@@ -1,6 +1,8 @@
 """Radar: the compared roles' required levels, each normalised 0-100 on its own scale.
 
-A role without a level on an axis leaves a gap there (never a fake zero); points are always marked.
+A role without a level on an axis leaves a gap there (never a fake zero); points are always marked. On
+an axis whose scale starts at a real level (1 of 5, "General Familiarity"), that lowest level sits on
+an inner ring, not at the centre, which would read as "nothing". Axis labels sit outside the 100 ring.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MARKERS = ("o", "s", "^", "D")
 
 
 RADAR_SIZE = (7.5, 6.4)
+# Where a scale's lowest level sits when that level is a real level, in % of the radius.
+FLOOR_RING = 15.0
 
 
 def radar_figure(data: Optional[RadarData], title: Optional[str] = None, theme: ChartTheme = LIGHT) -> "Figure":
@@ -48,24 +52,33 @@ def draw_radar(fig: "Figure | SubFigure", data: Optional[RadarData], title: Opti
     ax = fig.add_axes((0.16, bottom + 0.04, 0.68, top - bottom - 0.06), projection="polar")
     ax.set_theta_offset(math.pi / 2)
     ax.set_theta_direction(-1)
+    floors = data.floor_is_level or (False,) * count
+
+    def radius(value: Optional[float], axis: int) -> float:
+        if value is None:
+            return math.nan
+        return FLOOR_RING + value * (100 - FLOOR_RING) / 100 if floors[axis] else value
+
     for index, (name, values) in enumerate(zip(data.titles, data.values)):
         colour = theme.colour(index)
-        ys = [math.nan if v is None else v for v in values]
+        ys = [radius(v, axis) for axis, v in enumerate(values)]
         marker = MARKERS[index % len(MARKERS)]
         ax.plot(angles + angles[:1], ys + ys[:1], color=colour, linewidth=1.8, marker=marker,
                 markersize=9 - 1.5 * index, markevery=list(range(count)), label=name, zorder=3 + index)
         if all(v is not None for v in values):
             ax.fill(angles, ys, color=colour, alpha=0.12)
     ax.set_xticks(angles, ["\n".join(textwrap.wrap(a, 16)) for a in data.axes], fontsize=7.5)
-    ax.set_ylim(0, 100)
-    ax.set_yticks([25, 50, 75, 100], ["25", "50", "75", "100"], fontsize=7)
-    ax.set_rlabel_position(180 / count)
-    ax.tick_params(axis="x", pad=6)
+    ax.set_ylim(0, 104)
+    # Rings without numbers: with some axes lifted off the centre, one set of numbers would be wrong.
+    ax.set_yticks([25, 50, 75, 100], [])
+    ax.tick_params(axis="x", pad=12)
     ax.grid(color=theme.grid, linewidth=0.8)
     ax.spines["polar"].set_color(theme.grid)
     fig.legend(loc="lower center", bbox_to_anchor=(0.5, 0.03), ncol=min(len(data.titles), 2), fontsize=8,
                frameon=False)
-    note = "0 = the bottom of each competency's scale, 100 = the top; a gap means no level is given"
+    note = "Outer ring: the top of each competency's scale. A gap means no level is given."
+    if any(floors):
+        note += " Inner ring: a scale's lowest level (1 of 5)."
     if data.omitted:
         note += f"; {data.omitted} more not shown"
     fig.text(0.5, 0.005, note, ha="center", va="bottom", fontsize=7, color=theme.muted)

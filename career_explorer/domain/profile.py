@@ -196,6 +196,9 @@ class RadarData(Model):
     titles: tuple[str, ...]
     values: tuple[tuple[Optional[float], ...], ...]
     omitted: int = 0
+    # Per axis: the scale's lowest value is itself a level (1 = General Familiarity on a 1-5 scale), so
+    # it must not be drawn at the centre, which reads as "nothing". O*NET's 0 is "not needed": centre.
+    floor_is_level: tuple[bool, ...] = ()
 
 
 class RoleComparison(Model):

@@ -95,6 +95,7 @@ def radar_data(titles: Sequence[str], rows: Sequence[CompareRow], limit: int = R
         titles=tuple(titles),
         values=tuple(tuple(r.normalised(i) for r in chosen) for i in range(len(titles))),
         omitted=len(rated) - len(chosen),
+        floor_is_level=tuple(r.scale_min > 0 for r in chosen),
     )
 
 
