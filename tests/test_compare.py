@@ -182,3 +182,19 @@ def test_compare_says_when_a_source_gives_no_competency_total(bundled_repo):
                                                 "salary-com/customer-service-team-leader",
                                                 "salary-com/retail-store-customer-service-representative"])
     assert [result.unpublished_note(i) for i in range(3)] == ["10", "count not given", "at least 5"]
+
+
+def test_radar_keeps_a_scales_lowest_level_off_the_centre(bundled_repo):
+    from career_explorer.charts.radar import FLOOR_RING, radar_figure
+    from career_explorer.services.compare import compare_roles_by_id
+
+    result = compare_roles_by_id(bundled_repo, ["salary-com/chat-support-representative-i",
+                                                "salary-com/chat-support-manager"])
+    data = result.radar
+    assert data is not None and all(data.floor_is_level)  # Salary.com's 1-5 scale starts at a real level
+    lowest = [i for i, v in enumerate(data.values[0]) if v == 0]
+    assert lowest, "the representative has a level-1 competency on the radar"
+    figure = radar_figure(data)
+    line = figure.axes[0].get_lines()[0]
+    radii = list(line.get_ydata())
+    assert all(radii[i] == FLOOR_RING for i in lowest)  # on the inner ring, not at the centre (0)
