@@ -254,3 +254,24 @@ def test_behaviour_texts_show_apostrophes_not_html_escapes(qtbot, bundled_repo):
         shown += [w.text() for w in editor.levels_box.findChildren(QLabel)]
     assert any("organisation's" in text for text in shown)
     assert not any("&#x27;" in text or "&amp;" in text for text in shown)
+
+
+def test_history_chart_shows_not_rated_to_a_level_and_keeps_lines_apart():
+    import datetime as dt
+
+    from career_explorer.charts.plan_charts import history_figure
+    from career_explorer.domain.plan import RatingHistory, RatingSeries
+
+    taken = tuple(dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(days=30 * i) for i in range(3))
+    same = [RatingSeries(competency=f"c{i}", name=f"Skill {i}", scale_min=1, scale_max=5,
+                         points=((0, 2), (1, 2), (2, 2))) for i in range(2)]
+    late = RatingSeries(competency="late", name="Rated later", scale_min=1, scale_max=5, points=((1, 3), (2, 3)))
+    figure = history_figure(RatingHistory(taken=taken, series=tuple(same + [late])))
+    ax = figure.axes[0]
+    assert "not rated" in [t.get_text() for t in ax.get_yticklabels()]
+    dotted = [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert len(dotted) == 1 and list(dotted[0].get_ydata())[1] > list(dotted[0].get_ydata())[0]
+    first, second = (line for line in ax.get_lines() if line.get_label() in ("Skill 0", "Skill 1"))
+    assert list(first.get_ydata()) != list(second.get_ydata())  # equal ratings do not hide each other
+    colours = {line.get_color() for line in ax.get_lines() if not line.get_label().startswith("_")}
+    assert len(colours) == 3

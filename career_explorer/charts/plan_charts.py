@@ -20,7 +20,10 @@ def mixed_scales(series: Sequence[RatingSeries]) -> bool:
 def draw_history(ax: "Axes", data: RatingHistory, theme: ChartTheme = LIGHT) -> None:
     """One line per competency over the snapshots (evenly spaced, labelled by date).
 
-    Levels are on their own scale, or as 0-100 of each scale when the scales differ.
+    Levels are on their own scale, or as 0-100 of each scale when the scales differ. Each competency
+    has its own colour and marker; lines with equal levels are drawn a hair apart so none hides
+    another; a competency first rated after the first snapshot starts from a hollow "not rated" mark
+    below the scale, joined by a dotted line, so "not rated → 3" shows as a change.
     """
     series = data.series
     if not data.taken or not series:
@@ -29,21 +32,31 @@ def draw_history(ax: "Axes", data: RatingHistory, theme: ChartTheme = LIGHT) -> 
                 color=theme.muted, transform=ax.transAxes)
         return
     normalise = mixed_scales(series)
-    markers = "osD^v<>ph"
+    markers = "osD^v<>phP*X"
+    span = 100.0 if normalise else float((series[0].scale_max or 1) - (series[0].scale_min or 0)) or 1.0
+    floor = -8.0 if normalise else (series[0].scale_min or 0) - 0.45
+    spread = span * 0.012  # how far apart equal lines are drawn
     for index, s in enumerate(series):
+        colour = theme.colour(index) if index < len(theme.series) else theme.colour(index + index // len(theme.series))
+        offset = (index - (len(series) - 1) / 2) * spread
         xs = [i for i, _ in s.points]
-        ys = [_scaled(s, level) if normalise else level for _, level in s.points]
-        ax.plot(xs, ys, marker=markers[index % len(markers)], markersize=5, linewidth=1.6,
-                color=theme.colour(index), label=textwrap.shorten(s.name, 34, placeholder="…"))
+        ys = [(_scaled(s, level) if normalise else level) + offset for _, level in s.points]
+        style = "-" if index < len(theme.series) else "--"
+        ax.plot(xs, ys, marker=markers[index % len(markers)], markersize=5, linewidth=1.6, linestyle=style,
+                color=colour, label=textwrap.shorten(s.name, 30, placeholder="…"))
+        if xs and xs[0] > 0:
+            ax.plot([xs[0] - 1, xs[0]], [floor, ys[0]], linestyle=":", linewidth=1.2, color=colour)
+            ax.plot([xs[0] - 1], [floor], marker=markers[index % len(markers)], markersize=5,
+                    markerfacecolor=theme.background, color=colour, linestyle="")
     if normalise:
         ax.set_ylabel("Level, % of its scale", fontsize=8.5)
-        ax.set_ylim(-5, 105)
+        ax.set_ylim(floor - 5, 105)
     else:
         low, high = series[0].scale_min, series[0].scale_max
         ax.set_ylabel("Level", fontsize=8.5)
         if low is not None and high is not None:
-            ax.set_ylim(low - 0.3, high + 0.3)
-            ax.set_yticks(range(low, high + 1))
+            ax.set_ylim(floor - 0.25, high + 0.3)
+            ax.set_yticks([floor] + list(range(low, high + 1)), ["not rated"] + [str(v) for v in range(low, high + 1)])
     count = len(data.taken)
     step = max(1, count // 12)
     ticks = list(range(0, count, step))
@@ -53,7 +66,9 @@ def draw_history(ax: "Axes", data: RatingHistory, theme: ChartTheme = LIGHT) -> 
     ax.grid(alpha=0.3)
     ax.tick_params(axis="y", labelsize=7.5)
     ax.set_title("Ratings over snapshots", fontsize=10)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    # Below the plot, in as many columns as fit: a side legend squeezed the lines at small sizes.
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=min(len(series), 3),
+              frameon=False)
 
 
 def _scaled(series: RatingSeries, level: float) -> float:
