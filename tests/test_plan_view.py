@@ -275,3 +275,21 @@ def test_history_chart_shows_not_rated_to_a_level_and_keeps_lines_apart():
     assert list(first.get_ydata()) != list(second.get_ydata())  # equal ratings do not hide each other
     colours = {line.get_color() for line in ax.get_lines() if not line.get_label().startswith("_")}
     assert len(colours) == 3
+
+
+def test_rate_with_the_keyboard_and_save_only_when_something_changed(qtbot, fixture_repo):
+    window, view = open_plan(qtbot, fixture_repo)
+    view.set_roles("fx/rep", "fx/manager")
+    editor = view.editor
+    assert not editor.save_button.isEnabled()  # nothing changed yet
+    editor.table.setFocus()
+    editor.table.selectRow(editor.row_of("fx/products"))
+    qtbot.keyClick(editor.table, Qt.Key_3)
+    assert editor.state["fx/products"].level == 3 and cell(editor.table, editor.row_of("fx/products"), 2) == "3"
+    qtbot.keyClick(editor.table, Qt.Key_9)  # outside the 1-5 scale: ignored
+    assert editor.state["fx/products"].level == 3
+    assert editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    assert not editor.save_button.isEnabled()
+    qtbot.keyClick(editor.table, Qt.Key_Delete)
+    assert "fx/products" not in editor.state and editor.save_button.isEnabled()

@@ -10,7 +10,7 @@ import sqlite3
 from html import escape
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -61,6 +61,9 @@ class AssessmentEditor(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        # Rate from the keyboard: a digit sets the focused competency's level, Delete clears it.
+        self.table.installEventFilter(self)
+        self.table.setToolTip("Type a level's number to rate the selected competency; Delete clears it")
 
         self.detail_title = QLabel(self)
         self.detail_title.setWordWrap(True)
@@ -149,7 +152,8 @@ class AssessmentEditor(QWidget):
             self.empty.setText("Pick a competency, then choose the level that describes the person today. "
                                "Levels are cumulative: each includes the behaviours below it.")
         self.empty.setVisible(True)
-        self.save_button.setEnabled(person is not None and bool(self.rows))
+        # Nothing to save until something changes.
+        self.save_button.setEnabled(False)
         self._update_status(latest)
         if self.rows:
             self.table.selectRow(0)
@@ -258,8 +262,24 @@ class AssessmentEditor(QWidget):
             "evidence": self.evidence_edit.toPlainText().strip() or None})
         self._mark_dirty()
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table and event.type() == QEvent.KeyPress and event.modifiers() in (
+                Qt.NoModifier, Qt.KeypadModifier):
+            row = self.current_row()
+            text = event.text()
+            if row is not None and text.isdigit():
+                level = int(text)
+                if row.scale.min <= level <= row.scale.max:
+                    self.set_rating(row.competency.id, float(level))
+                return True
+            if row is not None and event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+                self.set_rating(row.competency.id, None)
+                return True
+        return super().eventFilter(watched, event)
+
     def _mark_dirty(self) -> None:
         self.dirty = True
+        self.save_button.setEnabled(self.person is not None)
         self._update_status(self.store.latest_assessment(self.person.id) if self.person else None)
 
     # -- API for the view and tests ---------------------------------------------------------
@@ -300,6 +320,7 @@ class AssessmentEditor(QWidget):
             messages.show_error(self, "Cannot save the snapshot", str(exc))
             return None
         self.dirty = False
+        self.save_button.setEnabled(False)
         self.snapshot_note.clear()
         self._update_status(snapshot)
         self.saved.emit(snapshot)
