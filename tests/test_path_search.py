@@ -70,3 +70,33 @@ def test_dijkstra_finds_the_cheapest_cost(edges, source, target):
 def test_reach_counts_steps_like_breadth_first_search(edges, source):
     ours, theirs = graphs(edges)
     assert reach(ours, source) == nx.single_source_shortest_path_length(theirs, source)
+
+
+@settings(max_examples=100, deadline=None)
+@given(EDGES, st.integers(0, 9), st.integers(0, 9))
+def test_a_cost_ceiling_only_drops_the_paths_above_it(edges, source, target):
+    ours, _ = graphs(edges)
+    if source == target:
+        return
+    every = list(shortest_simple_paths(ours, weight, source, target))
+    bounded = list(shortest_simple_paths(ours, weight, source, target, stretch=lambda best: best * 1.5 + 0.5))
+    if not every:
+        assert bounded == []
+        return
+    ceiling = cost(ours, every[0]) * 1.5 + 0.5
+    assert [round(cost(ours, p), 9) for p in bounded] == [
+        round(cost(ours, p), 9) for p in every if cost(ours, p) <= ceiling + 1e-9]
+
+
+@settings(max_examples=150, deadline=None)
+@given(EDGES, st.integers(0, 9), st.integers(0, 9))
+def test_the_two_sided_search_finds_the_same_cheapest_cost(edges, source, target):
+    from career_explorer.services.path_search import bidirectional_dijkstra, reverse
+
+    ours, _ = graphs(edges)
+    one = dijkstra(ours, weight, source, target)
+    two = bidirectional_dijkstra(ours, reverse(ours), weight, source, target)
+    assert (one is None) == (two is None)
+    if one is not None:
+        assert two[0] == pytest.approx(one[0]) and cost(ours, two[1]) == pytest.approx(one[0])
+        assert two[1][0] == source and two[1][-1] == target

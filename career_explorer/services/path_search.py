@@ -22,9 +22,12 @@ Weight = Callable[[Node, Node, Any], Optional[float]]
 
 def dijkstra(
     graph: Graph, weight: Weight, source: Node, target: Node,
-    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(),
+    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
 ) -> Optional[tuple[float, list[Node]]]:
-    """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges."""
+    """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges.
+
+    Nodes farther than `limit` are not explored: a search that cannot beat it stops early.
+    """
     if source in banned_nodes or source not in graph or target not in graph:
         return None
     best = {source: 0.0}
@@ -34,6 +37,8 @@ def dijkstra(
     done = set()
     while heap:
         cost, _, node = heapq.heappop(heap)
+        if cost > limit:
+            return None
         if node in done:
             continue
         if node == target:
@@ -56,6 +61,66 @@ def dijkstra(
     return None
 
 
+def reverse(graph: Graph) -> Graph:
+    """The same edges pointing the other way ({node: {predecessor: edge data}})."""
+    back: Graph = {node: {} for node in graph}
+    for node, neighbours in graph.items():
+        for neighbour, data in neighbours.items():
+            back.setdefault(neighbour, {})[node] = data
+    return back
+
+
+def bidirectional_dijkstra(
+    graph: Graph, back: Graph, weight: Weight, source: Node, target: Node,
+    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
+) -> Optional[tuple[float, list[Node]]]:
+    """As dijkstra, searching from both ends at once: on a big graph each side explores far less."""
+    if source in banned_nodes or target in banned_nodes or source not in graph or target not in graph:
+        return None
+    if source == target:
+        return 0.0, [source]
+    dist = ({source: 0.0}, {target: 0.0})
+    parent: tuple[dict, dict] = ({}, {})
+    done: tuple[set, set] = (set(), set())
+    order = itertools.count()
+    heaps = ([(0.0, next(order), source)], [(0.0, next(order), target)])
+    best, meet = float("inf"), None
+    while heaps[0] and heaps[1]:
+        if heaps[0][0][0] + heaps[1][0][0] >= best or heaps[0][0][0] + heaps[1][0][0] > limit:
+            break
+        side = 0 if heaps[0][0][0] <= heaps[1][0][0] else 1
+        cost, _, node = heapq.heappop(heaps[side])
+        if node in done[side]:
+            continue
+        done[side].add(node)
+        for neighbour, data in (graph if side == 0 else back)[node].items():
+            u, v = (node, neighbour) if side == 0 else (neighbour, node)
+            if neighbour in banned_nodes or (u, v) in banned_edges or neighbour in done[side]:
+                continue
+            step = weight(u, v, data)
+            if step is None:
+                continue
+            total = cost + step
+            if total < dist[side].get(neighbour, float("inf")):
+                dist[side][neighbour] = total
+                parent[side][neighbour] = node
+                heapq.heappush(heaps[side], (total, next(order), neighbour))
+                other = dist[1 - side].get(neighbour)
+                if other is not None and total + other < best:
+                    best, meet = total + other, neighbour
+    if meet is None or best > limit:
+        return None
+    path = [meet]
+    while path[-1] != source:
+        path.append(parent[0][path[-1]])
+    path.reverse()
+    node = meet
+    while node != target:
+        node = parent[1][node]
+        path.append(node)
+    return best, path
+
+
 def path_cost(graph: Graph, weight: Weight, path: list[Node]) -> Optional[float]:
     total = 0.0
     for u, v in zip(path, path[1:]):
@@ -66,14 +131,27 @@ def path_cost(graph: Graph, weight: Weight, path: list[Node]) -> Optional[float]
     return total
 
 
-def shortest_simple_paths(graph: Graph, weight: Weight, source: Node, target: Node) -> Iterator[list[Node]]:
-    """Simple paths from source to target, cheapest first (Yen's algorithm); nothing when there is none."""
-    first = dijkstra(graph, weight, source, target)
+def shortest_simple_paths(
+    graph: Graph, weight: Weight, source: Node, target: Node, stretch: Optional[Callable[[float], float]] = None,
+    back: Optional[Graph] = None,
+) -> Iterator[list[Node]]:
+    """Simple paths from source to target, cheapest first (Yen's algorithm); nothing when there is none.
+
+    `stretch(best)` bounds the cost of the paths worth finding, given the cheapest one's cost: paths
+    dearer than that are not looked for, which keeps each spur search small on a big graph.
+    """
+    back = back if back is not None else reverse(graph)
+
+    def search(start, banned_nodes=frozenset(), banned_edges=frozenset(), limit=float("inf")):
+        return bidirectional_dijkstra(graph, back, weight, start, target, banned_nodes, banned_edges, limit)
+
+    first = search(source)
     if first is None:
         return
     found = [first[1]]
     yield first[1]
     seen = {tuple(first[1])}
+    ceiling = stretch(first[0]) if stretch is not None else float("inf")
     order = itertools.count()
     candidates: list[tuple[float, int, list[Node]]] = []
     while True:
@@ -83,7 +161,8 @@ def shortest_simple_paths(graph: Graph, weight: Weight, source: Node, target: No
             # Leave out the next edge of every known path that shares this root, and the root's nodes.
             banned_edges = frozenset((p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root)
             banned_nodes = frozenset(root[:-1])
-            tail = dijkstra(graph, weight, spur, target, banned_nodes, banned_edges)
+            root_cost = path_cost(graph, weight, root) or 0.0
+            tail = search(spur, banned_nodes, banned_edges, limit=ceiling - root_cost)
             if tail is None:
                 continue
             path = root[:-1] + tail[1]

@@ -26,7 +26,7 @@ from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMo
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
-from career_explorer.services.path_search import Graph, reach, shortest_simple_paths
+from career_explorer.services.path_search import Graph, reach, reverse, shortest_simple_paths
 from career_explorer.services.route_graph import Move, build_graph, weight_function
 from career_explorer.services.route_reasons import route_reason
 
@@ -34,6 +34,11 @@ from career_explorer.services.route_reasons import route_reason
 CANDIDATES_PER_ROUTE = 3
 # A route longer than this many steps is not a plan a person would follow.
 MAX_STEPS = 5
+
+
+def plausible_ceiling(best: float) -> float:
+    """Routes costing more than this, given the most plausible one's cost, are not worth offering."""
+    return best * 2.0 + 2.0
 
 
 def move_transition(move: Move, stated: Transition, names: dict[str, str], titles: dict[str, str]) -> Transition:
@@ -53,6 +58,7 @@ class RouteFinder:
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
         self._graph: Optional[Graph] = None
+        self._back: Optional[Graph] = None
         self._groups: dict[str, frozenset[str]] = {}
         self._with_data: Optional[set[str]] = None
         self._summaries: Optional[dict[str, RoleSummary]] = None
@@ -153,7 +159,9 @@ class RouteFinder:
         graph = self.graph
         weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
         found: list[list[str]] = []
-        for path in shortest_simple_paths(graph, weight, from_id, to_id):
+        if self._back is None:
+            self._back = reverse(graph)
+        for path in shortest_simple_paths(graph, weight, from_id, to_id, stretch=plausible_ceiling, back=self._back):
             if len(path) - 1 > MAX_STEPS:
                 break
             # Going away from a job and coming back to its twin is not a career move.
