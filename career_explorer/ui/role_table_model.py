@@ -34,6 +34,9 @@ def _sort_value(row: RoleSummary, column: int) -> Any:
     return row.source
 
 
+_ANSWERED = frozenset({int(Qt.DisplayRole), ROLE_ID_ROLE, SORT_ROLE, int(Qt.TextAlignmentRole), int(Qt.ToolTipRole)})
+
+
 class RoleTableModel(QAbstractTableModel):
     """Rows are RoleSummary objects; `set_rows` replaces them with a single model reset."""
 
@@ -87,9 +90,14 @@ class RoleTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        # Painting asks for a dozen roles per cell; answer the ones this model ignores before touching
+        # the index (each call into the index costs about a microsecond through the bindings).
+        if role not in _ANSWERED:
             return None
-        row, column = self._rows[index.row()], index.column()
+        row_number = index.row()
+        if not 0 <= row_number < len(self._rows) or not index.isValid():
+            return None
+        row, column = self._rows[row_number], index.column()
         if role == Qt.DisplayRole:
             return self._display(row, column)
         if role == ROLE_ID_ROLE:
