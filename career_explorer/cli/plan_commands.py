@@ -252,7 +252,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         snapshot = assess_service.save_snapshot(store, repo, person, ratings.values(), args.note)
     except assess_service.AssessmentError as exc:
         raise CliError(str(exc)) from None
-    print(f"Saved snapshot {snapshot.id} for {person.name} ({snapshot.taken:%Y-%m-%d %H:%M}): "
+    print(f"Saved snapshot {snapshot.id} for {person.name} ({snapshot.taken.astimezone():%Y-%m-%d %H:%M}): "
           f"{len(ratings)} rating(s) set, {len(snapshot.ratings)} in all.")
     return 0
 

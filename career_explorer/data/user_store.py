@@ -11,9 +11,10 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from career_explorer.data.user_migrations import schema_version
+from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,
@@ -46,11 +47,12 @@ class NameTaken(UserStoreError):
 
 
 def now() -> dt.datetime:
+    """The time of a save: aware, so it compares with every stored time (the models make it UTC)."""
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def _when(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
+__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "StoreTooNew", "UserStore",
+           "UserStoreError", "default_store_path", "move_aside", "now", "open_user_store"]
 
 
 class UserStore:
@@ -114,8 +116,9 @@ class UserStore:
 
     @staticmethod
     def _person(row: dict) -> Person:
-        return Person(id=row["id"], uid=row["uid"], name=row["name"], role_id=row["role_id"],
-                      archived=bool(row["archived"]), created=_when(row["created"]))
+        # Every field can be repaired, so a person is always listed, planned and deletable.
+        return lenient(Person, {k: row[k] for k in ("id", "uid", "name", "role_id", "archived", "created")},
+                       f"person {row['id']}")
 
     def people(self, include_archived: bool = True) -> list[Person]:
         where = "" if include_archived else "WHERE archived = 0"
@@ -129,7 +132,11 @@ class UserStore:
 
     def find_person(self, name: str) -> Optional[Person]:
         rows = self._rows("SELECT * FROM people WHERE name = ? COLLATE NOCASE", (name.strip(),))
-        return self._person(rows[0]) if rows else None
+        if rows:
+            return self._person(rows[0])
+        # A name repaired on reading is not what the file holds: find it the way it is shown.
+        wanted = name.strip().casefold()
+        return next((p for p in self.people() if p.name.casefold() == wanted), None)
 
     def person_named(self, name: str) -> Person:
         found = self.find_person(name)
@@ -148,7 +155,7 @@ class UserStore:
             raise NameTaken(f"a person named {other.name!r} already exists")
 
     def add_person(self, name: str, role_id: Optional[str] = None) -> Person:
-        person = Person(name=name, role_id=role_id, created=now())
+        person = build(Person, "the person", name=name, role_id=role_id, created=now())
         self._check_name_free(person.name)
         with self.transaction() as c:
             cur = c.execute("INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, 0)",
@@ -161,7 +168,7 @@ class UserStore:
 
     def _update_person(self, person_id: int, **fields: object) -> Person:
         person = self.person(person_id)
-        updated = Person.model_validate({**person.model_dump(), **fields})
+        updated = build(Person, f"{person.name!r}", **{**person.model_dump(), **fields})
         self._check_name_free(updated.name, except_id=person_id)
         with self.transaction() as c:
             c.execute("UPDATE people SET name = ?, role_id = ?, archived = ? WHERE id = ?",
@@ -186,13 +193,23 @@ class UserStore:
 
     def add_assessment(self, person_id: int, assessment: Assessment) -> Assessment:
         """Save a new dated snapshot; older snapshots stay as they were."""
+        return self.add_assessment_after(person_id, lambda _previous: assessment)
+
+    def add_assessment_after(self, person_id: int,
+                             make: Callable[[Optional[Assessment]], Assessment]) -> Assessment:
+        """Save `make(latest snapshot)`, reading the latest inside the write transaction.
+
+        Read before the transaction, two saves at once would each build on the same snapshot and the
+        second would silently drop the first one's ratings.
+        """
         self.person(person_id)
         with self.transaction() as c:
-            saved = self._insert_assessment(c, person_id, assessment)
+            saved = self._insert_assessment(c, person_id, make(self.latest_assessment(person_id)))
         return saved
 
     @staticmethod
     def _insert_assessment(c: sqlite3.Connection, person_id: int, a: Assessment) -> Assessment:
+        a = checked(a, "the assessment")
         cur = c.execute("INSERT INTO assessments(uid, person_id, taken, note) VALUES (?, ?, ?, ?)",
                         (a.uid, person_id, a.taken.isoformat(), a.note))
         c.executemany(
@@ -208,14 +225,16 @@ class UserStore:
             "SELECT r.* FROM ratings r JOIN assessments a ON a.id = r.assessment_id WHERE a.person_id = ? "
             "ORDER BY r.assessment_id, r.competency", (person_id,)
         ):
-            ratings.setdefault(r["assessment_id"], []).append(
-                Rating(competency=r["competency"], level=r["level"], note=r["note"], evidence=r["evidence"]))
+            rating = lenient(Rating, {k: r[k] for k in ("competency", "level", "note", "evidence")},
+                             f"rating {r['competency']!r} of snapshot {r['assessment_id']}")
+            if rating is not None:
+                ratings.setdefault(r["assessment_id"], []).append(rating)
         found = [
-            Assessment(id=a["id"], uid=a["uid"], taken=_when(a["taken"]), note=a["note"],
-                       ratings=tuple(ratings.get(a["id"], ())))
+            lenient(Assessment, {"id": a["id"], "uid": a["uid"], "taken": a["taken"], "note": a["note"],
+                                 "ratings": tuple(ratings.get(a["id"], ()))}, f"snapshot {a['id']}")
             for a in self._rows("SELECT * FROM assessments WHERE person_id = ? ORDER BY id", (person_id,))
         ]
-        return sorted(found, key=lambda a: (a.taken, a.id))
+        return sorted((a for a in found if a is not None), key=lambda a: (a.taken, a.id))
 
     def latest_assessment(self, person_id: int) -> Optional[Assessment]:
         found = self.assessments(person_id)
@@ -236,6 +255,7 @@ class UserStore:
 
     @staticmethod
     def _write_target(c: sqlite3.Connection, person_id: int, target: Optional[Target]) -> None:
+        target = checked(target, "the target") if target is not None else None
         c.execute("DELETE FROM targets WHERE person_id = ?", (person_id,))
         if target is not None:
             c.execute("INSERT INTO targets(person_id, role_id, route, set_at) VALUES (?, ?, ?, ?)",
@@ -246,7 +266,8 @@ class UserStore:
         if not rows:
             return None
         r = rows[0]
-        return Target(role_id=r["role_id"], route=tuple(json.loads(r["route"])), set_at=_when(r["set_at"]))
+        return lenient(Target, {"role_id": r["role_id"], "route": _ids(r["route"]), "set_at": r["set_at"]},
+                       f"the target of person {person_id}")
 
     def save_route(self, person_id: int, route: SavedRoute) -> SavedRoute:
         self.person(person_id)
@@ -256,33 +277,38 @@ class UserStore:
 
     @staticmethod
     def _insert_route(c: sqlite3.Connection, person_id: int, route: SavedRoute) -> int:
+        route = checked(route, "the route")
         return c.execute("INSERT INTO saved_routes(person_id, name, role_ids, saved_at) VALUES (?, ?, ?, ?)",
                          (person_id, route.name, json.dumps(list(route.role_ids)),
                           route.saved_at.isoformat())).lastrowid
 
     def routes(self, person_id: int) -> list[SavedRoute]:
-        return [SavedRoute(id=r["id"], name=r["name"], role_ids=tuple(json.loads(r["role_ids"])),
-                           saved_at=_when(r["saved_at"]))
-                for r in self._rows("SELECT * FROM saved_routes WHERE person_id = ? ORDER BY id", (person_id,))]
+        found = [lenient(SavedRoute, {"id": r["id"], "name": r["name"], "role_ids": _ids(r["role_ids"]),
+                                      "saved_at": r["saved_at"]}, f"saved route {r['id']}")
+                 for r in self._rows("SELECT * FROM saved_routes WHERE person_id = ? ORDER BY id", (person_id,))]
+        return [r for r in found if r is not None]
 
     def set_action(self, person_id: int, competency: str, text: Optional[str]) -> None:
         """Set (or with empty text, clear) the free-text development action for one competency."""
         self.person(person_id)
         with self.transaction() as c:
             if text and text.strip():
-                action = PlanAction(competency=competency, text=text, updated=now())
+                action = build(PlanAction, "the action", competency=competency, text=text, updated=now())
                 self._write_action(c, person_id, action)
             else:
                 c.execute("DELETE FROM plan_actions WHERE person_id = ? AND competency = ?", (person_id, competency))
 
     @staticmethod
     def _write_action(c: sqlite3.Connection, person_id: int, action: PlanAction) -> None:
+        action = checked(action, "the action")
         c.execute("INSERT OR REPLACE INTO plan_actions(person_id, competency, text, updated) VALUES (?, ?, ?, ?)",
                   (person_id, action.competency, action.text, action.updated.isoformat()))
 
     def actions(self, person_id: int) -> dict[str, PlanAction]:
-        return {r["competency"]: PlanAction(competency=r["competency"], text=r["text"], updated=_when(r["updated"]))
-                for r in self._rows("SELECT * FROM plan_actions WHERE person_id = ?", (person_id,))}
+        found = [lenient(PlanAction, {k: r[k] for k in ("competency", "text", "updated")},
+                         f"action {r['competency']!r} of person {person_id}")
+                 for r in self._rows("SELECT * FROM plan_actions WHERE person_id = ?", (person_id,))]
+        return {a.competency: a for a in found if a is not None}
 
     # -- whole records (export, import) ---------------------------------------------------
 
@@ -297,7 +323,7 @@ class UserStore:
         """Add a record in one transaction: a new person, or (with `into`) only what that person lacks."""
         with self.transaction() as c:
             if into is None:
-                p = record.person
+                p = checked(record.person, "the person")
                 self._check_name_free(p.name)
                 person_id = c.execute(
                     "INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, ?)",
@@ -319,6 +345,14 @@ class UserStore:
                 if action.competency not in have_actions:
                     self._write_action(c, person_id, action)
         return self.person(person_id)
+
+
+def _ids(text: object) -> object:
+    """A JSON list of role ids; anything else is handed on for the model to reject."""
+    try:
+        return tuple(json.loads(text)) if isinstance(text, str) else text
+    except (ValueError, TypeError):
+        return text
 
 
 def open_user_store(path: Optional[Path] = None) -> UserStore:

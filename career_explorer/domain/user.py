@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 import uuid
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from career_explorer.domain.base import Model, Slug, Text
 
@@ -17,6 +18,42 @@ TEXT_MAX = 10_000
 
 def new_uid() -> str:
     return uuid.uuid4().hex
+
+
+def to_utc(value: dt.datetime) -> dt.datetime:
+    """Every stored time is aware UTC, so snapshots from any source sort together.
+
+    The rule for a time without a zone (or a date alone, read as midnight) is that it is UTC: an
+    import cannot know where it was written, and mixing naive with aware times made every
+    comparison fail.
+    """
+    if value.tzinfo is None or value.tzinfo.utcoffset(value) is None:
+        return value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(dt.timezone.utc)
+
+
+def _clean_name(value: str) -> str:
+    for ch in value:
+        if unicodedata.category(ch) == "Cc":
+            raise ValueError(f"must not contain control characters such as {ch!r}")
+    # Zero-width spaces, joiners and marks (category Cf) are invisible: a name of only those is blank.
+    if not any(not ch.isspace() and unicodedata.category(ch) != "Cf" for ch in value):
+        raise ValueError("must not be empty or only invisible characters")
+    return value
+
+
+def _clean_text(value: Optional[str]) -> Optional[str]:
+    """Notes and evidence may hold line breaks and tabs, never other control characters such as NUL."""
+    if value:
+        for ch in value:
+            if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t":
+                raise ValueError(f"must not contain control characters such as {ch!r}")
+    return value or None
+
+
+UtcTime = Annotated[dt.datetime, AfterValidator(to_utc)]
+Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX), AfterValidator(_clean_name)]
+LongText = Annotated[Optional[str], Field(max_length=TEXT_MAX), AfterValidator(_clean_text)]
 
 
 def _finite(value: float) -> float:
@@ -30,18 +67,13 @@ class Rating(Model):
 
     competency: Slug
     level: float
-    note: Optional[str] = Field(default=None, max_length=TEXT_MAX)
-    evidence: Optional[str] = Field(default=None, max_length=TEXT_MAX)
+    note: LongText = None
+    evidence: LongText = None
 
     @field_validator("level")
     @classmethod
     def _finite_level(cls, value: float) -> float:
         return _finite(value)
-
-    @field_validator("note", "evidence")
-    @classmethod
-    def _blank_is_none(cls, value: Optional[str]) -> Optional[str]:
-        return value or None
 
 
 class Assessment(Model):
@@ -49,8 +81,8 @@ class Assessment(Model):
 
     id: Optional[int] = None
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
-    taken: dt.datetime
-    note: Optional[str] = Field(default=None, max_length=TEXT_MAX)
+    taken: UtcTime
+    note: LongText = None
     ratings: tuple[Rating, ...] = ()
 
     @field_validator("ratings")
@@ -75,10 +107,10 @@ class Person(Model):
 
     id: Optional[int] = None
     uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
-    name: Text = Field(max_length=NAME_MAX)
+    name: Name
     role_id: Optional[Slug] = None
     archived: bool = False
-    created: dt.datetime
+    created: UtcTime
 
 
 class Target(Model):
@@ -86,7 +118,7 @@ class Target(Model):
 
     role_id: Slug
     route: tuple[Slug, ...] = ()
-    set_at: dt.datetime
+    set_at: UtcTime
 
     @field_validator("route")
     @classmethod
@@ -98,9 +130,9 @@ class Target(Model):
 
 class SavedRoute(Model):
     id: Optional[int] = None
-    name: Text = Field(max_length=NAME_MAX)
+    name: Name
     role_ids: tuple[Slug, ...] = Field(min_length=2)
-    saved_at: dt.datetime
+    saved_at: UtcTime
 
 
 class PlanAction(Model):
@@ -108,7 +140,12 @@ class PlanAction(Model):
 
     competency: Slug
     text: Text = Field(max_length=TEXT_MAX)
-    updated: dt.datetime
+    updated: UtcTime
+
+    @field_validator("text")
+    @classmethod
+    def _no_control_characters(cls, value: str) -> str:
+        return _clean_text(value) or ""
 
 
 Mode = Literal["individual", "coach"]
@@ -148,5 +185,5 @@ class PersonExport(Model):
 
     format: Literal["career-explorer/person"]
     version: Literal[1]
-    exported: dt.datetime
+    exported: UtcTime
     record: PersonRecord

@@ -117,9 +117,10 @@ def save_snapshot(store: UserStore, repo: CatalogueRepository, person: Person, r
     """Check, then save a dated snapshot in one transaction. Older snapshots stay."""
     ratings = list(ratings)
     check_ratings(repo, ratings)
-    previous = store.latest_assessment(person.id) if carry_forward else None
-    snapshot = next_snapshot(previous, ratings, note)
-    return store.add_assessment(person.id, snapshot)
+    # The previous snapshot is read inside the save's transaction, so a save running at the same
+    # time (another window, another process) is carried forward instead of reverted.
+    return store.add_assessment_after(
+        person.id, lambda previous: next_snapshot(previous if carry_forward else None, ratings, note))
 
 
 def competency_name(repo: CatalogueRepository, competency_id: str) -> str:
@@ -152,4 +153,5 @@ def history(repo: CatalogueRepository, snapshots: list[Assessment]) -> RatingHis
             competency=competency, name=competency_name(repo, competency),
             scale_min=scale.min if scale else None, scale_max=scale.max if scale else None, points=tuple(pts)))
     series.sort(key=lambda s: s.name.casefold())
-    return RatingHistory(taken=tuple(s.taken for s in snapshots), series=tuple(series))
+    # Stored times are UTC; the chart labels them in the computer's own zone.
+    return RatingHistory(taken=tuple(s.taken.astimezone() for s in snapshots), series=tuple(series))

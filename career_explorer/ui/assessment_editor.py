@@ -166,7 +166,7 @@ class AssessmentEditor(QWidget):
             self.status.setText("")
             return
         count = self.store.snapshot_count(self.person.id)
-        last = f"last saved {latest.taken:%Y-%m-%d %H:%M}" if latest else "nothing saved yet"
+        last = f"last saved {latest.taken.astimezone():%Y-%m-%d %H:%M}" if latest else "nothing saved yet"
         changed = " - unsaved changes" if self.dirty else ""
         self.status.setText(f"{count} snapshot{'s' if count != 1 else ''}, {last}{changed}")
 

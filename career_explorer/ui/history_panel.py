@@ -33,7 +33,7 @@ def _draw_history(figure, data):
 
 def snapshot_text(snapshot: Assessment) -> str:
     note = f" - {snapshot.note}" if snapshot.note else ""
-    return f"{snapshot.taken:%Y-%m-%d %H:%M} ({len(snapshot.ratings)} ratings){note}"
+    return f"{snapshot.taken.astimezone():%Y-%m-%d %H:%M} ({len(snapshot.ratings)} ratings){note}"
 
 
 class HistoryPanel(QWidget):
