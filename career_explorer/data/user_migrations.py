@@ -77,6 +77,9 @@ def migrate(conn: sqlite3.Connection, up_to: Optional[int] = None) -> list[int]:
         if version <= schema_version(conn) or (up_to is not None and version > up_to):
             continue
         conn.execute("BEGIN IMMEDIATE")
+        if version <= schema_version(conn):  # another process opening the store applied it meanwhile
+            conn.execute("COMMIT")
+            continue
         try:
             for sql in statements:
                 conn.execute(sql)

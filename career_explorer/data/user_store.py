@@ -18,8 +18,10 @@ from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,
+    StoreBusy,
     StoreTooNew,
     UserStoreError,
+    begin_write,
     default_store_path,
     move_aside,
     open_connection,
@@ -51,7 +53,7 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "StoreTooNew", "UserStore",
+__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "StoreBusy", "StoreTooNew", "UserStore",
            "UserStoreError", "default_store_path", "move_aside", "now", "open_user_store"]
 
 
@@ -88,8 +90,12 @@ class UserStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action: everything inside commits together or not at all."""
-        self._conn.execute("BEGIN IMMEDIATE")
+        """One user action: everything inside commits together or not at all.
+
+        BEGIN IMMEDIATE takes the write lock before anything is read, so what the action reads is
+        what it writes over. Another program saving waits out the busy timeout, then a few retries.
+        """
+        begin_write(self._conn, self.path)
         try:
             yield self._conn
         except BaseException:

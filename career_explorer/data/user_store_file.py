@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -25,6 +26,33 @@ class UserStoreError(DataError):
 
 class StoreTooNew(UserStoreError):
     pass
+
+
+class StoreBusy(UserStoreError):
+    """Another program held the store's write lock for longer than we waited."""
+
+
+BUSY_TIMEOUT = 10.0  # seconds SQLite itself waits for a lock, on each attempt
+BUSY_RETRIES = 3
+
+
+def is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def begin_write(conn: sqlite3.Connection, path: Path) -> None:
+    """BEGIN IMMEDIATE, retried a few times past the busy timeout; StoreBusy if the lock never comes."""
+    for attempt in range(BUSY_RETRIES):
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise UserStoreError(f"{path}: cannot save to the user store ({exc})") from None
+            time.sleep(0.05 * (attempt + 1))
+    raise StoreBusy(f"{path}: the user store is busy: another program kept it locked for "
+                    f"{BUSY_TIMEOUT * BUSY_RETRIES:.0f} s; nothing was saved, try again")
 
 
 class _Corrupt(Exception):
@@ -66,7 +94,7 @@ def _check_read_only(path: Path) -> None:
         if handle.read(16) != b"SQLite format 3\x00":
             raise _Corrupt()
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         try:
             _verify(conn, schema_version(conn))
         finally:
@@ -91,7 +119,7 @@ def open_connection(path: Path) -> tuple[sqlite3.Connection, Optional[Path]]:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT)
     try:
         conn.execute("PRAGMA journal_mode=WAL").fetchone()
         conn.execute("PRAGMA synchronous=FULL")
