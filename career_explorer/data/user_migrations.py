@@ -6,6 +6,7 @@ Never edit a released migration: add a new one at the end.
 from __future__ import annotations
 
 import sqlite3
+from functools import lru_cache
 from typing import Optional
 
 MIGRATIONS: list[tuple[int, str, tuple[str, ...]]] = [
@@ -90,3 +91,48 @@ def migrate(conn: sqlite3.Connection, up_to: Optional[int] = None) -> list[int]:
             raise
         applied.append(version)
     return applied
+
+
+@lru_cache(maxsize=None)
+def expected_shape(version: int) -> dict[str, frozenset[str]]:
+    """{table: columns} a store at `version` has, found by running the migrations on an empty database."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, up_to=version)
+        return _shape(conn)
+    finally:
+        conn.close()
+
+
+def _shape(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                                "AND name NOT LIKE 'sqlite!_%' ESCAPE '!'")]
+    return {t: frozenset(r[1] for r in conn.execute(f"PRAGMA table_info({_quoted(t)})")) for t in tables}
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def not_ours(conn: sqlite3.Connection, version: int) -> Optional[str]:
+    """Why the database on `conn` is not a Career Explorer store, or None when it is (or is empty).
+
+    The schema version alone proves nothing: any program may set user_version, and migrating or
+    writing to its file would damage that program's data.
+    """
+    found = _shape(conn)
+    if not found:
+        # No tables, nothing to lose: a new store (or, above LATEST, refused as too new).
+        return f"it has schema version {version} but no tables" if 0 < version <= LATEST else None
+    if version == 0:
+        return "it holds tables but no Career Explorer schema version"
+    if version > LATEST:
+        ours = "people" in found and "assessments" in found
+        return None if ours else f"it has schema version {version} but no 'people' table"
+    for table, columns in expected_shape(version).items():
+        if table not in found:
+            return f"it has schema version {version} but no {table!r} table"
+        missing = sorted(columns - found[table])
+        if missing:
+            return f"its {table!r} table has no {missing[0]!r} column"
+    return None

@@ -1,7 +1,9 @@
 """The user store: people, assessments, targets, routes and actions in a local SQLite file.
 
-WAL mode, one transaction per user action, numbered migrations. A corrupt file is moved aside with a
-timestamp (never deleted) and an empty store is started in its place.
+WAL mode, one transaction per user action (BEGIN IMMEDIATE, so what an action reads is what it writes
+over), numbered migrations. A corrupt file, or one that is not ours, is moved aside with a timestamp
+(never deleted) and an empty store is started in its place (user_store_file.py). Rows are checked
+with the domain models on the way in and repaired, never refused, on the way out (user_rows.py).
 """
 
 from __future__ import annotations
@@ -60,25 +62,28 @@ __all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "StoreBu
 class UserStore:
     """Read-write access to the user store. Open with `UserStore.open(path)`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, moved_aside: Optional[Path] = None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, moved_aside: Optional[Path] = None,
+                 moved_because: str = "was damaged") -> None:
         self._conn = conn
         self.path = path
         self.moved_aside = moved_aside
+        self.moved_because = moved_because
 
     # -- opening ------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Optional[Path] = None) -> "UserStore":
+    def open(cls, path: Optional[Path] = None, full_check: bool = False) -> "UserStore":
+        """Open (or create) the store; `full_check` runs the full integrity check, not the quick one."""
         path = Path(path) if path is not None else default_store_path()
-        conn, moved = open_connection(path)
-        return cls(conn, path, moved)
+        conn, moved, why = open_connection(path, full_check)
+        return cls(conn, path, moved, why) if moved else cls(conn, path)
 
     @property
     def notice(self) -> Optional[str]:
         """What to tell the user when the store had to be moved aside."""
         if self.moved_aside is None:
             return None
-        return (f"The user store was damaged and has been moved to {self.moved_aside}; "
+        return (f"The user store {self.path} {self.moved_because}, so it has been moved to {self.moved_aside}; "
                 f"Career Explorer started with an empty store. Nothing was deleted.")
 
     def close(self) -> None:
@@ -98,10 +103,13 @@ class UserStore:
         begin_write(self._conn, self.path)
         try:
             yield self._conn
-        except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._conn.execute("COMMIT")
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only file: one line, not a traceback
+                raise UserStoreError(f"{self.path}: cannot save to the user store ({exc}); nothing was saved") from None
             raise
-        self._conn.execute("COMMIT")
 
     def _rows(self, sql: str, params: tuple = ()) -> list[dict]:
         cur = self._conn.execute(sql, params)

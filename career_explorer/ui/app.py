@@ -52,6 +52,7 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     window = MainWindow()
     window.show()
+    tell_store_problem(window)
     milestones = StartupMilestones(app)
     milestones.reached("shown")
 
@@ -70,6 +71,27 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     start_loading(path, loaded, failed)
     return app.exec()
+
+
+def tell_store_problem(window) -> Optional[str]:
+    """Say at start, in a dialog, when the user-data folder or store cannot be used at all.
+
+    Only the location is checked (no SQLite, no pydantic: this is on the start-up path); a damaged
+    store is found, moved aside and told about when My plan opens it.
+    """
+    from career_explorer.data.user_store_file import StoreUnusable, check_location, default_store_path
+    from career_explorer.ui.messages import inform
+
+    try:
+        check_location(default_store_path())
+        return None
+    except StoreUnusable as exc:
+        problem = str(exc)
+    print(f"career-explorer: error: {problem}", file=sys.stderr)
+    window.told_store_problem = problem
+    inform(window, "Your saved plans", f"{problem}.\n\nCareer Explorer works, but nothing you do in My plan "
+                                      "this session will be saved, and the window's settings will not be kept.")
+    return problem
 
 
 class StartupMilestones:

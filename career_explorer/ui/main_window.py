@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self._profiles: dict[str, QWidget] = {}
+        self.told_store_problem: Optional[str] = None  # set by app.py when the start-up dialog said it
         self.setWindowTitle(self.window_title())
         self.resize(1200, 800)
         self.setMinimumSize(QSize(800, 560))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -14,3 +15,11 @@ def show_error(parent: Optional[QWidget], title: str, text: str) -> None:
 def confirm(parent: Optional[QWidget], title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
     return answer == QMessageBox.Yes
+
+
+def inform(parent: Optional[QWidget], title: str, text: str) -> QMessageBox:
+    """A message that does not block (the app goes on starting behind it)."""
+    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
+    box.setAttribute(Qt.WA_DeleteOnClose)
+    box.open()
+    return box

@@ -6,19 +6,19 @@ from html import escape
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QObject, QRunnable, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from career_explorer.services.person_transfer import ImportPreview
+from career_explorer.ui import messages
 
 JSON_FILTER = "Person export (*.json)"
 PDF_FILTER = "PDF document (*.pdf)"
@@ -46,9 +46,7 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> Optiona
 
 def inform(parent: Optional[QWidget], title: str, text: str) -> None:
     """A message that does not block (the app goes on starting behind it)."""
-    box = QMessageBox(QMessageBox.Information, title, text, QMessageBox.Ok, parent)
-    box.setAttribute(Qt.WA_DeleteOnClose)
-    box.open()
+    messages.inform(parent, title, text)
 
 
 class ImportPreviewDialog(QDialog):

@@ -45,11 +45,13 @@ class PlanView(QWidget):
         super().__init__(window)
         self.repo, self.window_ref = repo, window
         problem = None
+        told = False
         if store is None:
             try:
                 store = UserStore.open()
-            except DataError as exc:  # a store from a newer app, or locked: keep the app usable
+            except DataError as exc:  # newer, locked, a folder, unreadable...: keep the app usable
                 problem = f"{exc}. Nothing you do in My plan this session will be saved."
+                told = getattr(window, "told_store_problem", None) == str(exc)
                 store = UserStore.open(Path(":memory:"))
         self.store = store
         self.person: Optional[Person] = None
@@ -131,7 +133,8 @@ class PlanView(QWidget):
         if self.store.notice or problem:
             self.banner.setText(escape(self.store.notice or problem))
             self.banner.show()
-            plan_dialogs.inform(self, "Your saved plans", self.store.notice or problem)
+            if not told:  # the start-up dialog said it already
+                plan_dialogs.inform(self, "Your saved plans", self.store.notice or problem)
         self._apply_mode()
 
     # -- people and mode --------------------------------------------------------------------

@@ -17,5 +17,8 @@ SETTINGS_FILE = "settings.ini"
 
 def app_settings() -> QSettings:
     folder = user_data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # the app still runs; QSettings keeps settings in memory and app.py tells the user once
     return QSettings(str(folder / SETTINGS_FILE), QSettings.IniFormat)
