@@ -24,9 +24,9 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore, now
 from career_explorer.domain.base import slugify
-from career_explorer.domain.plan import NOT_IN_CATALOGUE, GapReport
+from career_explorer.domain.plan import GapReport
 from career_explorer.domain.user import Person, SavedRoute, Target
-from career_explorer.services.gap_plan import gap_report
+from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
 from career_explorer.ui import messages, plan_dialogs
 from career_explorer.ui.assessment_editor import AssessmentEditor
@@ -250,7 +250,7 @@ class PlanView(QWidget):
             picker.blockSignals(False)
         self.person_label.setText("" if person is None else
                                   f"<b>{escape(person.name)}</b>" + (" (archived)" if person.archived else ""))
-        missing = [f"{label}: {rid} ({NOT_IN_CATALOGUE})" for label, rid in
+        missing = [f"{label}: {role_status(self.repo, rid).label}" for label, rid in
                    (("Current role", person.role_id if person else None),
                     ("Target role", target.role_id if target else None)) if rid and self.repo.role(rid) is None]
         self.roles_note.setText("; ".join(missing))
