@@ -144,3 +144,24 @@ def test_a_store_holding_rows_that_break_the_models_opens_and_every_person_is_us
     assert code == 0, err
     assert cli("person", "delete", "Unnamed 2 (repaired)", "--yes")[0] == 0
     assert store_rows(private_home)["people"] == 0
+
+
+def test_the_app_refuses_evidence_and_actions_over_the_limit_with_a_dialog(qtbot, fixture_repo, monkeypatch):
+    from career_explorer.ui import messages
+    from tests.test_plan_view import open_plan
+
+    errors: list[str] = []
+    monkeypatch.setattr(messages, "show_error", lambda parent, title, text: errors.append(f"{title}: {text}"))
+    window, view = open_plan(qtbot, fixture_repo)
+    view.set_roles("fx/rep", "fx/manager")
+    editor = view.editor
+    editor.set_rating("fx/products", 2)
+    editor.table.selectRow(editor.row_of("fx/products"))
+    editor.evidence_edit.setPlainText("e" * 10_500)
+    assert editor.save() is None
+    assert errors == ["Cannot save the snapshot: cannot save the assessment: rating of fx/products.evidence: "
+                      "is 10,500 characters long; the limit is 10,000"]
+    assert view.store.assessments(view.person.id) == []
+    view._action_changed("fx/products", "a" * 10_001)
+    assert errors[-1].startswith("Cannot save the action: cannot save the action: text: is 10,001 characters")
+    assert view.store.actions(view.person.id) == {}

@@ -271,7 +271,11 @@ class PlanView(QWidget):
 
     def _action_changed(self, competency: str, text: str) -> None:
         if self.person is not None:
-            self.store.set_action(self.person.id, competency, text)
+            try:
+                self.store.set_action(self.person.id, competency, text)
+            except DataError as exc:  # over the length limit, or the store cannot save
+                messages.show_error(self, "Cannot save the action", str(exc))
+                return
             self.report = gap_report(self.repo, self.person, self.store.latest_assessment(self.person.id),
                                      self.report.target.id, self.store.target(self.person.id).route,
                                      self.store.actions(self.person.id)) if self.report else None
