@@ -207,7 +207,10 @@ class UserStore:
 
     def add_assessment(self, person_id: int, assessment: Assessment) -> Assessment:
         """Save a new dated snapshot; older snapshots stay as they were."""
-        return self.add_assessment_after(person_id, lambda _previous: assessment)
+        self.person(person_id)
+        with self.transaction() as c:
+            saved = self._insert_assessment(c, person_id, assessment)
+        return saved
 
     def add_assessment_after(self, person_id: int,
                              make: Callable[[Optional[Assessment]], Assessment]) -> Assessment:
