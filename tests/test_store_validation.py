@@ -127,6 +127,10 @@ def test_a_store_holding_rows_that_break_the_models_opens_and_every_person_is_us
     code, out, err = cli("person", "list")
     assert code == 0, err
     assert "Ana (repaired)" in out and "Unnamed 2 (repaired)" in out
+    [told] = [line for line in err.splitlines() if "person 1 is shown repaired" in line]
+    assert told.startswith("career-explorer: warning: user store: person 1 is shown repaired (")
+    assert "name: must not contain control characters such as '\\x00'" in told and "created:" in told
+    assert told.endswith("; the file is unchanged")
     code, out, err = cli("plan", "Ana (repaired)")
     assert code == 0 and "Traceback" not in err, err
     code, out, err = cli("person", "export", "Ana (repaired)", "-o", str(tmp_path / "ana.json"))

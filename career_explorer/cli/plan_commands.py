@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -85,10 +86,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 def open_store() -> UserStore:
     from career_explorer.data.user_store import UserStore
 
+    _warn_about_repaired_rows()
     store = UserStore.open()
     if store.notice:
         print(f"career-explorer: warning: {store.notice}", file=sys.stderr)
     return store
+
+
+class _StoreWarnings(logging.Handler):
+    """Rows the store shows repaired, as one 'warning:' line each (sys.stderr looked up at each line)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"career-explorer: warning: {record.getMessage()}", file=sys.stderr)
+
+
+def _warn_about_repaired_rows() -> None:
+    logger = logging.getLogger("career_explorer.data.user_rows")
+    if not any(isinstance(h, _StoreWarnings) for h in logger.handlers):
+        logger.addHandler(_StoreWarnings())
+        logger.propagate = False
 
 
 def role_id(repo: CatalogueRepository, name: str) -> str:

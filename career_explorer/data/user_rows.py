@@ -35,12 +35,15 @@ class InvalidEntry(UserStoreError):
     """What was about to be saved breaks the models; nothing was written. One line."""
 
 
-def describe(exc: ValidationError, data: Optional[dict] = None) -> str:
-    """The first problem of a ValidationError as 'field: reason' ('ratings.0.note' names the competency)."""
-    err = exc.errors()[0]
+def describe(exc: ValidationError, data: Optional[dict] = None, every: bool = False) -> str:
+    """The first problem (or `every` one) of a ValidationError as 'field: reason'."""
+    return "; ".join(_one(err, data) for err in (exc.errors() if every else exc.errors()[:1]))
+
+
+def _one(err: dict, data: Optional[dict]) -> str:
     loc = list(err.get("loc", ()))
     if data and len(loc) > 2 and loc[0] == "ratings" and isinstance(loc[1], int):
-        try:
+        try:  # 'ratings.0.note' names the competency instead
             loc[:2] = [f"rating of {data['ratings'][loc[1]]['competency']}"]
         except (KeyError, IndexError, TypeError):
             pass
@@ -99,18 +102,28 @@ def _repair(field: str, value: Any, row: dict) -> Any:
     return value  # competency, level, role ids: nothing sensible to put in their place
 
 
+_told: set[str] = set()
+
+
+def _warn(text: str) -> None:
+    """Each repair is told once a run, not at every read of the row."""
+    if text not in _told:
+        _told.add(text)
+        log.warning("%s", text)
+
+
 def lenient(model: type[M], row: dict, where: str) -> Optional[M]:
     """`row` as a model, repairing what breaks it; None (with a warning) when it cannot be repaired."""
     try:
         return model.model_validate(row)
     except ValidationError as exc:
         fields = {str(e["loc"][0]) for e in exc.errors() if e.get("loc")}
-        first = describe(exc)
+        first = describe(exc, every=True)
     fixed = {k: (_repair(k, v, row) if k in fields else v) for k, v in row.items()}
     try:
         repaired = model.model_validate(fixed)
     except ValidationError as exc:
-        log.warning("%s cannot be read and is skipped: %s", where, describe(exc))
+        _warn(f"user store: {where} cannot be read and is left out ({describe(exc)}); the file is unchanged")
         return None
-    log.warning("%s was repaired on reading (%s); the file is unchanged", where, first)
+    _warn(f"user store: {where} is shown repaired ({first}); the file is unchanged")
     return repaired
