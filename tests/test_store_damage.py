@@ -261,3 +261,17 @@ def test_store_unusable_is_a_typed_error_from_the_data_layer(tmp_path):
     (tmp_path / STORE_NAME).mkdir()
     with pytest.raises(StoreUnusable, match="is a folder"):
         UserStore.open(tmp_path / STORE_NAME)
+
+
+def test_a_store_that_stops_taking_writes_is_one_line_and_saves_nothing(cli, private_home, monkeypatch):
+    from career_explorer.data.user_store import UserStoreError
+
+    store = UserStore.open()
+    store.add_person("Ana")
+    store._conn.execute("PRAGMA query_only = 1")  # as a file made read-only, or a full disk, would
+    with pytest.raises(UserStoreError, match=r"cannot save to the user store \(attempt to write a readonly "
+                                             r"database\); nothing was saved"):
+        store.add_person("Bo")
+    store._conn.execute("PRAGMA query_only = 0")
+    assert [p.name for p in store.people()] == ["Ana"]
+    assert store.add_person("Bo").name == "Bo"  # the connection is not left inside a transaction

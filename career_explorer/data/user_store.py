@@ -107,7 +107,8 @@ class UserStore:
         except BaseException as exc:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError):  # disk full, read-only file: one line, not a traceback
+            # Disk full, a read-only file, a name another process took a moment ago: one line, not a traceback.
+            if isinstance(exc, (sqlite3.OperationalError, sqlite3.IntegrityError)):
                 raise UserStoreError(f"{self.path}: cannot save to the user store ({exc}); nothing was saved") from None
             raise
 
