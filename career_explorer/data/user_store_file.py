@@ -61,7 +61,7 @@ def begin_write(conn: sqlite3.Connection, path: Path) -> None:
             return
         except sqlite3.OperationalError as exc:
             if not is_busy(exc):
-                raise UserStoreError(f"{path}: cannot save to the user store ({exc})") from None
+                raise UserStoreError(f"{path}: cannot save to the user store ({exc}); nothing was saved") from None
             time.sleep(0.05 * (attempt + 1))
     raise StoreBusy(f"{path}: the user store is busy: another program kept it locked for "
                     f"{BUSY_TIMEOUT * BUSY_RETRIES:.0f} s; nothing was saved, try again")
