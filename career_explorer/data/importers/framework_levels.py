@@ -117,21 +117,42 @@ def _ranks(parsed: dict, nexts: dict[str, str], cyclic: set[str]) -> dict[str, i
 
 
 def derive_promotions(roles: list[Role], nexts: dict[str, str], source: str) -> list[Transition]:
-    """Promotions from each role to the roles at the next level up (same family when there are any)."""
+    """Promotions up the level order, one ladder per job family, growing with the number of roles.
+
+    The roles of a family at a level are promoted to the family's roles at the next level (to every
+    role there when the family has none at that level). One role on either side is joined to every
+    role on the other; several on both sides are paired in the order the roles table lists them,
+    spread evenly when the counts differ (see `_spread`), never every one to every one: 1,000 roles
+    at each of two levels would otherwise make a million moves.
+    """
+    groups: dict[tuple[str, str], list[Role]] = {}
     by_level: dict[str, list[Role]] = {}
     for role in roles:
         if role.level:
+            groups.setdefault((role.level, role.family), []).append(role)
             by_level.setdefault(role.level, []).append(role)
     result = []
-    for role in roles:
-        up = nexts.get(role.level) if role.level else None
+    for (level, family), lower in groups.items():
+        up = nexts.get(level)
         if up is None:
             continue
-        higher = by_level.get(up, [])
-        targets = [r for r in higher if r.family == role.family] or higher
-        for target in (t for t in targets if t.id != role.id):
-            result.append(Transition(
-                from_role=role.id, to_role=target.id, kind=TransitionKind.PROMOTION, source=source,
-                basis=f"Level order in the company framework: {role.level} to {up}.",
-            ))
+        upper = groups.get((up, family)) or by_level.get(up, [])
+        basis = f"Level order in the company framework: {level} to {up}."
+        for role, target in _spread(lower, upper):
+            if role.id != target.id:
+                result.append(Transition(from_role=role.id, to_role=target.id, kind=TransitionKind.PROMOTION,
+                                         source=source, basis=basis))
     return result
+
+
+def _spread(lower: list[Role], upper: list[Role]) -> list[tuple[Role, Role]]:
+    """Pair n roles with m roles in order: the i-th lower role goes to the upper roles from
+    floor(i*m/n) up to ceil((i+1)*m/n), so each side is fully covered with at most m + 2n pairs.
+    n = 1 or m = 1 gives every pair; n = m gives a chain (first to first, second to second)."""
+    n, m = len(lower), len(upper)
+    pairs = []
+    for i, role in enumerate(lower):
+        start = i * m // n
+        stop = max(start + 1, -(-(i + 1) * m // n))
+        pairs.extend((role, target) for target in upper[start:stop])
+    return pairs
