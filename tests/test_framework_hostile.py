@@ -1,0 +1,117 @@
+"""The hostile framework corpus (tests/framework_fuzz.py), in process: every case imports or is refused
+with problems, never anything else. bench/framework_fuzz.py runs the full set with memory limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from career_explorer.data.importers.framework import import_framework
+from career_explorer.data.importers.framework_layout import FrameworkError
+from career_explorer.data.importers.framework_limits import Limits
+from career_explorer.data.importers.framework_io import read_tables
+from tests.framework_fuzz import Case, small_cases
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Case]:
+    return small_cases(tmp_path_factory.mktemp("fuzz"))
+
+
+def outcome(case: Case) -> str:
+    try:
+        import_framework(case.path)
+    except FrameworkError as exc:
+        assert exc.problems and all("\n" not in str(p) for p in exc.problems), case.name
+        return "error"
+    return "ok"
+
+
+def test_every_hostile_case_imports_or_is_refused(corpus):
+    assert len(corpus) > 300
+    wrong = []
+    for case in corpus:
+        got = outcome(case)  # anything but FrameworkError propagates and fails the test with its name
+        if case.expect != "either" and got != case.expect:
+            wrong.append(f"{case.name}: expected {case.expect}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+def messages(path: Path) -> list[str]:
+    with pytest.raises(FrameworkError) as info:
+        import_framework(path)
+    return [str(p) for p in info.value.problems]
+
+
+def by_name(corpus: list[Case], name: str) -> Path:
+    return next(c.path for c in corpus if c.name == name)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("zip-encrypted", "encrypted"),
+    ("zip-corrupt-stream", "the zip is damaged"),
+    ("zip-unknown-method", "compression method 99"),
+    ("json-deep-list-1000000", "nested too deeply"),
+    ("json-huge-int-level", "number too long"),
+    ("json-nan-level", "NaN is not a number"),
+    ("json-dup-key", "title: the column is given twice"),
+    ("json-dup-key-case", "title: the column is given twice"),
+    ("json-dup-table", "the roles table is given twice"),
+    ("json-scale-min-negative", "min (-5) must be 0 or more"),
+    ("xlsx-scale-min-negative", "min (-5) must be 0 or more"),
+    ("xlsx-encrypted", "encrypted"),
+    ("json-no-roles", "the roles table has no rows"),
+    ("mut-roles-nameless-column", "a value in a column without a name"),
+    ("csv-long-line", "a line longer than"),
+])
+def test_messages_say_what_is_wrong(corpus, name, expected):
+    found = messages(by_name(corpus, name))
+    assert any(expected in m for m in found), found
+
+
+def test_ignored_files_are_never_read(corpus):
+    # `_notes.csv` holds UTF-16 garbage: reading it at all would be a problem
+    assert outcome(next(c for c in corpus if c.name == "csv-underscore-notes")) == "ok"
+    assert outcome(next(c for c in corpus if c.name == "zip-underscore-junk")) == "ok"
+
+
+def test_limits_are_checked_before_reading_and_named(corpus, tmp_path):
+    template = by_name(corpus, "zip-template")
+    tables, problems = read_tables(template, Limits(file_bytes=100))
+    assert not tables and problems and all("above the limit of 100 bytes" in p.message for p in problems)
+    tables, problems = read_tables(template, Limits(total_bytes=1000))
+    assert not tables and "together the members the importer reads" in problems[0].message
+    _, problems = read_tables(template, Limits(table_rows=2))
+    assert any("more than 2 rows, the limit for one table" in p.message for p in problems)
+    _, problems = read_tables(template, Limits(total_rows=10))
+    assert any("more than 10 rows in all tables together" in p.message for p in problems)
+    _, problems = read_tables(by_name(corpus, "json-template"), Limits(json_bytes=100))
+    assert "give a large framework as a .zip of CSV files" in problems[0].message
+    _, problems = read_tables(by_name(corpus, "xlsx-template"), Limits(file_bytes=500))
+    assert "above the limit of 500 bytes" in problems[0].message
+
+
+def test_problems_are_capped_but_counted(tmp_path):
+    rows = "id,title\n" + "".join(f"BAD ID {n},Role\n" for n in range(3000))
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "catalogue.csv").write_text("name,version\nMany,1\n", encoding="utf-8")
+    (folder / "roles.csv").write_text(rows, encoding="utf-8")
+    with pytest.raises(FrameworkError) as info:
+        import_framework(folder)
+    assert len(info.value.problems) == 1000 and info.value.total == 3000
+
+
+def test_cli_summary_gives_the_total_not_the_shown_count(tmp_path, capsys):
+    from career_explorer.launcher import main
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    (folder / "catalogue.csv").write_text("name,version\nMany,1\n", encoding="utf-8")
+    (folder / "roles.csv").write_text("id,title\n" + "".join(f"BAD ID {n},Role\n" for n in range(1500)),
+                                      encoding="utf-8")
+    assert main(["catalogue", "import", str(folder), "-o", str(tmp_path / "out.sqlite")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1001
+    assert err[-1] == f"career-explorer: error: 1,500 problems in {folder} (the first 1,000 shown); nothing written"
