@@ -115,3 +115,47 @@ def test_cli_summary_gives_the_total_not_the_shown_count(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1001
     assert err[-1] == f"career-explorer: error: 1,500 problems in {folder} (the first 1,000 shown); nothing written"
+
+
+def test_derived_promotions_grow_linearly_and_reach_every_role(tmp_path):
+    import json
+
+    roles = [{"id": f"co/a{n}", "title": f"A {n}", "level": "L1"} for n in range(600)]
+    roles += [{"id": f"co/b{n}", "title": f"B {n}", "level": "L2"} for n in range(400)]
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps({"catalogue": {"name": "Wide", "version": "1"},
+                                "levels": [{"code": "L1", "next": "L2"}, {"code": "L2"}], "roles": roles}))
+    catalogue = import_framework(path)
+    pairs = {(t.from_role, t.to_role) for t in catalogue.transitions}
+    assert len(pairs) <= 600 + 2 * 400  # all pairs would be 240,000
+    assert {a for a, _ in pairs} == {r["id"] for r in roles[:600]}
+    assert {b for _, b in pairs} == {r["id"] for r in roles[600:]}
+    assert ("co/a0", "co/b0") in pairs and ("co/a599", "co/b399") in pairs
+
+
+def test_csv_export_neutralises_formulas_and_round_trips(tmp_path):
+    import csv
+
+    from career_explorer.data.compiler import write_catalogue
+    from career_explorer.data.importers.framework_export import export_catalogue
+    from career_explorer.data.importers.framework_write import write_tables
+    from tests.framework_fuzz import example
+
+    data = example()
+    hostile = ["=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1)"]
+    for role, text in zip(data["roles"], hostile):
+        role["summary"] = text
+    data["roles"][0]["title"] = "=HYPERLINK(\"http://x\")"
+    write_tables(data, tmp_path / "src.json", "json")
+    write_catalogue(import_framework(tmp_path / "src.json"), tmp_path / "a.sqlite")
+    export_catalogue(tmp_path / "a.sqlite", tmp_path / "first", "csv")
+    with open(tmp_path / "first" / "roles.csv", newline="", encoding="utf-8") as handle:
+        cells = [c for row in csv.reader(handle) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)
+    assert "'=cmd|' /C calc'!A0" in cells and "'=HYPERLINK(\"http://x\")" in cells
+    catalogue = import_framework(tmp_path / "first")
+    assert {r.summary for r in catalogue.roles} >= set(hostile)
+    write_catalogue(catalogue, tmp_path / "b.sqlite")
+    export_catalogue(tmp_path / "b.sqlite", tmp_path / "second", "csv")
+    for file in (tmp_path / "first").iterdir():
+        assert file.read_bytes() == (tmp_path / "second" / file.name).read_bytes(), file.name
