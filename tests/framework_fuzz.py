@@ -324,6 +324,10 @@ def _folder_cases(folder: Path, tables: dict[str, list[list[str]]]) -> Iterator[
     yield put("long-line", {"roles": raw["roles"] + b"acme/long," + b"y" * (2 * MiB) + b"\n"}, "error")
     yield put("unknown-table", {"people": b"name\nAnn\n"}, "error")
     yield put("cr-only", {"roles": raw["roles"].replace(b"\n", b"\r")}, "either")
+    chain = "code,next\n" + "".join(f"L{n},L{n + 1}\n" for n in range(3000)) + "L3000,\n"
+    yield put("levels-3000-deep", {"levels": chain}, "error")  # ranks above 100, and deeper than recursion goes
+    ring = "code,next\n" + "".join(f"L{n},L{(n + 1) % 3000}\n" for n in range(3000))
+    yield put("levels-3000-ring", {"levels": ring}, "error")
 
 
 def small_cases(folder: Path) -> list[Case]:
@@ -464,10 +468,11 @@ def large_cases(folder: Path) -> list[Case]:
         "".join(f"co/r{n},Role {n}\n" for n in range(s, s + 10000)).encode() for s in range(0, 3_000_000, 10000))])
     result.append(Case("big-3M-row-csv", _write_streamed_zip(folder / "many.zip", many), "error", True))
     result.append(Case("big-2M-row-xlsx", _huge_xlsx(folder / "many.xlsx", 2_000_000), "error", True))
-    for roles, per_level in ((25_000, 250), (100_000, 1000), (100_000, 10)):
-        path = folder / f"valid-{roles}-{per_level}.zip"
-        result.append(Case(f"valid-{roles}-roles-{per_level}-per-level", _write_streamed_zip(path, ladder_rows(roles, per_level)),
-                           "ok", True))
+    # 250 and 1,000 roles at each level of one family; then 1,000 families of one role per level.
+    for roles, per_level, families in ((25_000, 250, 1), (100_000, 1000, 1), (100_000, 1000, 1000)):
+        path = folder / f"valid-{roles}-{per_level}-{families}.zip"
+        name = f"valid-{roles}-roles-{per_level}-per-level-{families}-families"
+        result.append(Case(name, _write_streamed_zip(path, ladder_rows(roles, per_level, families)), "ok", True))
     return result
 
 

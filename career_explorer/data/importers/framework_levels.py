@@ -89,6 +89,8 @@ def _report_cycles(report: _Reporter, parsed: dict, nexts: dict[str, str]) -> se
             first = min(cycle, key=lambda c: parsed[c][1])
             at = cycle.index(first)
             loop = cycle[at:] + cycle[:at] + [first]
+            if len(loop) > 12:  # one readable line, however long the ring
+                loop = loop[:5] + [f"... ({len(cycle):,} levels) ..."] + loop[-3:]
             table, row, _ = parsed[first]
             report.add(table, row, "next", f"the level order has a cycle: {' -> '.join(loop)}")
         for done in path:
@@ -102,17 +104,23 @@ def _ranks(parsed: dict, nexts: dict[str, str], cyclic: set[str]) -> dict[str, i
     for code, up in nexts.items():
         below.setdefault(up, []).append(code)
     ranks: dict[str, int] = {}
-
-    def rank(code: str) -> int:
-        if code not in ranks:
+    # Iterative, not recursive: a level order thousands of levels long must not hit Python's recursion limit.
+    for start in parsed:
+        if start in cyclic or start in ranks:
+            continue
+        stack = [start]
+        while stack:
+            code = stack[-1]
+            pending = [c for c in below.get(code, []) if c in parsed and c not in cyclic and c not in ranks]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            if code in ranks:
+                continue
             given = parsed[code][2].rank
-            lower = [rank(c) for c in below.get(code, []) if c in parsed and c not in cyclic]
+            lower = [ranks[c] for c in below.get(code, []) if c in parsed and c not in cyclic]
             ranks[code] = given if given is not None else (max(lower) + 1 if lower else 1)
-        return ranks[code]
-
-    for code in parsed:
-        if code not in cyclic:
-            rank(code)
     return ranks
 
 
