@@ -141,7 +141,7 @@ def _read_csv_zip(path: Path, tables: Tables, problems: ProblemList, limits: Lim
                     _read_csv_stream(tables, Path(info.filename).stem, member_label, stream, problems, limits, counter)
             except ZIP_READ_ERRORS as exc:
                 problems.append(Problem(member_label, 1, "1", f"the zip is damaged: cannot read this file "
-                                                              f"({type(exc).__name__}: {exc})"))
+                                                              f"({exc or type(exc).__name__})"))
 
 
 def _read_csv_stream(tables: Tables, stem: str, label: str, stream: BinaryIO, problems: ProblemList,

@@ -103,7 +103,7 @@ class Release:
                 raw = self._zip.read(member)
             except _ZIP_READ_ERRORS as exc:  # a damaged or encrypted member: say so, never a traceback
                 raise SourceFormatError(label, f"cannot read from the zip, it is damaged "
-                                               f"({type(exc).__name__}: {exc})") from None
+                                               f"({exc})") from None
         else:
             file = self._root / name
             label = str(file)
