@@ -119,14 +119,14 @@ def print_tables(runs: dict[str, list[dict]]) -> None:
     large = [r["case"] for r in next(iter(runs.values())) if r["large"]]
     if large:
         print()
-        print(f"{'large case':<40} " + "  ".join(f"{label + ': exit, RSS, time':<28}" for label in runs))
+        print(f"{'large case':<50} " + "  ".join(f"{label + ': exit, RSS, time':<28}" for label in runs))
         for name in large:
             cells = []
             for results in runs.values():
                 r = next(x for x in results if x["case"] == name)
                 code = "killed" if r["code"] < 0 else str(r["code"]) + ("+tb" if r["traceback"] else "")
                 cells.append(f"{code:>7} {r['rss_mb']:>6.0f} MB {r['seconds']:>7.1f} s  ")
-            print(f"{name:<40} " + "  ".join(f"{c:<28}" for c in cells))
+            print(f"{name:<50} " + "  ".join(f"{c:<28}" for c in cells))
     for label, results in runs.items():
         bad = [r for r in results if r["broken"]]
         if bad:
@@ -142,6 +142,7 @@ def main() -> int:
     parser.add_argument("--before", type=Path, metavar="CHECKOUT", help="run the corpus against this checkout too")
     parser.add_argument("--limit-mb", type=int, default=3072, help="address-space limit per case (default 3072)")
     parser.add_argument("--timeout", type=int, default=180, help="seconds before a case is killed (default 180)")
+    parser.add_argument("--only", metavar="TEXT", help="run only the cases whose name holds TEXT")
     parser.add_argument("--skip-after", action="store_true", help="with --before: run only that checkout")
     parser.add_argument("--json", type=Path, help="also write every result here")
     args = parser.parse_args()
@@ -154,6 +155,8 @@ def main() -> int:
         corpus = make_cases(work / "corpus", full=args.full or args.large_only)
         if args.large_only:
             corpus = [c for c in corpus if c.large]
+        if args.only:
+            corpus = [c for c in corpus if args.only in c.name]
         print(f"wrote {len(corpus)} cases in {time.monotonic() - started:.0f} s", file=sys.stderr)
         runs: dict[str, list[dict]] = {}
         if args.before:
