@@ -50,3 +50,14 @@ def test_a_damaged_zip_is_one_line(tmp_path, capsys, damage, expected):
     err = capsys.readouterr().err
     errors = [line for line in err.splitlines() if not line.startswith("Importing O*NET:")]  # progress lines
     assert "Traceback" not in err and len(errors) == 1 and "it is damaged" in errors[0] and not out.exists()
+
+
+def test_a_member_larger_than_the_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    from career_explorer.data.importers import onet_files
+
+    monkeypatch.setattr(onet_files, "MAX_FILE_BYTES", 100)
+    archive = zipped(tmp_path / "db_29_0_text.zip", release_files())
+    with pytest.raises(SourceFormatError, match="above the limit of 0 MiB for one O.NET file"):
+        read_onet(archive)
+    with pytest.raises(SourceFormatError, match="above the limit"):
+        read_onet(write_release(tmp_path / "release"))

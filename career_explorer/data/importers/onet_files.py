@@ -30,6 +30,15 @@ _CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 
 OCC = "O*NET-SOC Code"
 
+# The largest file of O*NET 29.0 is under 20 MiB; a member claiming more is damaged or hostile (a zip
+# bomb), and reading it whole would take the memory with it.
+MAX_FILE_BYTES = 512 << 20
+
+
+def _too_big(size: int) -> str:
+    return f"{size >> 20:,} MiB uncompressed, above the limit of {MAX_FILE_BYTES >> 20} MiB for one O*NET file"
+
+
 # Reading a damaged member can raise any of these (a corrupt deflate stream is zlib.error).
 _ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
                     ValueError, lzma.LZMAError)
@@ -99,6 +108,9 @@ class Release:
             label = f"{self.path}/{member or name}"
             if member is None:
                 raise SourceFormatError(label, "file missing from the O*NET release zip")
+            size = self._zip.getinfo(member).file_size
+            if size > MAX_FILE_BYTES:
+                raise SourceFormatError(label, _too_big(size))
             try:
                 raw = self._zip.read(member)
             except _ZIP_READ_ERRORS as exc:  # a damaged or encrypted member: say so, never a traceback
@@ -110,6 +122,8 @@ class Release:
             if not file.is_file():
                 raise SourceFormatError(label, "file missing from the O*NET release folder")
             try:
+                if file.stat().st_size > MAX_FILE_BYTES:
+                    raise SourceFormatError(label, _too_big(file.stat().st_size))
                 raw = file.read_bytes()
             except OSError as exc:
                 raise SourceFormatError(label, f"cannot read ({exc.strerror})") from None
