@@ -88,6 +88,8 @@ def test_limits_are_checked_before_reading_and_named(corpus, tmp_path):
     assert any("more than 10 rows in all tables together" in p.message for p in problems)
     _, problems = read_tables(by_name(corpus, "json-template"), Limits(json_bytes=100))
     assert "give a large framework as a .zip of CSV files" in problems[0].message
+    _, problems = read_tables(by_name(corpus, "json-template"), Limits(total_rows=10))
+    assert problems[0].message.startswith("more than 10 objects, above the limit of rows")
     _, problems = read_tables(by_name(corpus, "xlsx-template"), Limits(file_bytes=500))
     assert "above the limit of 500 bytes" in problems[0].message
 

@@ -80,17 +80,22 @@ def _parts_fit(path: Path, problems: ProblemList, limits: Limits) -> bool:
 
 
 class _Object(dict):
-    """A JSON object that remembers the keys given more than once (json.loads keeps the last)."""
+    """A JSON object that gave some keys more than once (json.loads would silently keep the last)."""
 
     def __init__(self, pairs: list[tuple[str, Any]]) -> None:
         super().__init__(pairs)
         self.repeated: list[str] = []
-        if len(self) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen and key not in self.repeated:
-                    self.repeated.append(key)
-                seen.add(key)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen and key not in self.repeated:
+                self.repeated.append(key)
+            seen.add(key)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict:
+    # A plain dict unless a key repeats: a million rows must not each carry an extra attribute.
+    plain = dict(pairs)
+    return plain if len(plain) == len(pairs) else _Object(pairs)
 
 
 class _BadNumber(ValueError):
@@ -129,8 +134,16 @@ def read_json(path: Path, tables: Tables, problems: ProblemList, limits: Limits,
     if not text.strip():
         problems.append(Problem(label, 1, "1", "the file is empty"))
         return
+    # Every row is an object and the tables are lists: more of either than the row limit allows is
+    # refused before parsing, as millions of tiny objects or lists would take gigabytes (an upper
+    # bound: a brace inside a text counts too, which only matters for files near the limit).
+    for mark, what in (("{", "objects"), ("[", "lists")):
+        if text.count(mark) > limits.total_rows + len(TABLES):
+            problems.append(Problem(label, 1, "1", f"more than {limits.total_rows:,} {what}, above the limit of rows "
+                                                   "in all tables together"))
+            return
     try:
-        data = json.loads(text, object_pairs_hook=_Object, parse_constant=_no_constant, parse_float=_finite)
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         problems.append(Problem(label, exc.lineno, str(exc.colno), f"invalid JSON: {exc.msg}"))
         return
@@ -147,7 +160,7 @@ def read_json(path: Path, tables: Tables, problems: ProblemList, limits: Limits,
     if not isinstance(data, dict):
         problems.append(Problem(label, 1, "1", "the top level must be an object of tables (\"roles\": [...])"))
         return
-    for key in data.repeated:
+    for key in getattr(data, "repeated", ()):
         problems.append(Problem(f"{label}[{key}]", 1, "1", "the table is given twice"))
     for key, value in data.items():
         try:
