@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint catalogue installer bench screenshots clean
+.PHONY: run test lint catalogue installer bench fuzz screenshots clean
 
 $(STAMP): pyproject.toml
 	scripts/ensure-system-packages
@@ -39,6 +39,12 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	for b in bench/*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+# The whole hostile framework corpus (tests/framework_fuzz*.py), zip bombs and 100,000-role frameworks
+# included, each case in a child limited to 3 GiB of address space and 180 s; the CI runs the small set.
+# Add BEFORE=../main to compare with another checkout.
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/framework_fuzz.py --full $(if $(BEFORE),--before $(BEFORE))
 
 clean:
 	rm -rf build dist .pytest_cache

@@ -74,8 +74,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     except FrameworkError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        count = len(exc.problems)
-        print(f"career-explorer: error: {count} problem{'s' if count != 1 else ''} in {args.framework}; "
+        count = exc.total  # the list above may hold only the first of them
+        shown = f" (the first {len(exc.problems):,} shown)" if count > len(exc.problems) else ""
+        print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}{shown}; "
               f"nothing written", file=sys.stderr)
         return 2
     write_catalogue(catalogue, args.output)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
 import re
 import sqlite3
 from functools import cached_property
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
+
+from pydantic import ValidationError
 
 from career_explorer.data import title_matches as titles
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
@@ -74,13 +78,20 @@ class CatalogueRepository:
         missing = _REQUIRED_TABLES - tables
         if missing:
             raise CatalogueCorrupt(self.path, f"not a Career Explorer catalogue (missing {', '.join(sorted(missing))})")
-        meta = dict(self._conn.execute("SELECT key, value FROM meta").fetchall())
+        try:
+            meta = {str(k): v for k, v in self._conn.execute("SELECT key, value FROM meta").fetchall()}
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueCorrupt(self.path, f"the catalogue file is damaged ({exc})") from None
         found = meta.get("schema_version")
         if found not in {str(v) for v in READABLE_VERSIONS}:
             raise CatalogueSchemaMismatch(
                 self.path, f"catalogue schema version {found} is not one this version of the app reads "
                            f"({', '.join(map(str, READABLE_VERSIONS))})"
             )
+        for key in ("name", "version"):
+            if not isinstance(meta.get(key), str) or not meta[key].strip():
+                raise CatalogueCorrupt(self.path, f"the catalogue's meta table has no {key}: the file is incomplete "
+                                                  "or damaged (build or import it again)")
         self._meta = meta
         self._tables = tables
         self._summaries: Optional[list[RoleSummary]] = None
@@ -338,3 +349,43 @@ class CatalogueRepository:
     def role_title(self, role_id: str) -> Optional[str]:
         """One role's title, without reading the rest of the role."""
         return titles.role_title(self._conn, role_id)
+
+
+def _guarded(method: Callable) -> Callable:
+    """`method`, with the failures of a damaged file turned into CatalogueCorrupt naming the file.
+
+    A catalogue whose header is sound can still hold damaged pages (sqlite3.DatabaseError: "database
+    disk image is malformed" when a query reaches them) or rows that no longer fit the models
+    (pydantic's ValidationError); either can surface in any query, long after opening.
+    """
+
+    @functools.wraps(method)
+    def guarded(self: "CatalogueRepository", *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueCorrupt(self.path, f"the catalogue file is damaged ({exc}); "
+                                              "rebuild, re-import or reinstall it") from None
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or exc.title
+            raise CatalogueCorrupt(self.path, f"the catalogue holds a {exc.title} that does not fit the app "
+                                              f"({where}: {first['msg']}); rebuild or re-import it") from None
+
+    return guarded
+
+
+def _guard_every_query(cls: type) -> type:
+    for name, attr in list(vars(cls).items()):
+        if name.startswith("__"):
+            continue
+        if isinstance(attr, cached_property):
+            wrapped = cached_property(_guarded(attr.func))
+            wrapped.__set_name__(cls, name)
+            setattr(cls, name, wrapped)
+        elif inspect.isfunction(attr):
+            setattr(cls, name, _guarded(attr))
+    return cls
+
+
+_guard_every_query(CatalogueRepository)

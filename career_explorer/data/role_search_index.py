@@ -25,6 +25,7 @@ class RoleSearchIndex:
     """Role ids by FTS5 rowid, and queries that return rowids (cheap) rather than rows."""
 
     def __init__(self, path: Path) -> None:
+        self._path = Path(path)
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
         try:
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -62,8 +63,10 @@ class RoleSearchIndex:
             else:
                 sql = "SELECT json_group_array(rowid) FROM role_search WHERE role_search MATCH ?"
                 rowids = json.loads(self._conn.execute(sql, (expression,)).fetchone()[0])
-        except sqlite3.OperationalError:
+        except sqlite3.OperationalError:  # FTS5 refuses some queries; no hits, not an error
             return [], False
+        except sqlite3.DatabaseError as exc:
+            raise CatalogueCorrupt(self._path, f"the catalogue file is damaged ({exc})") from None
         return rowids, count <= RANK_LIMIT
 
     def match(self, query: str) -> list[str]:

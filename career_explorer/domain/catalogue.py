@@ -96,6 +96,9 @@ class ScaleAnchor(Model):
     label: Text
 
 
+MAX_SCALE = 100
+
+
 class Scale(Model):
     id: Slug
     name: Text
@@ -105,6 +108,12 @@ class Scale(Model):
 
     @model_validator(mode="after")
     def _bounds(self) -> "Scale":
+        # Levels count up from "none" (0) and charts divide by max - min: a negative or enormous
+        # bound is a typing slip, never a scale someone rates people on.
+        if self.min < 0:
+            raise ValueError(f"min ({self.min}) must be 0 or more")
+        if self.max > MAX_SCALE:
+            raise ValueError(f"max ({self.max}) must be at most {MAX_SCALE}")
         if self.min >= self.max:
             raise ValueError(f"min ({self.min}) must be below max ({self.max})")
         for anchor in self.anchors:

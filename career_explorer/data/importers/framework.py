@@ -8,14 +8,15 @@ domain's pydantic models, checks every reference, and raises FrameworkError list
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from career_explorer.data.compiler import check_references
 from career_explorer.data.errors import SourceError
 from career_explorer.data.importers.framework_io import read_tables
-from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, Table
+from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, ProblemList, Table
+from career_explorer.data.importers.framework_limits import LIMITS
 from career_explorer.data.importers.framework_levels import derive_promotions, order_levels
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import (
@@ -39,7 +40,7 @@ def import_framework(path: Path, progress: Optional[Callable[[float, str], None]
         progress(0.0, f"Reading {Path(path).name}")
     tables, problems = read_tables(Path(path))
     if problems:
-        raise FrameworkError(problems)
+        raise FrameworkError(problems, problems.total)
     if progress:
         progress(0.4, "Checking the framework")
     return build_catalogue(tables, label=Path(path).name)
@@ -49,7 +50,7 @@ def build_catalogue(tables: dict[str, Table], label: str = "framework") -> Catal
     builder = _Builder(tables, label)
     catalogue = builder.build()
     if builder.problems or catalogue is None:
-        raise FrameworkError(builder.problems)
+        raise FrameworkError(builder.problems, builder.problems.total)
     return catalogue
 
 
@@ -57,7 +58,7 @@ class _Builder:
     def __init__(self, tables: dict[str, Table], label: str) -> None:
         self.tables = tables
         self.label = label
-        self.problems: list[Problem] = []
+        self.problems = ProblemList(LIMITS.problems)
         self.broken: set[str] = set()
         for table in tables.values():
             self._check_header(table)
@@ -75,15 +76,17 @@ class _Builder:
                                                           f"{', '.join(required)})")
                 self.broken.add(table.name)
 
-    def rows(self, name: str) -> list[tuple[Table, int, dict[str, Any]]]:
+    def rows(self, name: str) -> Iterator[tuple[Table, int, dict[str, Any]]]:
+        """Each row of a table as a fresh dict; made as it is needed, as a large table holds a million."""
         table = self.tables.get(name)
         if table is None or name in self.broken:
-            return []
-        result = []
-        for number, cells in table.rows:
-            data = {k: (v.lower() if (name, k) in LOWER_CASE else v) for k, v in cells.items() if v is not None}
-            result.append((table, number, data))
-        return result
+            return
+        lower = [k for k in table.columns if (name, k) in LOWER_CASE]
+        for number, data in table.records():
+            for k in lower:
+                if k in data:
+                    data[k] = data[k].lower()
+            yield table, number, data
 
     def given(self, name: str) -> bool:
         table = self.tables.get(name)
@@ -171,7 +174,7 @@ class _Builder:
         return {data[column] for _, _, data in self.rows(name) if column in data}
 
     def _info(self) -> Optional[CatalogueInfo]:
-        rows = self.rows("catalogue")
+        rows = list(self.rows("catalogue"))
         table = self.tables.get("catalogue")
         if table is not None and not rows and "catalogue" not in self.broken:
             self.add(table, table.header_row + 1, "name", "the catalogue table needs one row: name and version")
@@ -285,6 +288,9 @@ class _Builder:
             ok = self.check_ref(table, row, "source", role.source, source_ids, "source", "sources") and ok
             if ok:
                 result[role.id] = role
+        table = self.tables.get("roles")
+        if table is not None and not table.rows and "roles" not in self.broken:
+            self.add(table, table.header_row + 1, "id", "the roles table has no rows: a catalogue needs at least one role")
         return result
 
     def _attach(self, roles: dict[str, Role], role_id: str, field: str, item: Any) -> None:
@@ -303,6 +309,10 @@ class _Builder:
     def _pay(self, roles: dict[str, Role], role_ids: set[str], levels: dict, source_ids: set[str],
              default_source: str) -> None:
         level_codes = set(levels) | self._raw_ids("levels", "code")
+        at_level: dict[str, list[str]] = {}
+        for role in roles.values():
+            if role.level:
+                at_level.setdefault(role.level, []).append(role.id)
         for table, row, data in self.rows("pay"):
             role_id, level = data.pop("role", None), data.pop("level", None)
             data.setdefault("source", default_source)
@@ -317,7 +327,7 @@ class _Builder:
             ok = band is not None and self.check_ref(table, row, "source", band.source, source_ids, "source", "sources") and ok
             if not ok:
                 continue
-            targets = [role_id] if role_id else [r.id for r in roles.values() if r.level == level]
+            targets = [role_id] if role_id else at_level.get(level, [])
             for target in targets:
                 if target in roles:
                     self._attach(roles, target, "salaries", band)

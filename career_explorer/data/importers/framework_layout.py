@@ -67,24 +67,54 @@ class Problem:
         return f"{self.file}:{self.row}:{self.column}: {self.message}"
 
 
-class FrameworkError(DataError):
-    """A framework file has problems; `problems` lists every one of them."""
+class ProblemList(list):
+    """Problems in the order found, keeping the first `limit`; `total` counts every one.
 
-    def __init__(self, problems: list[Problem]) -> None:
+    A file with a million bad rows must not hold a million messages: the report shows the first
+    ones and says how many there are in all.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+        self.total = 0
+
+    def append(self, problem: Problem) -> None:
+        self.total += 1
+        if len(self) < self.limit:
+            super().append(problem)
+
+
+class FrameworkError(DataError):
+    """A framework file has problems; `problems` lists them (the first `Limits.problems` of them) and
+    `total` counts them all."""
+
+    def __init__(self, problems: list[Problem], total: Optional[int] = None) -> None:
         self.problems = list(problems)
-        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        self.total = max(total or 0, len(self.problems))
+        more = f" (and {self.total - 1} more)" if self.total > 1 else ""
         super().__init__(f"{self.problems[0]}{more}")
 
 
 @dataclass
 class Table:
-    """One table as read from a file: its label for messages, header and rows (row number, cells)."""
+    """One table as read from a file: its label for messages, header and rows.
+
+    A row is (row number, cells) with one cell per entry of `columns`, in that order: tuples, not
+    dicts, because a large framework holds a million of them at once.
+    """
 
     name: str
     label: str
     header_row: int = 1
     columns: list[str] = field(default_factory=list)
-    rows: list[tuple[int, dict[str, Cell]]] = field(default_factory=list)
+    rows: list[tuple[int, tuple[Cell, ...]]] = field(default_factory=list)
+
+    def records(self):
+        """(row number, {column: cell}) for each row, cells that are empty left out."""
+        columns = self.columns
+        for number, cells in self.rows:
+            yield number, {c: v for c, v in zip(columns, cells) if v is not None}
 
 
 def column_key(header: object) -> str:

@@ -89,6 +89,8 @@ def _report_cycles(report: _Reporter, parsed: dict, nexts: dict[str, str]) -> se
             first = min(cycle, key=lambda c: parsed[c][1])
             at = cycle.index(first)
             loop = cycle[at:] + cycle[:at] + [first]
+            if len(loop) > 12:  # one readable line, however long the ring
+                loop = loop[:5] + [f"... ({len(cycle):,} levels) ..."] + loop[-3:]
             table, row, _ = parsed[first]
             report.add(table, row, "next", f"the level order has a cycle: {' -> '.join(loop)}")
         for done in path:
@@ -102,36 +104,63 @@ def _ranks(parsed: dict, nexts: dict[str, str], cyclic: set[str]) -> dict[str, i
     for code, up in nexts.items():
         below.setdefault(up, []).append(code)
     ranks: dict[str, int] = {}
-
-    def rank(code: str) -> int:
-        if code not in ranks:
+    # Iterative, not recursive: a level order thousands of levels long must not hit Python's recursion limit.
+    for start in parsed:
+        if start in cyclic or start in ranks:
+            continue
+        stack = [start]
+        while stack:
+            code = stack[-1]
+            pending = [c for c in below.get(code, []) if c in parsed and c not in cyclic and c not in ranks]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            if code in ranks:
+                continue
             given = parsed[code][2].rank
-            lower = [rank(c) for c in below.get(code, []) if c in parsed and c not in cyclic]
+            lower = [ranks[c] for c in below.get(code, []) if c in parsed and c not in cyclic]
             ranks[code] = given if given is not None else (max(lower) + 1 if lower else 1)
-        return ranks[code]
-
-    for code in parsed:
-        if code not in cyclic:
-            rank(code)
     return ranks
 
 
 def derive_promotions(roles: list[Role], nexts: dict[str, str], source: str) -> list[Transition]:
-    """Promotions from each role to the roles at the next level up (same family when there are any)."""
+    """Promotions up the level order, one ladder per job family, growing with the number of roles.
+
+    The roles of a family at a level are promoted to the family's roles at the next level (to every
+    role there when the family has none at that level). One role on either side is joined to every
+    role on the other; several on both sides are paired in the order the roles table lists them,
+    spread evenly when the counts differ (see `_spread`), never every one to every one: 1,000 roles
+    at each of two levels would otherwise make a million moves.
+    """
+    groups: dict[tuple[str, str], list[Role]] = {}
     by_level: dict[str, list[Role]] = {}
     for role in roles:
         if role.level:
+            groups.setdefault((role.level, role.family), []).append(role)
             by_level.setdefault(role.level, []).append(role)
     result = []
-    for role in roles:
-        up = nexts.get(role.level) if role.level else None
+    for (level, family), lower in groups.items():
+        up = nexts.get(level)
         if up is None:
             continue
-        higher = by_level.get(up, [])
-        targets = [r for r in higher if r.family == role.family] or higher
-        for target in (t for t in targets if t.id != role.id):
-            result.append(Transition(
-                from_role=role.id, to_role=target.id, kind=TransitionKind.PROMOTION, source=source,
-                basis=f"Level order in the company framework: {role.level} to {up}.",
-            ))
+        upper = groups.get((up, family)) or by_level.get(up, [])
+        basis = f"Level order in the company framework: {level} to {up}."
+        for role, target in _spread(lower, upper):
+            if role.id != target.id:
+                result.append(Transition(from_role=role.id, to_role=target.id, kind=TransitionKind.PROMOTION,
+                                         source=source, basis=basis))
     return result
+
+
+def _spread(lower: list[Role], upper: list[Role]) -> list[tuple[Role, Role]]:
+    """Pair n roles with m roles in order: the i-th lower role goes to the upper roles from
+    floor(i*m/n) up to ceil((i+1)*m/n), so each side is fully covered with at most m + 2n pairs.
+    n = 1 or m = 1 gives every pair; n = m gives a chain (first to first, second to second)."""
+    n, m = len(lower), len(upper)
+    pairs = []
+    for i, role in enumerate(lower):
+        start = i * m // n
+        stop = max(start + 1, -(-(i + 1) * m // n))
+        pairs.extend((role, target) for target in upper[start:stop])
+    return pairs

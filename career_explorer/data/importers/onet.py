@@ -51,10 +51,10 @@ from career_explorer.data.importers.onet_files import (
     read_job_zones,
     read_occupations,
     read_ratings,
-    read_experience,
     read_related,
     select_occupations,
 )
+from career_explorer.data.importers.onet_experience import read_experience
 from career_explorer.data.importers.onet_source import (
     JOB_ZONE_LADDER,
     LEVEL_SCALE,

@@ -7,9 +7,11 @@ problem is a SourceFormatError naming the file, and where known the line and col
 
 from __future__ import annotations
 
+import lzma
 import math
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -27,6 +29,19 @@ KNOWLEDGE_FILE = "Knowledge.txt"
 _CODE = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 
 OCC = "O*NET-SOC Code"
+
+# The largest file of O*NET 29.0 is under 20 MiB; a member claiming more is damaged or hostile (a zip
+# bomb), and reading it whole would take the memory with it.
+MAX_FILE_BYTES = 512 << 20
+
+
+def _too_big(size: int) -> str:
+    return f"{size >> 20:,} MiB uncompressed, above the limit of {MAX_FILE_BYTES >> 20} MiB for one O*NET file"
+
+
+# Reading a damaged member can raise any of these (a corrupt deflate stream is zlib.error).
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError,
+                    ValueError, lzma.LZMAError)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -48,7 +63,7 @@ class Release:
                 raise SourceFormatError(self.path, "not an O*NET text release (expected a folder or a .zip)")
             try:
                 self._zip = zipfile.ZipFile(self.path)
-            except (zipfile.BadZipFile, OSError) as exc:
+            except (*_ZIP_READ_ERRORS, OverflowError) as exc:
                 raise SourceFormatError(self.path, f"cannot open the zip ({exc})") from None
             for member in self._zip.namelist():
                 if member.endswith("/") or member.startswith("__MACOSX/"):
@@ -93,16 +108,22 @@ class Release:
             label = f"{self.path}/{member or name}"
             if member is None:
                 raise SourceFormatError(label, "file missing from the O*NET release zip")
+            size = self._zip.getinfo(member).file_size
+            if size > MAX_FILE_BYTES:
+                raise SourceFormatError(label, _too_big(size))
             try:
                 raw = self._zip.read(member)
-            except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-                raise SourceFormatError(label, f"cannot read from the zip ({exc})") from None
+            except _ZIP_READ_ERRORS as exc:  # a damaged or encrypted member: say so, never a traceback
+                raise SourceFormatError(label, f"cannot read from the zip, it is damaged "
+                                               f"({exc})") from None
         else:
             file = self._root / name
             label = str(file)
             if not file.is_file():
                 raise SourceFormatError(label, "file missing from the O*NET release folder")
             try:
+                if file.stat().st_size > MAX_FILE_BYTES:
+                    raise SourceFormatError(label, _too_big(file.stat().st_size))
                 raw = file.read_bytes()
             except OSError as exc:
                 raise SourceFormatError(label, f"cannot read ({exc.strerror})") from None
@@ -274,6 +295,9 @@ def read_ratings(
     columns = (OCC, "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress",
                "Not Relevant", "Standard Error")
     table = _read_table(release, name, columns, optional=("Not Relevant", "Standard Error"))
+    if not table.rows:
+        # A header alone would import the other file's elements only (33 instead of 68), exit 0.
+        raise SourceFormatError(table.label, f"holds no ratings, only its header: the {kind} ratings are missing")
     # (code, element) -> requirement dict, shared with `ratings`
     found: dict[tuple[str, str], dict] = {}
     codes: dict[str, str] = {}  # raw text -> checked code
@@ -354,47 +378,3 @@ def read_related(release: Release, wanted: set[str]) -> list[tuple[str, str, str
             rank = _integer(table, line, "Index", index, 0, 1_000_000)
             result.append((code, other, _text(table, line, "Relatedness Tier", tier), rank))
     return result
-
-
-EXPERIENCE_FILE = "Education, Training, and Experience.txt"
-EXPERIENCE_CATEGORIES_FILE = "Education, Training, and Experience Categories.txt"
-RELATED_EXPERIENCE = ("3.A.1", "RW")  # element id and scale of "Related Work Experience"
-
-
-def read_experience(release: Release, wanted: set[str]) -> dict[str, dict]:
-    """Per occupation: the share of workers in each Related Work Experience category, as O*NET gives it.
-
-    Returns {code: {"shares": [(category, label, percent)], "respondents": n, "as_of": "MM/YYYY",
-    "suppressed": bool}}. Both files are optional: a release without them gives {}.
-    """
-    if not (release.has(EXPERIENCE_FILE) and release.has(EXPERIENCE_CATEGORIES_FILE)):
-        return {}
-    element, scale = RELATED_EXPERIENCE
-    labels_table = _read_table(release, EXPERIENCE_CATEGORIES_FILE,
-                               ("Element ID", "Scale ID", "Category", "Category Description"))
-    labels: dict[int, str] = {}
-    for line, (elem, sc, category, text) in labels_table.rows:
-        if elem.strip() == element and sc.strip() == scale:
-            labels[_integer(labels_table, line, "Category", category, 1, 99)] = _text(
-                labels_table, line, "Category Description", text)
-    columns = (OCC, "Element ID", "Scale ID", "Category", "Data Value", "N", "Recommend Suppress", "Date")
-    table = _read_table(release, EXPERIENCE_FILE, columns)
-    found: dict[str, dict] = {}
-    for line, (code, elem, sc, category, value, count, suppress, date) in table.rows:
-        if elem.strip() != element or sc.strip() != scale:
-            continue
-        code = _code(table, line, OCC, code)
-        if code not in wanted:
-            continue
-        number = _integer(table, line, "Category", category, 1, 99)
-        if number not in labels:
-            raise SourceFormatError(table.label, f"category {number} is not in {EXPERIENCE_CATEGORIES_FILE}",
-                                    line, "Category")
-        entry = found.setdefault(code, {"shares": [], "respondents": None, "as_of": date.strip() or None,
-                                        "suppressed": False})
-        entry["shares"].append((number, labels[number], _number(table, line, "Data Value", value, 0, 100)))
-        if count.strip() and count.strip().lower() != "n/a":
-            entry["respondents"] = _integer(table, line, "N", count, 0, 10_000_000)
-        if suppress.strip().upper() == "Y":
-            entry["suppressed"] = True
-    return found
