@@ -107,9 +107,9 @@ OUTPUTS = [
     *_outputs(("person", "export", ALICE), ".json"),
     *_outputs(("catalogue", "export", "{cat}"), ".json"),
     _c("catalogue", "export", "{cat}", "-o", "{dir}", "--format", "csv"),  # CSV into a folder that holds things
-    _c("catalogue", "export", "{cat}", "-o", "{fw}"),                      # over the framework file
-    _c("catalogue", "export", "{cat}", "-o", "{cat}.json", "--format", "json"),
-    _c("catalogue", "export", "{cat}", "-o", "{cat}"),                     # over the catalogue itself
+    _c("catalogue", "export", "{cat}", "-o", "{cat}"),                     # no format from a .sqlite name
+    _c("catalogue", "export", "{cat}", "-o", "{cat}", "--format", "json"),  # over the catalogue itself
+    _c("catalogue", "export", "{cat}", "-o", "{tmp}/out.txt"),
     *_outputs(("catalogue", "import", "{fw}"), ".sqlite"),
     _c("catalogue", "import", "{fw}", "-o", "{fw}"),                       # over its own input
     *_outputs(("catalogue", "build", "{src}"), ".sqlite"),
