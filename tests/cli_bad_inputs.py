@@ -78,6 +78,7 @@ NAMES = [
 
 ASSESS = [
     _c("assess", ALICE, "--note", "{long_text}"),
+    _c("assess", ALICE, "--note", "   "),  # nothing rated and an empty note: nothing to save
     _c("assess", ALICE, "--set", "fx/products=3", "--note", "{long_text}"),
     _c("assess", ALICE, "--set", "fx/products=3", "--evidence", "fx/products={long_text}"),
     _c("assess", ALICE, "--evidence", "fx/analytics=led the weekly review"),  # never rated, no --set

@@ -178,6 +178,6 @@ def test_no_system_call_connects_beyond_this_machine(traced):
     log = traced["log"]
     control = json.loads(done.stdout.strip().splitlines()[-1])["control_tid"]
     # The control connect from a second thread is in the log: the trace sees every thread.
-    assert re.search(rf'^{control} connect\(\d+, {{sa_family=AF_INET, sin_port=htons\(9\), '
+    assert re.search(rf'^ *{control} +connect\(\d+, {{sa_family=AF_INET, sin_port=htons\(9\), '
                      r'sin_addr=inet_addr\("127\.0\.0\.1"\)', log, re.M), log[-3000:]
     assert outward_connections(log) == []

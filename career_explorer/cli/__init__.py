@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"career-explorer {__version__}")
     parser.add_argument(
-        "--catalogue", type=catalogue_file, metavar="PATH", help="use this compiled catalogue instead of the bundled one"
+        "--catalogue", type=catalogue_file, metavar="PATH",
+        help="use this compiled catalogue instead of the bundled one"
     )
     parser.add_argument("--self-test", action="store_true", help="start headless, check the app works, and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

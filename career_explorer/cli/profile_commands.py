@@ -22,12 +22,14 @@ WIDTH = 88
 
 def register(sub: argparse._SubParsersAction) -> None:
     role = sub.add_parser("role", help="show a role's full profile: level, pay by source, competencies, sources")
-    role.add_argument("name", nargs="+", type=non_blank, help="role id, title, or a unique part of one ('chat support manager')")
+    role.add_argument("name", nargs="+", type=non_blank,
+                      help="role id, title, or a unique part of one ('chat support manager')")
     role.add_argument("--json", action="store_true", help="print JSON")
     role.set_defaults(handler=cmd_role)
 
     compare = sub.add_parser("compare", help="put two to four roles side by side: competencies and pay")
-    compare.add_argument("roles", nargs="+", type=non_blank, metavar="ROLE", help="two to four role ids or titles (quote titles)")
+    compare.add_argument("roles", nargs="+", type=non_blank, metavar="ROLE",
+                         help="two to four role ids or titles (quote titles)")
     compare.add_argument("--json", action="store_true", help="print JSON")
     compare.add_argument("--chart", type=output_file, metavar="FILE",
                          help="write the pay bands and the radar of levels to FILE: .png, .svg or .pdf")
