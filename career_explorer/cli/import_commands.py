@@ -122,7 +122,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if fmt == "csv" and args.output.suffix.lower() != ".zip":
             check_output_folder(args.output, {f"{name}.csv" for name in TABLES})
         elif args.output.is_dir():
-            raise PathProblem(f"{args.output}: is a folder; give a file name ending in .{fmt}")
+            raise PathProblem(f"{args.output}: is a folder; give a file name")
     except PathProblem as exc:
         raise CliError(str(exc)) from None
     catalogue = export_catalogue(args.catalogue_path, args.output, fmt)
