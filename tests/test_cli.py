@@ -14,7 +14,10 @@ from career_explorer.launcher import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse stops there when an argument (a path, say) fails its check
+        code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -56,8 +59,8 @@ def test_roles_says_so_when_nothing_matches(capsys, fixture_catalogue_path):
 
 def test_missing_catalogue_is_one_line_error_not_a_traceback(capsys, tmp_path):
     code, out, err = run(capsys, "--catalogue", str(tmp_path / "none.sqlite"), "roles")
-    assert code == 1 and out == ""
-    assert err.count("\n") == 1 and "catalogue file not found" in err and "Traceback" not in err
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "no such catalogue file" in err and "Traceback" not in err
 
 
 def test_catalogue_build_and_info(capsys, tmp_path):

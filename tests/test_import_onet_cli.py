@@ -31,11 +31,14 @@ def test_small_release_with_progress_on_stderr(tmp_path, capsys):
 
 def test_missing_release_and_wages_are_one_line_errors(tmp_path, capsys):
     out = tmp_path / "onet.sqlite"
-    assert main(["catalogue", "import-onet", str(tmp_path / "nowhere"), "-o", str(out)]) == 2
+    # Checked while the arguments are parsed, before any work: argparse exits with status 2.
+    with pytest.raises(SystemExit, match="2"):
+        main(["catalogue", "import-onet", str(tmp_path / "nowhere"), "-o", str(out)])
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such O*NET release" in err
     release = write_release(tmp_path / "release")
-    assert main(["catalogue", "import-onet", str(release), "--wages", str(tmp_path / "no.xlsx"), "-o", str(out)]) == 2
+    with pytest.raises(SystemExit, match="2"):
+        main(["catalogue", "import-onet", str(release), "--wages", str(tmp_path / "no.xlsx"), "-o", str(out)])
     assert "no such OEWS file" in capsys.readouterr().err
     assert not out.exists()
 

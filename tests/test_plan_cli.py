@@ -16,7 +16,10 @@ from career_explorer.launcher import main
 @pytest.fixture
 def cli(capsys, fixture_catalogue_path):
     def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
+        try:
+            code = main(["--catalogue", str(fixture_catalogue_path), *argv])
+        except SystemExit as exc:  # argparse stops there when an argument (a path, say) fails its check
+            code = exc.code
         out, err = capsys.readouterr()
         return code, out, err
     return run

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from pathlib import Path
 
 from career_explorer.cli import import_commands
 from career_explorer.cli.output import print_json, print_table
+from career_explorer.cli.paths import catalogue_file, input_path, output_file
+
+SOURCE_FOLDER = input_path("folder", "folder of catalogue sources")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,15 +22,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Compile a folder of catalogue sources. With --onet (and --wages), every O*NET occupation "
                     "and each OEWS release's wages are added, as in the bundled catalogue (`make catalogue`).",
     )
-    b.add_argument("source_dir", type=Path, metavar="SOURCE_DIR")
-    b.add_argument("--onet", type=Path, metavar="ONET", help="an O*NET text release (zip or folder) to add")
-    b.add_argument("--wages", type=Path, action="append", default=[], metavar="OEWS.xlsx",
+    b.add_argument("source_dir", type=SOURCE_FOLDER, metavar="SOURCE_DIR")
+    b.add_argument("--onet", type=import_commands.ONET_RELEASE, metavar="ONET",
+                   help="an O*NET text release (zip or folder) to add")
+    b.add_argument("--wages", type=import_commands.OEWS_FILE, action="append", default=[], metavar="OEWS.xlsx",
                    help="a BLS OEWS national workbook; repeat for a wage history (the latest is current pay)")
-    b.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    b.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
     b.set_defaults(handler=cmd_build)
 
     i = cat_sub.add_parser("info", help="show a catalogue's name, version, sources and counts")
-    i.add_argument("path", type=Path, metavar="PATH")
+    i.add_argument("path", type=catalogue_file, metavar="PATH")
     i.add_argument("--json", action="store_true", help="print JSON")
     i.set_defaults(handler=cmd_info)
 
@@ -41,10 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
         catalogue = build(args.source_dir, args.output)
     else:
-        from career_explorer.cli.import_commands import ProgressLine, check_inputs
+        from career_explorer.cli.import_commands import ProgressLine
         from career_explorer.data.bundled_build import build_catalogue
 
-        check_inputs(args.onet, args.wages)
         line = ProgressLine("Building")
         try:
             catalogue = build_catalogue(args.source_dir, args.output, onet=args.onet, wages=args.wages,

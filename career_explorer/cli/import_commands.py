@@ -7,8 +7,16 @@ import sys
 from pathlib import Path
 from typing import Callable, Optional
 
-from career_explorer.cli.output import CliError
-from career_explorer.data.importers.framework_layout import FORMATS, FrameworkError
+from career_explorer.cli.output import CliError, print_problems
+from career_explorer.cli.paths import (PathProblem, catalogue_file, check_output_folder, input_path, output_file,
+                                       output_location, same_file)
+from career_explorer.data.importers.framework_layout import FORMATS, TABLES, FrameworkError
+
+FRAMEWORK = input_path("file or folder", "framework (.xlsx, .json, .zip or a folder of CSV files)")
+ONET_RELEASE = input_path("file or folder", "O*NET release (give the zip or its folder)")
+OEWS_FILE = input_path("file", "OEWS file (a BLS national .xlsx workbook)")
+# What an export holds, by the output's suffix; a folder (or no suffix) means one CSV file per table.
+EXPORT_SUFFIXES = {".json": "json", ".xlsx": "xlsx", ".xlsm": "xlsx", ".zip": "csv", ".csv": "csv"}
 
 
 def register_actions(cat_sub: argparse._SubParsersAction) -> None:
@@ -18,23 +26,23 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
         description="Build a catalogue from a company framework; see docs/framework-format.md. Every problem "
                     "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
     )
-    i.add_argument("framework", type=Path, metavar="FRAMEWORK")
-    i.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    i.add_argument("framework", type=FRAMEWORK, metavar="FRAMEWORK")
+    i.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
     i.set_defaults(handler=cmd_import)
 
     o = cat_sub.add_parser("import-onet", help="build a catalogue from an O*NET text release (+ BLS OEWS wages)")
-    o.add_argument("onet", type=Path, metavar="ONET", help="the O*NET release: the official zip or its folder")
-    o.add_argument("--wages", type=Path, action="append", default=[], metavar="OEWS.xlsx",
+    o.add_argument("onet", type=ONET_RELEASE, metavar="ONET", help="the O*NET release: the official zip or its folder")
+    o.add_argument("--wages", type=OEWS_FILE, action="append", default=[], metavar="OEWS.xlsx",
                    help="a BLS OEWS national workbook (national_M2024_dl.xlsx); repeat it for a wage history, "
                         "the latest release becomes current pay")
-    o.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    o.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
     o.set_defaults(handler=cmd_import_onet)
 
     e = cat_sub.add_parser("export", help="write a catalogue in the company-framework layout")
-    e.add_argument("catalogue_path", type=Path, metavar="CATALOGUE")
+    e.add_argument("catalogue_path", type=catalogue_file, metavar="CATALOGUE")
     e.add_argument("--format", choices=FORMATS, help="json, xlsx or csv (a folder, or a zip if OUT ends in .zip); "
                                                       "default: from OUT's suffix")
-    e.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    e.add_argument("-o", "--output", type=output_location, required=True, metavar="OUT")
     e.set_defaults(handler=cmd_export)
 
 
@@ -69,14 +77,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.framework import import_framework
 
+    if same_file(args.framework, args.output):
+        raise CliError(f"{args.output}: is the framework being imported; give another output file")
     try:
         catalogue = import_framework(args.framework)
     except FrameworkError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        count = exc.total  # the list above may hold only the first of them
-        shown = f" (the first {len(exc.problems):,} shown)" if count > len(exc.problems) else ""
-        print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}{shown}; "
+        print_problems(exc.problems)
+        count = getattr(exc, "total", len(exc.problems))  # the list may hold only the first of them
+        kept = f" (the first {len(exc.problems):,} kept)" if count > len(exc.problems) else ""
+        print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}{kept}; "
               f"nothing written", file=sys.stderr)
         return 2
     write_catalogue(catalogue, args.output)
@@ -89,7 +98,6 @@ def cmd_import_onet(args: argparse.Namespace) -> int:
     from career_explorer.data.compiler import write_catalogue
     from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
 
-    check_inputs(args.onet, args.wages)
     line = ProgressLine("Importing O*NET")
     try:
         catalogue = build_onet_catalogue(args.onet, args.wages, progress=_scaled(line, 0.0, 0.8))
@@ -103,22 +111,29 @@ def cmd_import_onet(args: argparse.Namespace) -> int:
     return 0
 
 
-def check_inputs(onet: Optional[Path], wages: list[Path]) -> None:
-    """One line naming the first input that does not exist."""
-    if onet is not None and not onet.exists():
-        raise CliError(f"{onet}: no such O*NET release (give the zip or its folder)")
-    for path in wages:
-        if not path.is_file():
-            raise CliError(f"{path}: no such OEWS file")
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from career_explorer.data.importers.framework_export import export_catalogue
-    from career_explorer.data.importers.framework_io import detect_format
 
-    fmt = args.format or detect_format(args.output)
+    fmt = args.format or export_format(args.output)
     if fmt is None:
         raise CliError(f"{args.output}: cannot tell the format from the name; add --format json|csv|xlsx")
+    if same_file(args.catalogue_path, args.output):
+        raise CliError(f"{args.output}: is the catalogue being exported; give another output")
+    try:
+        if fmt == "csv" and args.output.suffix.lower() != ".zip":
+            check_output_folder(args.output, {f"{name}.csv" for name in TABLES})
+        elif args.output.is_dir():
+            raise PathProblem(f"{args.output}: is a folder; give a file name")
+    except PathProblem as exc:
+        raise CliError(str(exc)) from None
     catalogue = export_catalogue(args.catalogue_path, args.output, fmt)
     print(f"Exported {catalogue.info.name} {catalogue.info.version} to {args.output} ({fmt}).", file=sys.stderr)
     return 0
+
+
+def export_format(out: Path) -> Optional[str]:
+    """The format OUT's name asks for: the suffix decides, so `-o x.json` onto a folder is refused rather
+    than filled with CSV files; an existing folder without a known suffix means a folder of CSV files."""
+    if out.suffix.lower() in EXPORT_SUFFIXES:
+        return EXPORT_SUFFIXES[out.suffix.lower()]
+    return "csv" if out.is_dir() else None

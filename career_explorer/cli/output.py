@@ -38,3 +38,32 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
 
 
+
+def non_blank(text: str) -> str:
+    """argparse type for a role or person to look up: an empty one would match everything or nothing."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
+def validation_message(exc: Any) -> str:
+    """A pydantic ValidationError as one line: which model field, and what its limit is."""
+    errors = exc.errors()
+    first = errors[0]
+    field = ".".join(str(part) for part in first.get("loc", ())) or "value"
+    message = str(first.get("msg", "is not valid")).removeprefix("Value error, ")
+    message = message.replace("String should", "must").replace("should", "must")
+    value = first.get("input")
+    if first.get("type") == "string_too_long" and isinstance(value, str):
+        message += f" (this one has {len(value):,})"
+    more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+    return f"{exc.title.lower()} {field}: {message}{more}"
+
+
+def print_problems(problems: Sequence[Any], limit: int = 50, stream: Any = None) -> None:
+    """The first `limit` problems, one a line, then how many more: a broken file can have 50,000."""
+    stream = stream or sys.stderr
+    for problem in problems[:limit]:
+        print(" ".join(str(problem).split()), file=stream)
+    if len(problems) > limit:
+        print(f"… and {len(problems) - limit:,} more", file=stream)

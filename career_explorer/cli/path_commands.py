@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from career_explorer.cli.output import CliError, open_catalogue, print_json
+from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json
+from career_explorer.cli.paths import output_file
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 
 CHART_FORMATS = (".png", ".svg", ".pdf")
@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "path", help="routes from one role to another, with the level, pay and skill jump of every step",
         description="FROM and TO are role ids or titles; case does not matter and a unique prefix is enough.",
     )
-    path.add_argument("source", metavar="FROM", help="where you are: a role id or title")
-    path.add_argument("target", metavar="TO", help="where you want to be: a role id or title")
+    path.add_argument("source", type=non_blank, metavar="FROM", help="where you are: a role id or title")
+    path.add_argument("target", type=non_blank, metavar="TO", help="where you want to be: a role id or title")
     path.add_argument("--routes", type=int, default=DEFAULT_ROUTES, metavar="K",
                       help=f"show up to K routes (default {DEFAULT_ROUTES})")
     path.add_argument("--rank", choices=RANK_CHOICES, default="plausible",
@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     path.add_argument("--sideways", action="store_true",
                       help="allow sideways moves that cut pay (left out by default)")
     path.add_argument("--json", action="store_true", help="print JSON")
-    path.add_argument("--chart", type=Path, metavar="FILE",
+    path.add_argument("--chart", type=output_file, metavar="FILE",
                       help="write the pay and skill charts of the best route (or the direct gap) to FILE: .png, .svg or .pdf")
     path.set_defaults(handler=cmd_path)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from career_explorer.cli.output import CliError, open_catalogue, print_json, print_table
+from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json, print_table
+from career_explorer.cli.paths import input_path, output_file
+
+PERSON_EXPORT = input_path("file", "person export file (.json)")
 
 # The store, the domain models and the services import pydantic (and the report matplotlib): the
 # handlers import what they use, so building the parser (which imports this module for every
@@ -27,15 +29,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_list)
     p = ps.add_parser("add", help="add a person")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--role", metavar="ROLE", help="their current role (title or id)")
+    p.add_argument("--role", type=non_blank, metavar="ROLE", help="their current role (title or id)")
     p.set_defaults(handler=cmd_add)
     p = ps.add_parser("set-role", help="set a person's current role")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("role", metavar="ROLE")
+    p.add_argument("role", type=non_blank, metavar="ROLE")
     p.set_defaults(handler=cmd_set_role)
     p = ps.add_parser("set-target", help="set the role a person is aiming for")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("role", metavar="ROLE")
+    p.add_argument("role", type=non_blank, metavar="ROLE")
     p.set_defaults(handler=cmd_set_target)
     p = ps.add_parser("rename", help="rename a person")
     p.add_argument("name", metavar="NAME")
@@ -51,10 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_delete)
     p = ps.add_parser("export", help="write one person's data as JSON")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export)
     p = ps.add_parser("import", help="add a person from an export file (shows what it adds)")
-    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("file", type=PERSON_EXPORT, metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only show what would be added")
     p.set_defaults(handler=cmd_import)
 
@@ -65,19 +67,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--evidence", action="append", default=[], metavar='"COMPETENCY=TEXT"',
                    help="evidence for a rating (repeat for more)")
     a.add_argument("--note", help="a note on this snapshot")
-    a.add_argument("--target", metavar="ROLE", help="also rate the competencies of this role")
+    a.add_argument("--target", type=non_blank, metavar="ROLE", help="also rate the competencies of this role")
     a.set_defaults(handler=cmd_assess)
 
     pl = sub.add_parser("plan", help="the gap to a target role, readiness, closest roles and the plan")
     pl.add_argument("name", metavar="NAME")
-    pl.add_argument("--target", metavar="ROLE", help="target role (default: the person's saved target)")
+    pl.add_argument("--target", type=non_blank, metavar="ROLE",
+                    help="target role (default: the person's saved target)")
     pl.add_argument("--json", action="store_true", help="print JSON")
     pl.set_defaults(handler=cmd_plan)
 
     r = sub.add_parser("report", help="write the printable plan as a PDF")
     r.add_argument("name", metavar="NAME")
-    r.add_argument("--target", metavar="ROLE", help="target role (default: the person's saved target)")
-    r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
+    r.add_argument("--target", type=non_blank, metavar="ROLE",
+                   help="target role (default: the person's saved target)")
+    r.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE.pdf")
     r.set_defaults(handler=cmd_report)
 
 
@@ -120,7 +124,7 @@ def role_title(repo: CatalogueRepository, rid: Optional[str]) -> str:
 
 
 def target_for(store: UserStore, repo: CatalogueRepository, person: Person, name: Optional[str]) -> str:
-    if name:
+    if name is not None:
         return role_id(repo, name)
     target = store.target(person.id)
     if target is None:
@@ -155,7 +159,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     repo = open_catalogue(args)
-    rid = role_id(repo, args.role) if args.role else None
+    rid = role_id(repo, args.role) if args.role is not None else None
     person = open_store().add_person(args.name, rid)
     print(f"Added {person.name}" + (f" ({role_title(repo, rid)})." if rid else "."))
     return 0
@@ -239,10 +243,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
     repo, store = open_catalogue(args), open_store()
     person = store.person_named(args.name)
     target = store.target(person.id)
-    target_id = role_id(repo, args.target) if args.target else (target.role_id if target else None)
+    if args.target is not None:
+        target_id = role_id(repo, args.target)
+    else:
+        target_id = target.role_id if target else None
     rows = assess_service.rateable(repo, assess_service.person_roles(repo, person, target_id))
-    if not args.settings and not args.note:
-        return _show_ratings(store, repo, person, rows)
+    if not args.settings and not args.evidence:
+        if args.note is not None and not args.note.strip():
+            raise CliError("--note is empty and nothing is rated: nothing to save")
+        if args.note is None:
+            return _show_ratings(store, repo, person, rows)
     try:
         ratings: dict[str, Rating] = {}
         previous = store.latest_assessment(person.id)
@@ -256,12 +266,16 @@ def cmd_assess(args: argparse.Namespace) -> int:
                                                 note=kept.note if kept else None,
                                                 evidence=kept.evidence if kept else None)
         for item in args.evidence:
-            name, text = assess_service.split_setting(item)
+            # Split at the first '=': the evidence is free text and may hold one ("p=0.05").
+            name, sep, text = item.partition("=")
+            if not sep or not name.strip():
+                raise assess_service.AssessmentError(f"{item[:60]!r} should look like \"Competency Name=evidence\"")
             row = assess_service.find_rateable(rows, name)
             base = ratings.get(row.competency.id) or (previous.rating(row.competency.id) if previous else None)
             if base is None:
                 raise assess_service.AssessmentError(f"{row.competency.name}: give a rating with --set first")
-            ratings[row.competency.id] = base.model_copy(update={"evidence": text.strip() or None})
+            # Validated, not model_copy: the model's limits (length, blank) hold on this path too.
+            ratings[row.competency.id] = Rating.model_validate({**base.model_dump(), "evidence": text.strip() or None})
         snapshot = assess_service.save_snapshot(store, repo, person, ratings.values(), args.note)
     except assess_service.AssessmentError as exc:
         raise CliError(str(exc)) from None

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from career_explorer.cli.output import CliError, open_catalogue, print_json, print_table
+from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json, print_table
+from career_explorer.cli.paths import output_file
 from career_explorer.domain.money import format_money as money
 
 # The domain models and services import pydantic: the handlers import them, so building the parser
@@ -22,14 +22,16 @@ WIDTH = 88
 
 def register(sub: argparse._SubParsersAction) -> None:
     role = sub.add_parser("role", help="show a role's full profile: level, pay by source, competencies, sources")
-    role.add_argument("name", nargs="+", help="role id, title, or a unique part of one ('chat support manager')")
+    role.add_argument("name", nargs="+", type=non_blank,
+                      help="role id, title, or a unique part of one ('chat support manager')")
     role.add_argument("--json", action="store_true", help="print JSON")
     role.set_defaults(handler=cmd_role)
 
     compare = sub.add_parser("compare", help="put two to four roles side by side: competencies and pay")
-    compare.add_argument("roles", nargs="+", metavar="ROLE", help="two to four role ids or titles (quote titles)")
+    compare.add_argument("roles", nargs="+", type=non_blank, metavar="ROLE",
+                         help="two to four role ids or titles (quote titles)")
     compare.add_argument("--json", action="store_true", help="print JSON")
-    compare.add_argument("--chart", type=Path, metavar="FILE",
+    compare.add_argument("--chart", type=output_file, metavar="FILE",
                          help="write the pay bands and the radar of levels to FILE: .png, .svg or .pdf")
     compare.set_defaults(handler=cmd_compare)
 
