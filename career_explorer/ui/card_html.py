@@ -124,7 +124,7 @@ def focus_html(focus: Focus, link: str, opened: bool) -> str:
         rest = focus.key[DETAILED:]
         if rest:
             listed = ", ".join(f"{escape(c.name)} {escape(jump_text(c).split(' (')[0])}" for c in rest)
-            parts.append(_p(f"Also rising, less: {listed}", f"margin-top:3px; color:{DETAIL}"))
+            parts.append(_p(f"More jumps that matter: {listed}", f"margin-top:3px; color:{DETAIL}"))
     else:
         parts.append(_p("No jump that matters for this job.", f"color:{DETAIL}"))
     if focus.about_same:

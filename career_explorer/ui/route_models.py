@@ -104,7 +104,7 @@ class RouteTableModel(QAbstractTableModel):
     @staticmethod
     def cell_text(route: Route, column: int) -> str:
         if column == RouteTableModel.COL_ROUTE:
-            return " → ".join(short_title(r.title, 28) for r in route.roles)
+            return " → ".join(short_title(r.title, 32) for r in route.roles)
         if column == RouteTableModel.COL_PAY:
             return pay_steps_text(route)
         if column == RouteTableModel.COL_SKILLS:

@@ -11,7 +11,7 @@ from html import escape
 from typing import Optional
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from career_explorer.domain.comparison import RoleGap
@@ -83,7 +83,7 @@ class Timeline(QTextBrowser):
                 if fragment.charFormat().anchorHref() == link:
                     cursor = self.textCursor()
                     cursor.setPosition(fragment.position())
-                    cursor.setPosition(fragment.position() + fragment.length(), cursor.KeepAnchor)
+                    cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.KeepAnchor)
                     self.setTextCursor(cursor)
                     return
                 it += 1
