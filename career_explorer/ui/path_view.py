@@ -214,7 +214,7 @@ class PathView(QWidget):
     def _refresh(self) -> None:
         from_id, to_id = self.from_picker.role_id(), self.to_picker.role_id()
         self.result = None
-        self.charts.forget()
+        self.charts.set_routes([])
         self.routes_model.set_routes([])
         self.reachable_list.clear()
         if not from_id or not to_id:
@@ -228,6 +228,7 @@ class PathView(QWidget):
                                        self.sideways_check.isChecked())
         if self.result.found:
             self.routes_model.set_routes(self.result.routes)
+            self.charts.set_routes(self.result.routes)
             self._fit_columns()
             n = len(self.result.routes)
             label = self.rank_combo.currentText().lower()

@@ -1,25 +1,29 @@
 """The Path view's two charts: pay along the route over the skill heatmap, with "Show all" for the heatmap.
 
 The heatmap draws the top rows in the step cards' order (see charts.heatmap_rows); the rest wait
-behind a button. The rows of each route are worked out once and kept while the routes are listed.
+behind a button. The rows of each route are worked out once and kept while the routes are listed,
+each route's finished pictures are kept (ui.cached_chart), and once the selected route is painted
+the other listed routes are drawn ahead, one chart per idle turn, so selecting one only paints.
 """
 
 from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.pay_progression import draw_pay_progression, pay_progression_figure
 from career_explorer.charts.skill_heatmap import draw_skill_heatmap, skill_heatmap_figure
 from career_explorer.domain.route import Route, SkillRow
-from career_explorer.ui.chart_canvas import ChartCanvas
+from career_explorer.ui.cached_chart import CachedChart
 
 # Heatmap rows on screen until "Show all" is pressed: legible at 1024x700 and enough to lead with.
 TOP_ROWS = 10
 ROW_PIXELS = 21
+# Wait this long after the selected route is painted before drawing others ahead (ms).
+AHEAD_DELAY = 40
 
 
 def _draw_pay(figure, route: Route):
@@ -32,12 +36,20 @@ class RouteCharts(QWidget):
     def __init__(self, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.show_all = False
+        self.prerendering = True
         self._rows: dict[int, tuple[Route, tuple[SkillRow, ...]]] = {}
-        self.pay_chart = ChartCanvas("Pay progression", _draw_pay, "Export &pay chart…", "pay-progression",
+        self._listed: list[Route] = []
+        self.pay_chart = CachedChart("Pay progression", _draw_pay, "Export &pay chart…", "pay-progression",
                                      parent=self, export_figure=pay_progression_figure)
-        self.skill_chart = ChartCanvas("Skill jumps, what matters first", self._draw_skills, "Export s&kill chart…",
+        self.skill_chart = CachedChart("Skill jumps, what matters first", self._draw_skills, "Export s&kill chart…",
                                        "skill-jumps", min_height=self._heatmap_pixels, parent=self,
-                                       export_figure=self._export_skills)
+                                       export_figure=self._export_skills, variant=lambda: self.show_all)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(AHEAD_DELAY)
+        self._ahead.timeout.connect(self._draw_ahead)
+        for chart in (self.pay_chart, self.skill_chart):
+            chart.drawn.connect(self._ahead.start)
         self.show_all_button = QPushButton(self)
         self.show_all_button.setCheckable(True)
         self.show_all_button.setToolTip("Show every competency along the route in the heatmap, or only the "
@@ -93,9 +105,22 @@ class RouteCharts(QWidget):
 
     # -- behaviour --------------------------------------------------------------------------
 
-    def forget(self) -> None:
-        """Drop the kept rows (the routes listed have changed)."""
+    def set_routes(self, routes) -> None:
+        """The routes listed: their kept rows and pictures go, and these are drawn ahead."""
         self._rows.clear()
+        self.pay_chart.forget()
+        self.skill_chart.forget()
+        self._listed = list(routes)
+
+    def _draw_ahead(self) -> None:
+        """Draw one chart of one listed route not yet kept; come back on the next idle turn for more."""
+        if not self.prerendering:
+            return
+        for route in self._listed:
+            for chart in (self.pay_chart, self.skill_chart):
+                if chart.prerender(route):
+                    self._ahead.start()
+                    return
 
     def show_route(self, route: Optional[Route]) -> None:
         self.pay_chart.show_route(route)
