@@ -113,3 +113,35 @@ def test_heatmap_shows_the_top_rows_in_card_order_until_show_all(qtbot, headline
         button.setFocus()
         qtbot.keyClick(button, Qt.Key_Space)
     assert len(names()) == TOP_ROWS
+
+
+def page_texts(figures) -> str:
+    """The pages' words in order; lines a table cell or paragraph wrapped are joined again."""
+    return " ".join(t.get_text() for fig in figures for t in fig.texts)
+
+
+def test_route_report_pages_lead_each_step_with_what_matters_and_name_the_sources(headline):
+    from career_explorer.services.route_pages import route_report_pages
+
+    text = page_texts(route_report_pages(headline.current_route))
+    step = text.index("Step 1 of 2: Chat Support Representative I → Customer Service Team Leader")
+    lens = text.index("O*NET 43-4051.00 → 43-1011.00", step)
+    assert text.index("Management of Personnel", lens) < text.index("About the same (42)", lens)
+    assert "This catalogue's own inference" in text[step:]
+    assert "for example, at level 3: Interview applicants for an administrative position" in text
+    assert "O*NET 43-1011.00: both roles are First-Line Supervisors" in text
+    assert "44% of them; O*NET 29.0" in text
+    assert "you must be able to" not in text and not IDS.search(text)
+
+
+def test_export_route_report_writes_a_pdf_where_the_user_chose(qtbot, headline, tmp_path, monkeypatch):
+    from career_explorer.ui import path_view
+
+    target = tmp_path / "route.pdf"
+    asked = []
+    monkeypatch.setattr(path_view, "ask_report_path", lambda parent, stem: asked.append(stem) or target)
+    assert headline.report_button.isEnabled()
+    with qtbot.waitSignal(headline.report_written, timeout=30000):
+        qtbot.mouseClick(headline.report_button, Qt.LeftButton)
+    assert asked == ["route-chat-support-representative-i-to-customer-service-manager"]
+    assert target.read_bytes()[:4] == b"%PDF"

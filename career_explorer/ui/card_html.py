@@ -8,12 +8,12 @@ scale; where both ends share one twin the card says the public data cannot tell 
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Optional
 
 from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
+from career_explorer.services.route_pages import credit_text, example_text, no_levels_text, scale_text, soc_code
 from career_explorer.services.step_wording import jump_text
 
 # Key jumps listed one per line; the rest of the key jumps share one line.
@@ -26,9 +26,6 @@ NAMES_SHOWN = 8
 MUTED = "%muted%"
 DETAIL = "%detail%"
 RISE = "#1a7f37"
-_SOC = re.compile(r"(\d{2}-\d{4}\.\d{2})$")
-_TIERS = {"Primary-Short": "one of its closest related occupations", "Primary-Long": "a related occupation",
-          "Supplemental": "a more distant related occupation"}
 
 
 def _p(html: str, style: str = "") -> str:
@@ -42,42 +39,10 @@ def role_html(role: RoleRef) -> str:
     return f'{escape(role.title)} <span style="color:{MUTED}">({escape(level)})</span>'
 
 
-def soc_code(role: RoleRef) -> Optional[str]:
-    """The O*NET-SOC code of an O*NET occupation (part of a credited lens label), else None."""
-    found = _SOC.search(role.id)
-    return found.group(1) if found and role.id.startswith("onet") else None
-
-
-def credit_text(gap: RoleGap) -> str:
-    """Who says the move exists, in a sentence."""
-    tr = gap.transition
-    if tr is None:
-        return ""
-    if gap.inferred:
-        return ("This catalogue's own inference: no source states this move, it is read from the "
-                "sources' job levels and reporting lines (see why below).")
-    who = gap.transition_source or tr.source
-    if tr.tier:
-        text = f"{who} lists it as {_TIERS.get(tr.tier, 'related')} ({tr.tier})."
-        if tr.kind.value == "promotion":
-            text += " Calling it a promotion is the importer's job-zone rule, not the source's word."
-        return text
-    return f"Stated by {who}."
-
-
 def example_html(c: CompetencyChange) -> str:
     """One line on what the new level looks like: O*NET's anchor as an example, a framework's own words."""
-    if not c.behaviours_at_target or c.change not in (Change.RAISED, Change.NEW):
-        return ""
-    if c.examples:
-        # Anchors illustrate a point on the scale: the one nearest the new level, never a requirement.
-        target = c.to_level if c.to_level is not None else max(b.level for b in c.behaviours_at_target)
-        anchor = min(c.behaviours_at_target, key=lambda b: (abs(b.level - target), -b.level))
-        text = f"for example, at level {anchor.level}: {anchor.text}"
-    else:
-        top = max(c.behaviours_at_target, key=lambda b: b.level)
-        text = f"what level {top.level} asks for: {top.text}"
-    return _p(escape(text), f"margin-left:22px; color:{DETAIL}; font-size:small")
+    text = example_text(c)
+    return _p(escape(text), f"margin-left:22px; color:{DETAIL}; font-size:small") if text else ""
 
 
 def importance_short(c: CompetencyChange) -> str:
@@ -137,14 +102,6 @@ def focus_html(focus: Focus, link: str, opened: bool) -> str:
     return "".join(parts)
 
 
-def _scale(changes: tuple[CompetencyChange, ...]) -> str:
-    scales = {(c.scale_min, c.scale_max) for c in changes}
-    if len(scales) != 1:
-        return "each on its own scale"
-    low, high = scales.pop()
-    return f"on its own {low}–{high} scale"
-
-
 def lens_name(lens: Lens, role: RoleRef) -> str:
     code = soc_code(role)
     return f"{lens.source_name.split()[0]} {code}" if code else lens.source_name
@@ -159,10 +116,10 @@ def lens_html(lens: Lens, link: str, opened: bool) -> str:
     if code_a and code_b:
         head = (f"<b>{escape(lens.source_name.split()[0])} {code_a} → {code_b}</b> "
                 f'<span style="color:{MUTED}">({escape(a.title)} → {escape(b.title)}; {escape(lens.source_name)}, '
-                f"{_scale(lens.competencies)})</span>")
+                f"{scale_text(lens.competencies)})</span>")
     else:
         head = (f"<b>{escape(lens.source_name)}</b> rates {escape(a.title)} → {escape(b.title)}, "
-                f"{_scale(lens.competencies)}:")
+                f"{scale_text(lens.competencies)}:")
     return _p(head, "margin-top:8px") + focus_html(lens.focus(), link, opened)
 
 
@@ -172,14 +129,11 @@ def own_html(gap: RoleGap, link: str, opened: bool) -> str:
     if not gap.competencies:
         return "" if gap.lenses else _p("No competencies are published for these roles.", "margin-top:8px")
     if not known:
-        bare = [r.title for r, side in ((gap.from_role, "from"), (gap.to_role, "to"))
-                if all(getattr(c, f"{side}_level") is None for c in gap.competencies)]
-        whose = f"for {' or '.join(bare)}" if bare else "at both ends of any one competency"
-        return _p(f"No levels are published {escape(whose)}, so this step's jumps are not known "
-                  f"({len(gap.competencies)} competencies named, such as {_names(gap.focus().unknown, 4)}).",
+        return _p(f"{escape(no_levels_text(gap))} ({len(gap.competencies)} competencies named, such as "
+                  f"{_names(gap.focus().unknown, 4)}).",
                   f"margin-top:8px; color:{MUTED}")
     return (_p(f"<b>What matters most</b> <span style=\"color:{MUTED}\">(the roles' own source, "
-               f"{_scale(tuple(known))})</span>", "margin-top:8px") + focus_html(gap.focus(), link, opened))
+               f"{scale_text(tuple(known))})</span>", "margin-top:8px") + focus_html(gap.focus(), link, opened))
 
 
 def pay_html(gap: RoleGap) -> str:

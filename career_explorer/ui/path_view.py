@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.route import PathResult, RankMode, Route
 from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
+from career_explorer.ui import messages
 from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.route_charts import RouteCharts
 from career_explorer.ui.route_models import RouteTableModel
@@ -41,10 +44,21 @@ RANKS = ((RankMode.PLAUSIBLE, "Most plausible",
           "The best median pay of the roles between the two ends (every route shares the ends)"))
 
 
+def ask_report_path(parent: QWidget, stem: str) -> Optional[Path]:
+    """Ask where to save the route report; None when the user cancels. Tests patch this."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Export route report", str(Path.home() / f"{stem}.pdf"),
+                                          "PDF document (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
 class PathView(QWidget):
     """Routes from one role to another. Other views call `set_roles(from_id, to_id)`."""
 
     route_shown = Signal(object)  # the Route on screen (a direct comparison has rank 0), or None
+    report_written = Signal(Path)
 
     def __init__(self, repo: CatalogueRepository, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -89,7 +103,7 @@ class PathView(QWidget):
             self.rank_combo.addItem(label, mode.value)
             self.rank_combo.setItemData(self.rank_combo.count() - 1, tip, Qt.ToolTipRole)
         self.rank_combo.setAccessibleName("Rank routes by")
-        self.rank_label = QLabel("Ran&k by", self)
+        self.rank_label = QLabel("Ra&nk by", self)
         self.rank_label.setBuddy(self.rank_combo)
         self.sideways_check = QCheckBox("Allow s&ideways moves (pay cuts)", self)
         self.sideways_check.setToolTip("Also offer routes with a step that pays less than the one before")
@@ -137,6 +151,11 @@ class PathView(QWidget):
         self.timeline.setAccessibleName("Steps of the selected route")
         self.timeline_label = QLabel("St&eps and whole-route totals", self)
         self.timeline_label.setBuddy(self.timeline)
+        self.report_button = QPushButton("Export route report (P&DF)…", self)
+        self.report_button.setToolTip("Save the selected route's charts and every step, what matters most first, "
+                                      "with each figure's source, as a printable PDF")
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.export_report)
 
     def _build_charts(self) -> None:
         self.charts = RouteCharts(self)
@@ -169,7 +188,10 @@ class PathView(QWidget):
         steps_box = QWidget(self)
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.setContentsMargins(0, 0, 0, 0)
-        steps_layout.addWidget(self.timeline_label)
+        steps_head = QHBoxLayout()
+        steps_head.addWidget(self.timeline_label, 1)
+        steps_head.addWidget(self.report_button)
+        steps_layout.addLayout(steps_head)
         steps_layout.addWidget(self.timeline, 1)
 
         self.left_split = QSplitter(Qt.Vertical, self)
@@ -187,7 +209,7 @@ class PathView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.main_split, 1)
         order = [self.from_picker, self.swap_button, self.to_picker, self.rank_combo, self.sideways_check,
-                 self.count_spin, self.routes_table, self.reachable_list, self.timeline,
+                 self.count_spin, self.routes_table, self.reachable_list, self.report_button, self.timeline,
                  self.pay_chart.export_button, self.skill_chart.export_button, self.show_all_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
@@ -288,6 +310,7 @@ class PathView(QWidget):
         self.timeline.set_cards(self._cards_for(route) if route is not None else [],
                                 "The steps of the selected route appear here.")
         self.charts.show_route(route)
+        self.report_button.setEnabled(route is not None)
         self.route_shown.emit(route)
 
     def _cards_for(self, route: Route) -> list[StepCard]:
@@ -298,6 +321,25 @@ class PathView(QWidget):
         if n > 1:
             cards.insert(0, StepCard(route.total, f"Route {route.rank}: whole route, first role to last", "total"))
         return cards
+
+    def export_report(self) -> Optional[Path]:
+        """Ask where, then write the selected route's pages as a PDF (see services.route_pages)."""
+        route = self.current_route
+        if route is None:
+            return None
+        stem = f"route-{route.roles[0].title}-to-{route.roles[-1].title}".lower().replace(" ", "-")
+        path = ask_report_path(self, stem)
+        if path is None:
+            return None
+        from career_explorer.services.route_pages import write_route_report
+
+        try:
+            write_route_report(route, path)
+        except OSError as exc:
+            messages.show_error(self, "Cannot write the route report", f"{path}: {exc.strerror or exc}")
+            return None
+        self.report_written.emit(path)
+        return path
 
     def rank_mode(self) -> RankMode:
         # Qt hands the str-based enum back as a plain string.
