@@ -167,3 +167,14 @@ def test_cancelling_the_real_onet_import_writes_nothing(qtbot, window, tmp_path,
     with qtbot.waitSignal(runner.cancelled, timeout=20000):
         qtbot.mouseClick(cancel_button(runner), Qt.LeftButton)
     assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_after_a_switch_my_plan_names_roles_the_new_catalogue_lacks_by_their_old_title(window, acme_path,
+                                                                                      monkeypatch):
+    window.show_view("My plan").set_roles("fx/rep", "fx/manager")
+    monkeypatch.setattr(catalogue_menu, "ask_catalogue_path", lambda parent: acme_path)
+    window.catalogue_menu.open_action.trigger()
+    note = window.view("My plan").roles_note.text()
+    assert "Current role: Support Representative (not in this catalogue)" in note
+    assert "Target role: Support Manager (not in this catalogue)" in note
+    assert "fx/" not in note

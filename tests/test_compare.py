@@ -91,7 +91,7 @@ def test_csv_has_one_row_per_competency_and_one_column_per_role(fixture_repo):
 def test_comparing_two_roles_highlights_the_higher_and_lower_levels(view):
     view.set_roles(["fx/lead", "fx/manager"])
     model = view.model
-    assert model.headerData(FIRST_ROLE_COLUMN, Qt.Horizontal) == "Support Team Lead\nS01"
+    assert model.headerData(FIRST_ROLE_COLUMN, Qt.Horizontal) == "Support Team Lead\nLevel S01"
     assert cells(model, 0) == ["Products And Services", "Core", "3 of 5", "4 of 5"]
     lower, higher = model.index(0, FIRST_ROLE_COLUMN), model.index(0, FIRST_ROLE_COLUMN + 1)
     assert lower.data(STANDING_ROLE) == "lower" and higher.data(STANDING_ROLE) == "highest"
@@ -198,3 +198,12 @@ def test_radar_keeps_a_scales_lowest_level_off_the_centre(bundled_repo):
     line = figure.axes[0].get_lines()[0]
     radii = list(line.get_ydata())
     assert all(radii[i] == FLOOR_RING for i in lowest)  # on the inner ring, not at the centre (0)
+
+
+def test_compare_says_not_relevant_for_onet_flag_and_names_job_zones_not_codes(bundled_repo):
+    from career_explorer.services.compare import cell_text, compare_roles_by_id
+
+    result = compare_roles_by_id(bundled_repo, ["onet/29-1141.00", "onet/43-4051.00"])
+    row = next(r for r in result.rows if r.name == "Installation")
+    assert [cell_text(row, i) for i in range(2)] == ["Not relevant", "Not relevant"]
+    assert [r.level_short for r in result.roles] == ["Job Zone 4", "Job Zone 2"]  # as Job Zones.txt rates them

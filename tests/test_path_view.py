@@ -178,7 +178,7 @@ def test_selecting_another_route_updates_cards_and_charts(qtbot, two_road_view):
     assert view.current_route.rank == 2 and view.current_route.role_ids[1] == LEAD
     assert "Support Team Lead" in card_texts(view)[1]
     ticks = [t.get_text() for t in view.pay_chart.figure.axes[0].get_xticklabels()]
-    assert ticks[1] == "Support Team\nLead\n(S01)"
+    assert ticks[1] == "Support Team\nLead\n(Level S01)"
 
 
 def test_ranking_by_pay_puts_the_better_paid_road_first_and_is_remembered(qtbot, two_road_view):

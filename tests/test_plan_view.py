@@ -293,3 +293,14 @@ def test_rate_with_the_keyboard_and_save_only_when_something_changed(qtbot, fixt
     assert not editor.save_button.isEnabled()
     qtbot.keyClick(editor.table, Qt.Key_Delete)
     assert "fx/products" not in editor.state and editor.save_button.isEnabled()
+
+
+def test_add_person_works_without_coach_mode_and_shows_the_list(qtbot, fixture_repo, monkeypatch):
+    window, view = open_plan(qtbot, fixture_repo)
+    assert not view.coach_mode.isChecked() and not view.people.isVisible()
+    assert view.add_person_button.isVisible()
+    monkeypatch.setattr(plan_dialogs, "ask_text", lambda *args, **kwargs: "Bea")
+    qtbot.mouseClick(view.add_person_button, Qt.LeftButton)
+    assert view.people.isVisible() and view.people.names() == ["Bea", "me"]
+    assert view.person.name == "Bea" and "Bea" in view.person_label.text()
+    assert not view.coach_mode.isChecked()  # no mode was needed

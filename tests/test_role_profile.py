@@ -42,9 +42,10 @@ def test_profile_shows_summary_level_with_track_and_rank_and_job_code(qtbot, win
 def test_profile_lists_every_salary_entry_with_source_percentiles_and_as_of(qtbot, window):
     widget = open_profile(qtbot, window, "fx/manager").profile_widget
     assert widget.pay_rows() == [{
-        "Source": "Fixture facts", "Basis": "base",
-        "p10": "$60,000", "Median": "$80,000", "p90": "$110,000",
+        "Source": "Fixture facts", "p10": "$60,000", "Median": "$80,000", "p90": "$110,000",
     }]
+    # the one basis and region every row shares is said once, in the heading
+    assert "Pay (US, base)" in widget.pay_heading.text()
     # one region for every band, and no date from any source: each said once, not on every row
     assert "As of: not stated by the source." in open_profile(qtbot, window, "fx/manager").profile_widget.pay_notes.text()
     rep = open_profile(qtbot, window, "fx/rep").profile_widget
@@ -223,3 +224,19 @@ def test_a_role_without_ratings_says_so_once(qtbot, bundled_repo):
     widget = dialog.profile_widget
     assert widget.empty_competencies.text() == "O*NET 29.0 publishes no skill or knowledge ratings for this occupation."
     assert widget.empty_competencies.isVisible() and not widget.unpublished_label.isVisible()
+
+
+def test_onet_profile_lists_most_important_first_and_says_not_relevant_instead_of_zero(qtbot, bundled_repo):
+    csr = bundled_repo.role("onet/43-4051.00")
+    win = MainWindow(bundled_repo)
+    qtbot.addWidget(win)
+    widget = open_profile(qtbot, win, csr.id).profile_widget
+    assert "most important for this job first" in widget.competency_list.groups[0].text()
+    skills = [row for row in widget.competency_list.rows if row.item.competency.kind.value == "skill"]
+    rated = [row.item.requirement.importance for row in skills if not row.item.requirement.not_relevant]
+    assert rated == sorted(rated, reverse=True) and rated[0] > rated[-1]
+    flagged = [row for row in skills if row.item.requirement.not_relevant]
+    assert flagged and all(row.level_label.text() == "Not relevant to this job" for row in flagged)
+    # the flagged ones come after every rated one, never as "0 of 7" among them
+    assert skills[-len(flagged):] == flagged
+    assert not any(row.level_label.text().startswith("0 of") for row in skills)

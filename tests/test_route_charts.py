@@ -28,9 +28,27 @@ def test_pay_chart_plots_each_source_and_basis_as_its_own_median_line(route):
     assert list(lines["Fixture facts total median"].get_ydata()) == [42000]
     assert ax.get_ylabel() == "Annual pay (USD)"
     assert [t.get_text() for t in ax.get_xticklabels()] == [
-        "Support\nRepresentative\n(A02)", "Support Team\nLead\n(S01)", "Support Manager\n(M02)"]
+        "Support\nRepresentative\n(Level A02)", "Support Team\nLead\n(Level S01)", "Support Manager\n(Level M02)"]
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "p25–p75 band" in legend and "p10–p90 band" in legend
+
+
+def test_pay_line_breaks_at_a_role_without_pay_instead_of_passing_through_it(route):
+    base = next(s for s in route.pay_series if s.basis == "base")
+    gapped = base.model_copy(update={"points": (base.points[0], None, base.points[2])})
+    ax = pay_progression_figure(route.model_copy(update={"pay_series": (gapped,)})).axes[0]
+    medians = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert sorted(list(line.get_xdata()) for line in medians) == [[0], [2]]
+    assert [t.get_text() for t in ax.get_legend().get_texts()][0] == "Fixture facts base median"
+
+
+def test_a_single_pay_figure_gets_an_axis_a_person_can_read(route):
+    base = next(s for s in route.pay_series if s.basis == "base")
+    median_only = base.points[1].model_copy(update={"p10": None, "p25": None, "p75": None, "p90": None})
+    single = base.model_copy(update={"points": (None, median_only, None)})
+    ax = pay_progression_figure(route.model_copy(update={"pay_series": (single,)})).axes[0]
+    low, high = ax.get_ylim()
+    assert high - low >= 0.3 * base.points[1].p50
 
 
 def test_pay_chart_says_so_when_no_pay_is_published(fixture_repo):

@@ -71,8 +71,11 @@ def _draw_series(ax: "Axes", series: PaySeries, colour: str, show_values: bool) 
     xs = [i for i, p in enumerate(series.points) if p is not None and p.p50 is not None]
     ys = [series.points[i].p50 for i in xs]
     if xs:
-        ax.plot(xs, ys, marker="o", color=colour, linestyle="--" if dashed else "-", linewidth=2,
-                label=f"{series.label} median", zorder=3)
+        # One line per run of roles with a figure: a line through a role without pay would invent one.
+        by_x = dict(zip(xs, ys))
+        for index, run in enumerate(_runs(xs)):
+            ax.plot(run, [by_x[x] for x in run], marker="o", color=colour, linestyle="--" if dashed else "-",
+                    linewidth=2, label=f"{series.label} median" if index == 0 else "_nolegend_", zorder=3)
         if show_values:
             # Base pay is usually the lower line: its labels go below, the others above.
             dy, va = (-9, "top") if series.basis == "base" else (7, "bottom")
@@ -85,7 +88,7 @@ def _draw_series(ax: "Axes", series: PaySeries, colour: str, show_values: bool) 
 def draw_pay_progression(ax: "Axes", route: Route) -> list[PaySeries]:
     """Draw the pay chart on `ax`; returns the series drawn, primary axis first."""
     n = len(route.roles)
-    ax.set_xticks(range(n), [role_tick(r.title, r.level) for r in route.roles], fontsize=7.5)
+    ax.set_xticks(range(n), [role_tick(r.title, r.level_short) for r in route.roles], fontsize=7.5)
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_title("Pay along the route" if not route.is_direct else "Pay, direct comparison", fontsize=10)
     series = [s for s in route.pay_series if any(p is not None for p in s.points)]
@@ -109,12 +112,17 @@ def draw_pay_progression(ax: "Axes", route: Route) -> list[PaySeries]:
         colour = COLOURS[index % len(COLOURS)]
         bands.update(_draw_series(target, s, colour, show_values=len(series) <= 3))
         drawn.append(s)
-        handles += target.get_legend_handles_labels()[0][-1:]
+        handles += [h for h, label in zip(*target.get_legend_handles_labels()) if label == f"{s.label} median"]
     for (currency, period), axis in axes.items():
         axis.yaxis.set_major_formatter(money_formatter(currency))
         axis.set_ylabel(f"{period.capitalize()} pay ({currency})", fontsize=8.5)
         axis.tick_params(axis="y", labelsize=7.5)
         low, high = axis.get_ylim()
+        middle = (low + high) / 2
+        if high - low < 0.4 * abs(middle):
+            # One figure, or close ones: at least ±20% around them, so a small change is not drawn as a cliff
+            # and a lone point does not sit on ticks a few dollars apart.
+            low, high = middle * 0.8, middle * 1.2
         # Headroom above the highest median keeps the legend clear of the data.
         axis.set_ylim(max(0.0, low - (high - low) * 0.15), high + (high - low) * 0.32)
     ax.grid(axis="y", alpha=0.3)

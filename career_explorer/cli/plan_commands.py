@@ -98,12 +98,9 @@ def role_id(repo: CatalogueRepository, name: str) -> str:
 
 
 def role_title(repo: CatalogueRepository, rid: Optional[str]) -> str:
-    from career_explorer.domain.plan import NOT_IN_CATALOGUE
+    from career_explorer.services.gap_plan import role_status
 
-    if not rid:
-        return ""
-    role = repo.role(rid)
-    return role.title if role else f"{rid} ({NOT_IN_CATALOGUE})"
+    return role_status(repo, rid).label if rid else ""
 
 
 def target_for(store: UserStore, repo: CatalogueRepository, person: Person, name: Optional[str]) -> str:

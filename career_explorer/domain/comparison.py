@@ -37,6 +37,14 @@ class RoleRef(Model):
     def level_label(self) -> Optional[str]:
         return self.level_name or self.level
 
+    @property
+    def level_short(self) -> Optional[str]:
+        """A column heading's worth: "Job Zone 3" rather than "Job Zone 3 (medium preparation)", and
+        "Level M02" rather than a bare code."""
+        if self.level_name:
+            return self.level_name.split(" (")[0]
+        return f"Level {self.level}" if self.level else None
+
 
 class LevelChange(Model):
     from_level: Optional[str] = None

@@ -139,7 +139,10 @@ class RoleStatus(Model):
 
     @property
     def label(self) -> str:
-        return self.title if self.in_catalogue else f"{self.id} ({NOT_IN_CATALOGUE})"
+        if self.in_catalogue:
+            return self.title
+        # The title from another catalogue when one knows it; an id is never what a person reads.
+        return f"{self.title} ({NOT_IN_CATALOGUE})" if self.title != self.id else f"A role {NOT_IN_CATALOGUE}"
 
 
 class GapReport(Model):

@@ -109,6 +109,9 @@ class RequiredCompetency(Model):
 
     def level_text(self) -> str:
         level, word = self.requirement.level, self.requirement.level_word
+        if self.requirement.not_relevant:
+            # O*NET's own flag: the level is not meaningful for this job, so it is not shown as a low one.
+            return "Not relevant to this job"
         if level is None:
             return f"{word} (no level given)" if word else "Level not given"
         shown = f"{level:g}"
@@ -128,10 +131,18 @@ class RoleProfile(Model):
     wage_history: Optional[WageHistory] = None
 
     def by_kind(self) -> list[tuple[CompetencyKind, list[RequiredCompetency]]]:
+        """Competencies by kind; within a kind, most important for this role first where the source
+        rates importance, and those it flags as not relevant last (otherwise the source's order)."""
         groups: dict[CompetencyKind, list[RequiredCompetency]] = {}
         for item in self.competencies:
             groups.setdefault(item.competency.kind, []).append(item)
+        for items in groups.values():
+            items.sort(key=lambda i: (i.requirement.not_relevant, -(i.requirement.importance or 0)))
         return [(kind, groups[kind]) for kind in KIND_ORDER if kind in groups]
+
+    @property
+    def ranked_by_importance(self) -> bool:
+        return any(item.requirement.importance is not None for item in self.competencies)
 
     @property
     def unpublished_text(self) -> Optional[str]:
@@ -165,6 +176,7 @@ class Standing(str, Enum):
 class CompareCell(Model):
     status: CellStatus
     level: Optional[float] = None
+    not_relevant: bool = False
     word: Optional[str] = None
     label: Optional[str] = None
     standing: Standing = Standing.NONE

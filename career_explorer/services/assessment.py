@@ -123,8 +123,13 @@ def save_snapshot(store: UserStore, repo: CatalogueRepository, person: Person, r
 
 
 def competency_name(repo: CatalogueRepository, competency_id: str) -> str:
+    from career_explorer.data.titles_elsewhere import title_elsewhere
+
     comp = repo.competencies.get(competency_id)
-    return comp.name if comp else f"{competency_id} (not in this catalogue)"
+    if comp:
+        return comp.name
+    elsewhere = title_elsewhere("competencies", competency_id)
+    return f"{elsewhere} (not in this catalogue)" if elsewhere else "A competency not in this catalogue"
 
 
 def diff_snapshots(repo: CatalogueRepository, older: Assessment, newer: Assessment) -> list[RatingChange]:

@@ -40,7 +40,8 @@ def _cell(req: Optional[Requirement], role: Role, scale: Scale) -> CompareCell:
         return CompareCell(status=CellStatus.NOT_REQUIRED if role.competencies_complete else CellStatus.UNKNOWN)
     if req.level is None:
         return CompareCell(status=CellStatus.UNRATED, word=req.level_word)
-    return CompareCell(status=CellStatus.LEVEL, level=req.level, word=req.level_word, label=scale.label(req.level))
+    return CompareCell(status=CellStatus.LEVEL, level=req.level, word=req.level_word, label=scale.label(req.level),
+                       not_relevant=req.not_relevant)
 
 
 def _with_standing(cells: list[CompareCell]) -> tuple[tuple[CompareCell, ...], bool]:
@@ -139,7 +140,7 @@ def compare_roles_by_id(repo: CatalogueRepository, role_ids: Sequence[str]) -> R
 def cell_text(row: CompareRow, index: int) -> str:
     cell = row.cells[index]
     if cell.status == CellStatus.LEVEL:
-        return f"{cell.level:g} of {row.scale_max}"
+        return "Not relevant" if cell.not_relevant else f"{cell.level:g} of {row.scale_max}"
     return CELL_TEXT[cell.status]
 
 

@@ -18,6 +18,7 @@ from career_explorer.domain.plan import (
     RoleFit,
     RoleStatus,
 )
+from career_explorer.data.titles_elsewhere import title_elsewhere
 from career_explorer.domain.user import Assessment, Person, PlanAction
 from career_explorer.services.assessment import RatingIndex
 from career_explorer.services.readiness import fit_distance, ranking_key, readiness
@@ -29,7 +30,7 @@ def role_status(repo: CatalogueRepository, role_id: str) -> RoleStatus:
     """A role the user data names; kept (and marked) when the catalogue no longer has it."""
     role = repo.role(role_id)
     if role is None:
-        return RoleStatus(id=role_id, title=role_id, in_catalogue=False)
+        return RoleStatus(id=role_id, title=title_elsewhere("roles", role_id) or role_id, in_catalogue=False)
     return RoleStatus(id=role.id, title=role.title, level=role.level)
 
 

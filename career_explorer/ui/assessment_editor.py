@@ -131,7 +131,8 @@ class AssessmentEditor(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         for col, role in enumerate(roles, 3):
             self.table.horizontalHeaderItem(col).setToolTip(f"The level {role.title} requires")
-            self.table.horizontalHeaderItem(col).setText(f"{words[col - 3]}\n{role.level or ''}".strip())
+            # The role's name is in the tooltip and the pickers above; a job-level code here is noise.
+            self.table.horizontalHeaderItem(col).setText(f"{words[col - 3]}\nneeds")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         for col in range(1, len(headers)):
             self.table.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeToContents)

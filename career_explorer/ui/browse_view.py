@@ -127,12 +127,21 @@ class BrowseView(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
         header.setHighlightSections(False)
-        for column, width in ((COL_FAMILY, 190), (COL_LEVEL, 130), (COL_JOB_CODE, 110), (COL_PAY, 130),
-                              (COL_SOURCE, 170)):
-            table.setColumnWidth(column, width)
+        self._fit_columns()
         header.setSortIndicator(-1, Qt.AscendingOrder)
         header.setSortIndicatorClearable(True)
         table.setSortingEnabled(True)
+
+    # Each column's share of the table's width, up to its natural width; the title, which people
+    # scan first, stretches into the rest (at 1024 px fixed widths left it ten letters).
+    COLUMN_SHARES = ((COL_FAMILY, 0.19, 190), (COL_LEVEL, 0.11, 130), (COL_JOB_CODE, 0.1, 110),
+                     (COL_PAY, 0.14, 140), (COL_SOURCE, 0.12, 170))
+
+    def _fit_columns(self) -> None:
+        # The table, not its viewport: the viewport is resized only after this runs.
+        width = max(self.table.width() - self.table.verticalScrollBar().sizeHint().width() - 4, 600)
+        for column, share, most in self.COLUMN_SHARES:
+            self.table.setColumnWidth(column, min(most, int(width * share)))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -329,7 +338,9 @@ class BrowseView(QWidget):
         if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "compare_roles"):
             self.main_window.compare_roles(ids)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table and event.type() == QEvent.Resize:
+            self._fit_columns()
         if event.type() == QEvent.KeyPress:
             key = event.key()
             if watched is self.table and key in (Qt.Key_Return, Qt.Key_Enter):

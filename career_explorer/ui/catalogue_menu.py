@@ -87,7 +87,10 @@ class CatalogueMenu(QObject):
 
     def catalogue_opened(self) -> None:
         """The window shows a catalogue: put it first in the recent list."""
-        remember_catalogue(self.window.repo.path)
+        from career_explorer.data.titles_elsewhere import remember_catalogues
+
+        # The catalogues opened before are where a plan's missing roles find their names.
+        remember_catalogues(remember_catalogue(self.window.repo.path))
         self.rebuild_recent()
 
     def rebuild_recent(self) -> None:

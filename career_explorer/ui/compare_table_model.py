@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from typing import Any, Optional
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -90,7 +92,8 @@ class CompareTableModel(QAbstractTableModel):
         index = section - FIRST_ROLE_COLUMN
         ref = self._result.roles[index]
         if role == Qt.DisplayRole:
-            return f"{ref.title}\n{ref.level or 'no level'}"
+            # Long titles wrap onto lines of their own: a header clips at both ends, never wraps itself.
+            return "\n".join([*textwrap.wrap(ref.title, 26), ref.level_short or "no job level"])
         if role == Qt.ToolTipRole:
             level = self._result.level_texts[index] if self._result.level_texts else ref.level
             missing = self._result.unpublished_note(index)

@@ -95,7 +95,7 @@ class CompetencyRow(QWidget):
         self.level_label = QLabel(level_text, self)
         self.level_label.setWordWrap(True)
         self.level_label.setFixedWidth(190)
-        self.level_label.setEnabled(item.level is not None)
+        self.level_label.setEnabled(item.level is not None and not item.requirement.not_relevant)
         if item.requirement.suppressed:
             self.level_label.setToolTip("The source flags this rating as low precision; treat it with care.")
         self.details = QLabel(self)
@@ -160,10 +160,14 @@ class CompetencyRow(QWidget):
             parts.append(f"<p><i>{escape(comp.definition)}</i></p>")
         if not comp.behaviours:
             parts.append(f"<p style='color:{muted}'>No behaviour descriptions are published for this competency.</p>")
+        if comp.behaviours and comp.examples:
+            # O*NET's anchors illustrate a level; they are not a list of what the job asks for.
+            parts.append("<p>For example, at each level:</p>")
+        mark = "(about this job's level)" if comp.examples else "(required level)"
         rows = []
         for (text, required), behaviour in zip(self.behaviour_rows(), comp.behaviours):
             if required:
-                rows.append(f"<tr><td bgcolor='{highlight}'><b>{escape(text)}</b> &nbsp;(required level)</td></tr>")
+                rows.append(f"<tr><td bgcolor='{highlight}'><b>{escape(text)}</b> &nbsp;{mark}</td></tr>")
             elif self.item.level is not None and behaviour.level > self.item.level:
                 rows.append(f"<tr><td style='color:{muted}'>{escape(text)}</td></tr>")
             else:
@@ -190,7 +194,8 @@ class CompetencyList(QScrollArea):
         layout.setSpacing(4)
         self.rows, self.groups = [], []
         for kind, items in profile.by_kind():
-            heading = QLabel(f"<b>{KIND_LABELS[kind]}</b> ({len(items)})", page)
+            order = " · most important for this job first" if profile.ranked_by_importance else ""
+            heading = QLabel(f"<b>{KIND_LABELS[kind]}</b> ({len(items)}){order}", page)
             self.groups.append(heading)
             layout.addWidget(heading)
             for item in items:

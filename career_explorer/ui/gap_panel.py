@@ -104,12 +104,11 @@ class GapPanel(QWidget):
         self.gaps.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
         self.gaps.setWordWrap(False)  # one line a row; the plan below has the behaviours in full
         self.gaps.setTextElideMode(Qt.ElideRight)
-        self.plan = _table(self, ["#", "Competency", "Behaviours to demonstrate, next level first", "Action"],
+        self.plan = _table(self, ["#", "Competency", "Behaviours to show, next level first", "Action"],
                            "Development plan")
         self.plan.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
-        self.plan.setColumnWidth(ACTION_COLUMN, 200)
         self.plan.itemChanged.connect(self._item_changed)
         for table in (self.plan,):
             table.horizontalHeader().sectionResized.connect(
@@ -216,10 +215,20 @@ class GapPanel(QWidget):
             action.setToolTip("Double-click to write what the person will do")
             self.plan.setItem(row, ACTION_COLUMN, action)
         self.plan.resizeColumnToContents(0)
-        self.plan.resizeColumnToContents(1)
-        self.plan.resizeRowsToContents()
+        self._fit_rows()
 
     def _fit_rows(self) -> None:
+        # Names and actions get a share of the width, never all of it: the behaviours column is what the
+        # plan is for, and at 1024 px it was squeezed to one word a line.
+        width = self.plan.viewport().width()
+        if width > 0:
+            self.plan.resizeColumnToContents(1)
+            self.plan.setColumnWidth(1, min(self.plan.columnWidth(1), int(width * 0.28)))
+            self.plan.setColumnWidth(ACTION_COLUMN, int(width * 0.24))
+        gaps_width = self.gaps.viewport().width()
+        if gaps_width > 0 and self.gaps.rowCount():
+            self.gaps.resizeColumnToContents(0)
+            self.gaps.setColumnWidth(0, min(self.gaps.columnWidth(0), int(gaps_width * 0.34)))
         for table in (self.plan, self.closest):
             table.resizeRowsToContents()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.ui.about_dialog import AboutDialog
+from career_explorer.ui.elided_label import ElidedLabel
 from career_explorer.ui.placeholder_view import PlaceholderView
 from career_explorer.ui.window_settings import app_settings
 
@@ -92,8 +93,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.catalogue_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.catalogue_label)
+        self.catalogue_label = ElidedLabel(self)
+        self.statusBar().addPermanentWidget(self.catalogue_label, 1)
         self._build_menus()
         self.refresh_status()
         self.restore_settings()

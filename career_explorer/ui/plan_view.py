@@ -24,9 +24,9 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore, now
 from career_explorer.domain.base import slugify
-from career_explorer.domain.plan import NOT_IN_CATALOGUE, GapReport
+from career_explorer.domain.plan import GapReport
 from career_explorer.domain.user import Person, SavedRoute, Target
-from career_explorer.services.gap_plan import gap_report
+from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
 from career_explorer.ui import messages, plan_dialogs
 from career_explorer.ui.assessment_editor import AssessmentEditor
@@ -63,13 +63,16 @@ class PlanView(QWidget):
         self.banner.hide()
         self.coach_mode = QCheckBox("Coach mode: keep many people", self)
         self.person_label = QLabel(self)
+        self.add_person_button = QPushButton("&Add person…", self)
+        self.add_person_button.setToolTip("Keep a plan for someone else too; the list of people then shows")
         self.export_pdf_button = QPushButton("Export PDF…", self)
         self.export_person_button = QPushButton("Export person…", self)
         self.import_person_button = QPushButton("Import person…", self)
         top = QHBoxLayout()
         top.addWidget(self.coach_mode)
         top.addWidget(self.person_label, 1)
-        for b in (self.export_pdf_button, self.export_person_button, self.import_person_button):
+        for b in (self.add_person_button, self.export_pdf_button, self.export_person_button,
+                  self.import_person_button):
             top.addWidget(b)
 
         self.current_picker = RolePicker(self)
@@ -125,6 +128,7 @@ class PlanView(QWidget):
         self.show_path_button.clicked.connect(self.show_in_path)
         self.editor.saved.connect(lambda _s: self.refresh(keep_editor=True))
         self.gap_panel.action_changed.connect(self._action_changed)
+        self.add_person_button.clicked.connect(self.add_person)
         self.export_pdf_button.clicked.connect(lambda: self.export_pdf())
         self.export_person_button.clicked.connect(lambda: self.export_person())
         self.import_person_button.clicked.connect(lambda: self.import_person())
@@ -141,12 +145,19 @@ class PlanView(QWidget):
         self._apply_mode()
 
     def _apply_mode(self) -> None:
-        coach = self.store.mode() == "coach"
-        self.people.setVisible(coach)
-        if coach:
+        # No mode is needed to plan for two people: the list shows as soon as there is more than one.
+        many = self.store.mode() == "coach" or len(self.store.people(include_archived=False)) > 1
+        self.people.setVisible(many)
+        if many:
             self.people.reload(self.person.id if self.person else None)
         else:
             self.select_person(self.store.ensure_me().id)
+
+    def add_person(self) -> None:
+        """Add someone from the top bar, in any mode; the list of people shows and selects them."""
+        self.store.ensure_me()
+        self.people.add()
+        self._apply_mode()
 
     def select_person(self, person_id: Optional[int]) -> None:
         self.person = self.store.person(person_id) if person_id is not None else None
@@ -247,7 +258,7 @@ class PlanView(QWidget):
             picker.blockSignals(False)
         self.person_label.setText("" if person is None else
                                   f"<b>{escape(person.name)}</b>" + (" (archived)" if person.archived else ""))
-        missing = [f"{label}: {rid} ({NOT_IN_CATALOGUE})" for label, rid in
+        missing = [f"{label}: {role_status(self.repo, rid).label}" for label, rid in
                    (("Current role", person.role_id if person else None),
                     ("Target role", target.role_id if target else None)) if rid and self.repo.role(rid) is None]
         self.roles_note.setText("; ".join(missing))

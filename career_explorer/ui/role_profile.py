@@ -55,14 +55,24 @@ def _text(text: Optional[str], parent: QWidget, placeholder: str = "Not publishe
 
 
 def pay_columns(entries: tuple[PayEntry, ...]) -> list[str]:
-    """Source, Region (when bands differ in it), Basis, the percentiles given, Other figures if any,
-    As of (when some source states a date; "not stated" is said once, under the table)."""
+    """Source, Region and Basis (when bands differ in them), the percentiles given, As of (when some source
+    states a date its name does not already say). Averages and entry figures are said under the table,
+    so the percentiles fit beside the chart; "not stated" is said once, there too."""
     used = [p for p in PERCENTILE_HEADERS if any(getattr(e.band, p) is not None for e in entries)]
-    other = any(e.band.mean or e.band.entry or e.band.experienced for e in entries)
     regions = {e.band.region for e in entries}
-    dated = any(e.band.as_of is not None for e in entries)
-    return ["Source", *(["Region"] if len(regions) > 1 else []), "Basis", *used,
-            *(["Other figures"] if other else []), *(["As of"] if dated else [])]
+    # A release named by its date ("BLS OEWS May 2024") already says when; the column repeats it.
+    dated = any(e.band.as_of is not None and pay_cell(e, "As of") not in e.source_name for e in entries)
+    bases = {pay_cell(e, "Basis") for e in entries}
+    return ["Source", *(["Region"] if len(regions) > 1 else []), *(["Basis"] if len(bases) > 1 else []), *used,
+            *(["As of"] if dated else [])]
+
+
+def pay_heading(entries: tuple[PayEntry, ...]) -> str:
+    """"Pay (US, base)": what every row shares is said once here, not repeated in a column."""
+    regions = {e.band.region for e in entries}
+    bases = {pay_cell(e, "Basis") for e in entries}
+    shared = [*(regions if len(regions) == 1 else ()), *(bases if len(bases) == 1 else ())]
+    return f"Pay ({', '.join(shared)})" if shared else "Pay"
 
 
 def pay_cell(entry: PayEntry, column: str) -> str:
@@ -161,8 +171,8 @@ class RoleProfileWidget(QWidget):
         layout.addWidget(_section("Facts", page))
         layout.addLayout(facts)
 
-        regions = sorted({e.band.region for e in profile.pay})
-        layout.addWidget(_section(f"Pay ({regions[0]})" if len(regions) == 1 else "Pay", page))
+        self.pay_heading = _section(pay_heading(profile.pay), page)
+        layout.addWidget(self.pay_heading)
         self.pay_table = self._pay_table(page)
         layout.addWidget(self.pay_table)
         self.pay_chart = FigurePanel(export=False, file_stem="pay", empty_text="No pay figures published.",
@@ -236,6 +246,10 @@ class RoleProfileWidget(QWidget):
         that no source dates its figures."""
         notes = [f"{e.source_name}: one estimate for {e.band.covers}, a group that includes this occupation."
                  for e in self.profile.pay if e.band.covers]
+        for e in self.profile.pay:
+            other = pay_cell(e, "Other figures")
+            if other:
+                notes.append(f"{e.source_name}, {e.band.basis.label} pay: {other}.")
         if self.profile.pay and all(e.band.as_of is None for e in self.profile.pay):
             notes.append("As of: not stated by the source.")
         return "\n".join(dict.fromkeys(notes))

@@ -24,4 +24,7 @@ def _fit(table: QTableWidget) -> None:
 
 def fit_rows(table: QTableWidget) -> None:
     table.installEventFilter(_FitRows(table))
+    # Columns settle after the first resize; refit then, or a scroll bar's height stays as a blank strip.
+    table.horizontalHeader().geometriesChanged.connect(lambda: _fit(table))
+    table.horizontalHeader().sectionResized.connect(lambda *_: _fit(table))
     _fit(table)
