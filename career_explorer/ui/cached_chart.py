@@ -61,8 +61,15 @@ class CachedChart(ChartCanvas):
     def _target_size(self, route: Route) -> tuple[tuple[float, float], float]:
         """Inches and dpi the canvas will have for `route` (the heatmap's height follows its rows)."""
         width, height = self.canvas.width(), self.canvas.height()
-        if self._min_height is not None:
-            height = max(height, self._min_height(route), self.scroll.viewport().height() if self.scroll else 0)
+        if self._min_height is not None and self.scroll is not None:
+            # In the scroll area the canvas is as tall as its rows need, or the view; a scroll bar takes width.
+            view = self.scroll.viewport()
+            needed = self._min_height(route)
+            height = max(needed, view.height())
+            scrollbar = self.scroll.verticalScrollBar()
+            bar = scrollbar.sizeHint().width()
+            full = view.width() + (bar if scrollbar.isVisible() else 0)
+            width = full - bar if needed > view.height() else full
         dpi = self.figure.dpi
         ratio = self.canvas.device_pixel_ratio
         return (width * ratio / dpi, height * ratio / dpi), dpi
@@ -76,7 +83,10 @@ class CachedChart(ChartCanvas):
         self.stack.setCurrentWidget(self.scroll if self.scroll is not None else self.canvas)
         if self._min_height is not None:
             self.canvas.setMinimumHeight(self._min_height(route))
-        size, dpi = tuple(self.figure.get_size_inches()), self.figure.dpi
+        # The canvas's own size, not the last figure's: a scroll bar may have come or gone since.
+        dpi = self.figure.dpi
+        ratio = self.canvas.device_pixel_ratio
+        size = (self.canvas.width() * ratio / dpi, self.canvas.height() * ratio / dpi)
         picture = self._pictures.get(self._key(route, size, dpi))
         if picture is not None and picture.route is route:
             self.hits += 1

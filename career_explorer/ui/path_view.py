@@ -131,7 +131,7 @@ class PathView(QWidget):
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)  # "Why" takes what room is left and elides; its tooltip has it all
         header.setMinimumSectionSize(40)
-        self.routes_table.installEventFilter(self)
+        self.routes_table.viewport().installEventFilter(self)
         self.routes_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_route_at(cur.row()))
         self.routes_label = QLabel("&Routes:", self)
         self.routes_label.setBuddy(self.routes_table)
@@ -370,7 +370,7 @@ class PathView(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         # The table's width is known only once it is laid out: fit the columns whenever it changes.
-        if watched is self.routes_table and event.type() == QEvent.Resize and self.routes_model.rowCount():
+        if watched is self.routes_table.viewport() and event.type() == QEvent.Resize and self.routes_model.rowCount():
             self._fit_columns()
         return False
 

@@ -27,7 +27,7 @@ class RouteTableModel(QAbstractTableModel):
     COL_ROUTE, COL_PAY, COL_SKILLS, COL_WHY = range(4)
     HEADERS = ("Route", "Pay per step", "Skill gap", "Why")
     TIPS = (
-        "The roles along the route; the full titles are in each row's tooltip",
+        "The roles between From and To along the route; the full titles are in each row's tooltip",
         "Change in median pay at each step, from a source that prices both roles",
         "Jumps that matter for each step's target role (big: a fifth of the scale or more), "
         "over every step, including the roles' linked O*NET occupations",
@@ -104,7 +104,11 @@ class RouteTableModel(QAbstractTableModel):
     @staticmethod
     def cell_text(route: Route, column: int) -> str:
         if column == RouteTableModel.COL_ROUTE:
-            return " → ".join(short_title(r.title, 32) for r in route.roles)
+            # Every route shares the two ends (they are in From and To): the roles between tell routes apart.
+            between = route.roles[1:-1]
+            if not between:
+                return "straight there"
+            return "via " + " → ".join(short_title(r.title, 32) for r in between)
         if column == RouteTableModel.COL_PAY:
             return pay_steps_text(route)
         if column == RouteTableModel.COL_SKILLS:
