@@ -9,11 +9,17 @@ scale; where both ends share one twin the card says the public data cannot tell 
 from __future__ import annotations
 
 from html import escape
-from typing import Optional
 
 from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
-from career_explorer.services.route_pages import credit_text, example_text, no_levels_text, scale_text, soc_code
+from career_explorer.services.route_pages import (
+    credit_text,
+    example_text,
+    lens_title,
+    no_levels_text,
+    scale_text,
+    soc_code,
+)
 from career_explorer.services.step_wording import jump_text
 
 # Key jumps listed one per line; the rest of the key jumps share one line.
@@ -33,10 +39,12 @@ def _p(html: str, style: str = "") -> str:
 
 
 def role_html(role: RoleRef) -> str:
-    level = role.level if role.level and not role.level_name else role.level_name
-    if not level:
-        return escape(role.title)
-    return f'{escape(role.title)} <span style="color:{MUTED}">({escape(level)})</span>'
+    """"Title (A02)"; a level with a name of its own reads "Title · Job Zone 3 (medium preparation)"."""
+    if role.level_name:
+        return f'{escape(role.title)} <span style="color:{MUTED}">· {escape(role.level_name)}</span>'
+    if role.level:
+        return f'{escape(role.title)} <span style="color:{MUTED}">({escape(role.level)})</span>'
+    return escape(role.title)
 
 
 def example_html(c: CompetencyChange) -> str:
@@ -102,19 +110,13 @@ def focus_html(focus: Focus, link: str, opened: bool) -> str:
     return "".join(parts)
 
 
-def lens_name(lens: Lens, role: RoleRef) -> str:
-    code = soc_code(role)
-    return f"{lens.source_name.split()[0]} {code}" if code else lens.source_name
-
-
 def lens_html(lens: Lens, link: str, opened: bool) -> str:
     a, b = lens.from_role, lens.to_role
     if lens.same_role:
-        return _p(f"<b>{escape(lens_name(lens, a))}</b>: both roles are {escape(a.title)} there, so the public "
+        return _p(f"<b>{escape(lens_title(lens))}</b>: both roles are {escape(a.title)} there, so the public "
                   "data does not tell the two apart.", "margin-top:8px")
-    code_a, code_b = soc_code(a), soc_code(b)
-    if code_a and code_b:
-        head = (f"<b>{escape(lens.source_name.split()[0])} {code_a} → {code_b}</b> "
+    if soc_code(a) and soc_code(b):
+        head = (f"<b>{escape(lens_title(lens))}</b> "
                 f'<span style="color:{MUTED}">({escape(a.title)} → {escape(b.title)}; {escape(lens.source_name)}, '
                 f"{scale_text(lens.competencies)})</span>")
     else:
