@@ -350,7 +350,7 @@ class PathView(QWidget):
         self.rank_combo.setCurrentIndex(max(self.rank_combo.findData(RankMode(mode).value), 0))
 
     # Largest share of the table's width each column may take before it elides (its tooltip has it all).
-    COLUMN_SHARE = {RouteTableModel.COL_ROUTE: 0.38, RouteTableModel.COL_PAY: 0.21, RouteTableModel.COL_SKILLS: 0.17}
+    COLUMN_SHARE = {RouteTableModel.COL_ROUTE: 0.34, RouteTableModel.COL_PAY: 0.24, RouteTableModel.COL_SKILLS: 0.18}
 
     def _fit_columns(self) -> None:
         """Each column as wide as its text up to its share; "Why" takes the rest, so nothing scrolls sideways."""
