@@ -353,3 +353,33 @@ def test_typed_text_naming_several_roles_keeps_the_previous_choice(qtbot, view):
     assert picker.role_id() == MANAGER and picker.currentText() == "Support Manager"
     assert picker.message() == "Several roles match 'support'; kept Support Manager"
     assert picker.lineEdit().toolTip() == picker.message()
+
+
+def test_a_route_selected_again_shows_its_own_kept_picture(qtbot, two_road_view):
+    view = two_road_view
+    view.charts.prerendering = False
+    view.set_roles(REP, MANAGER)
+    qtbot.waitUntil(lambda: view.pay_chart.canvas is not None and bool(view.pay_chart.figure.axes))
+
+    def base_median() -> list[float]:
+        line = next(x for x in view.pay_chart.figure.axes[0].get_lines() if x.get_label() == "Fixture facts base median")
+        return list(line.get_ydata())
+
+    for rank, middle in ((2, 55000), (1, 52000), (2, 55000)):
+        hits = view.pay_chart.hits
+        with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
+            view.select_route(rank)
+        assert base_median() == [40000, middle, 80000]
+    assert view.pay_chart.hits == hits + 1  # the last selection painted the kept picture, not a new draw
+    assert "Support Team Lead" in card_texts(view)[1]
+
+
+def test_routes_are_drawn_ahead_while_the_user_reads(qtbot, two_road_view):
+    view = two_road_view
+    view.set_roles(REP, MANAGER)
+    other = view.routes_model.route(1)
+    qtbot.waitUntil(lambda: view.pay_chart.cached(other) and view.skill_chart.cached(other), timeout=10000)
+    hits = view.skill_chart.hits
+    with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
+        view.select_route(2)
+    assert view.skill_chart.hits == hits + 1 and view.current_route is other
