@@ -6,6 +6,7 @@ import pytest
 
 from career_explorer.charts.pay_progression import pay_progression_figure
 from career_explorer.charts.route_figure import route_figure, save_figure
+from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.skill_heatmap import cells, skill_heatmap_figure
 from career_explorer.services.routes import find_routes
 from tests.route_fixtures import ISLAND, LEAD, MANAGER, REP
@@ -58,11 +59,11 @@ def test_pay_chart_says_so_when_no_pay_is_published(fixture_repo):
 
 def test_heatmap_prints_levels_and_marks_unknown_as_question_never_zero(route):
     grid = cells(route)
-    rows = {row.name: [c.text for c in line] for row, line in zip(route.skill_rows, grid)}
+    rows = {row.name: [c.text for c in line] for row, line in zip(focus_rows(route), grid)}
     assert rows["Products And Services"] == ["1", "3", "4"]
     assert rows["Customer Analytics"] == ["?", "2", "3"]
     assert all(c.text != "0" for line in grid for c in line)
-    analytics = grid[[r.name for r in route.skill_rows].index("Customer Analytics")]
+    analytics = grid[[r.name for r in focus_rows(route)].index("Customer Analytics")]
     assert analytics[0].unknown and analytics[0].value is None
     assert [c.jump for c in grid[0]] == [False, True, True]
 
@@ -77,7 +78,7 @@ def test_heatmap_figure_shows_the_same_cells(route):
 def test_heatmap_marks_a_competency_not_required_by_a_complete_role_with_a_dash(fixture_repo):
     route = find_routes(fixture_repo, LEAD, MANAGER).routes[0]
     direct = find_routes(fixture_repo, "fx/onet-csr", LEAD).direct
-    rows = {r.name: [c.text for c in line] for r, line in zip(direct.skill_rows, cells(direct))}
+    rows = {r.name: [c.text for c in line] for r, line in zip(focus_rows(direct), cells(direct))}
     assert rows["Speaking"] == ["3.88", "–"]
     assert route.complete == (True, False)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple, Optional
 
+from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.pay_progression import role_tick
 from career_explorer.domain.route import Route, SkillRow
 
@@ -32,11 +33,11 @@ def level_label(level: float) -> str:
     return f"{level:.2f}".rstrip("0").rstrip(".")
 
 
-def cells(route: Route) -> list[list[Cell]]:
-    """The heatmap's cells, row by row in the route's skill order."""
+def cells(route: Route, rows: Optional[tuple[SkillRow, ...]] = None) -> list[list[Cell]]:
+    """The heatmap's cells for `rows` (default: every row, in the cards' order; see heatmap_rows)."""
     complete = route.complete or tuple(False for _ in route.roles)
     grid = []
-    for row in route.skill_rows:
+    for row in focus_rows(route) if rows is None else rows:
         line = []
         for j, level in enumerate(row.levels):
             word = row.words[j] if row.words else None
@@ -62,16 +63,32 @@ def _jumped(row: SkillRow, j: int, complete: tuple[bool, ...]) -> bool:
     return not row.listed[j - 1] and complete[j - 1]
 
 
-def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True) -> list[list[Cell]]:
-    """Draw the heatmap on `ax`; returns the cells drawn. Without `colorbar` (quicker) a caption explains the shade."""
+def shown_rows(route: Route, limit: Optional[int] = None,
+               rows: Optional[tuple[SkillRow, ...]] = None) -> tuple[tuple[SkillRow, ...], int]:
+    """The rows to draw (the first `limit` in the cards' order) and how many there are in all."""
+    every = focus_rows(route) if rows is None else rows
+    return (every if limit is None else every[:limit]), len(every)
+
+
+def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True, limit: Optional[int] = None,
+                       rows: Optional[tuple[SkillRow, ...]] = None) -> list[list[Cell]]:
+    """Draw the first `limit` rows (default all) on `ax`; returns the cells drawn.
+
+    `rows` are the route's rows when the caller has them already (focus_rows is not free). Without
+    `colorbar` (quicker) a caption explains the shade.
+    """
     import numpy as np
     from matplotlib.collections import LineCollection, PatchCollection
     from matplotlib.patches import Rectangle
 
-    grid = cells(route)
+    drawn, total = shown_rows(route, limit, rows)
+    grid = cells(route, drawn)
     n_rows, n_cols = len(grid), len(route.roles)
-    ax.set_title("Skill levels along the route" if not route.is_direct else "Skill levels, direct comparison",
-                 fontsize=10)
+    title = "Skill levels along the route" if not route.is_direct else "Skill levels, direct comparison"
+    if total > n_rows:
+        title = f"Top {n_rows} of {total} skill levels along the route"
+    # Right-aligned: a narrow heatmap's title runs left over the row names, not off the figure.
+    ax.set_title(title, fontsize=10, loc="right")
     if not grid:
         ax.set_xticks([]), ax.set_yticks([])
         ax.text(0.5, 0.5, "No competencies published for these roles", transform=ax.transAxes,
@@ -102,11 +119,13 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True) -> list[
         [[(-0.5, y), (n_cols - 0.5, y)] for y in np.arange(0.5, n_rows - 1)]
         + [[(x, -0.5), (x, n_rows - 0.5)] for x in np.arange(0.5, n_cols - 1)],
         colors="white", linewidths=1.5, zorder=2), autolim=False)
-    mixed = len({r.scale for r in route.skill_rows}) > 1
-    labels = [f"{r.name} ({r.scale_min}–{r.scale_max})" if mixed else r.name for r in route.skill_rows]
+    mixed = len({r.scale for r in drawn}) > 1
+    labels = [f"{r.name} ({r.scale_min}–{r.scale_max})" if mixed else r.name for r in drawn]
     ax.set_yticks(range(n_rows), labels, fontsize=size)
-    ax.set_xticks(range(n_cols), [role_tick(r.title, r.level, _tick_width(ax, labels, size, n_cols, colorbar))
-                                  for r in route.roles], fontsize=7.5)
+    width = _tick_width(ax, labels, size, n_cols, colorbar)
+    # Too narrow for names: the level codes alone (the pay chart above names the same columns).
+    ticks = [role_tick(r.title, r.level, width) if width >= 10 or not r.level else r.level for r in route.roles]
+    ax.set_xticks(range(n_cols), ticks, fontsize=7.5)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -116,8 +135,9 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True) -> list[
         bar.set_label("Level, % of its scale", fontsize=7.5)
         bar.ax.tick_params(labelsize=7)
     shade = "" if colorbar else "Darker: higher on its own scale\n"
-    ax.set_xlabel(f"{shade}Orange outline: raised or new at that step\n"
-                  "? on hatching: not published   –: not required", fontsize=7, color="#555555")
+    twins = "No level of its own: its linked occupation's\n" if _lensed(route) else ""
+    ax.set_xlabel(f"{shade}{twins}Orange outline: raised or new at that step\n"
+                  "? on hatching: not published   –: not required", fontsize=7, color="#555555", loc="right")
     return grid
 
 
@@ -126,17 +146,22 @@ def _tick_width(ax: "Axes", labels: list[str], size: float, n_cols: int, colorba
     width_pt = ax.figure.get_figwidth() * 72
     label_pt = max((len(t) for t in labels), default=0) * size * 0.55
     column_pt = (width_pt - label_pt - (70 if colorbar else 15)) / max(n_cols, 1)
-    return max(8, min(18, int(column_pt / (7.5 * 0.6))))
+    return max(6, min(18, int(column_pt / (7.5 * 0.6))))
 
 
-def heatmap_height(route: Route) -> float:
+def _lensed(route: Route) -> bool:
+    return any(lens.competencies for s in (*route.steps, route.total) for lens in s.lenses)
+
+
+def heatmap_height(route: Route, limit: Optional[int] = None) -> float:
     """Inches the heatmap needs to keep its rows legible."""
-    return 1.6 + 0.24 * max(len(route.skill_rows), 3)
+    rows = len(shown_rows(route, limit)[0])
+    return 1.8 + 0.24 * max(rows, 3)
 
 
-def skill_heatmap_figure(route: Route, width: float = 6.5) -> "Figure":
+def skill_heatmap_figure(route: Route, width: float = 6.5, limit: Optional[int] = None) -> "Figure":
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, heatmap_height(route)), layout="constrained")
-    draw_skill_heatmap(fig.add_subplot(), route)
+    fig = Figure(figsize=(width, heatmap_height(route, limit)), layout="constrained")
+    draw_skill_heatmap(fig.add_subplot(), route, limit=limit)
     return fig

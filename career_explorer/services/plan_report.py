@@ -10,11 +10,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
-from career_explorer.charts.pay_progression import draw_pay_progression
 from career_explorer.charts.plan_charts import draw_gap_bars
 from career_explorer.charts.radar import radar_figure
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
-from career_explorer.charts.skill_heatmap import draw_skill_heatmap
 from career_explorer.domain.plan import GapReport
 from career_explorer.domain.profile import RadarData
 from career_explorer.services.plan_output import (
@@ -29,6 +27,7 @@ from career_explorer.services.plan_output import (
     role_label,
     step_rows,
 )
+from career_explorer.services.route_pages import route_charts, route_steps
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -116,13 +115,10 @@ def _along_route(w: PageWriter, report: GapReport) -> None:
         return
     w.page_break()
     w.heading("Along the route: pay and skill jumps")
-    w.chart(3.0, lambda ax: draw_pay_progression(ax, route), left=0.7, right=0.1, below=0.75)
-    rows = max(len(route.skill_rows), 3)
-    extras = 0.3 + 0.9  # title above, role names and the key below
-    if 0.3 * rows + extras > w.room():
-        w.page_break()
-    height = min(0.3 * rows, w.room() - extras)
-    w.chart(height, lambda ax: draw_skill_heatmap(ax, route), left=2.6, right=0.2, below=0.9)
+    route_charts(w, route)
+    w.page_break()
+    w.heading("What each step requires, what matters most first")
+    route_steps(w, route)
 
 
 def _gap_table(w: PageWriter, report: GapReport) -> None:

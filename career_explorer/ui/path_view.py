@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,34 +25,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.charts.pay_progression import draw_pay_progression, pay_progression_figure
-from career_explorer.charts.skill_heatmap import draw_skill_heatmap, skill_heatmap_figure
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.route import PathResult, Route
+from career_explorer.domain.route import PathResult, RankMode, Route
 from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
-from career_explorer.ui.chart_canvas import ChartCanvas
+from career_explorer.ui import messages
 from career_explorer.ui.role_picker import RolePicker
+from career_explorer.ui.route_charts import RouteCharts
 from career_explorer.ui.route_models import RouteTableModel
 from career_explorer.ui.step_cards import StepCard, Timeline
 
+# The ranking choices, as the combo box lists them.
+RANKS = ((RankMode.PLAUSIBLE, "Most plausible",
+          "Moves a source states before the catalogue's own inferences, closer O*NET tiers first, fewer steps, "
+          "no step through a role without data, no pay cut unless sideways moves are allowed"),
+         (RankMode.GAP, "Least skill gap",
+          "The fewest and smallest jumps that matter for each step's target role"),
+         (RankMode.PAY, "Highest pay on the way",
+          "The best median pay of the roles between the two ends (every route shares the ends)"))
 
-def _draw_pay(figure, route: Route):
-    return draw_pay_progression(figure.add_subplot(), route)
 
-
-def _draw_skills(figure, route: Route):
-    # No colour bar on screen: it costs a third of the redraw, and every cell prints its level.
-    return draw_skill_heatmap(figure.add_subplot(), route, colorbar=False)
-
-
-def _heatmap_pixels(route: Route) -> int:
-    return 110 + 21 * max(len(route.skill_rows), 4)
+def ask_report_path(parent: QWidget, stem: str) -> Optional[Path]:
+    """Ask where to save the route report; None when the user cancels. Tests patch this."""
+    name, _ = QFileDialog.getSaveFileName(parent, "Export route report", str(Path.home() / f"{stem}.pdf"),
+                                          "PDF document (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 class PathView(QWidget):
     """Routes from one role to another. Other views call `set_roles(from_id, to_id)`."""
 
     route_shown = Signal(object)  # the Route on screen (a direct comparison has rank 0), or None
+    report_written = Signal(Path)
 
     def __init__(self, repo: CatalogueRepository, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -88,6 +98,17 @@ class PathView(QWidget):
         self.count_label = QLabel("Show &up to", self)
         self.count_label.setBuddy(self.count_spin)
         self.count_suffix = QLabel("routes", self)
+        self.rank_combo = QComboBox(self)
+        for mode, label, tip in RANKS:
+            self.rank_combo.addItem(label, mode.value)
+            self.rank_combo.setItemData(self.rank_combo.count() - 1, tip, Qt.ToolTipRole)
+        self.rank_combo.setAccessibleName("Rank routes by")
+        self.rank_label = QLabel("Ra&nk by", self)
+        self.rank_label.setBuddy(self.rank_combo)
+        self.sideways_check = QCheckBox("Allow s&ideways moves (pay cuts)", self)
+        self.sideways_check.setToolTip("Also offer routes with a step that pays less than the one before")
+        self.rank_combo.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.sideways_check.toggled.connect(lambda _on: self._refresh())
         self.from_picker.role_changed.connect(lambda _id: self._refresh())
         self.to_picker.role_changed.connect(lambda _id: self._refresh())
         self.count_spin.valueChanged.connect(lambda _v: self._refresh())
@@ -107,13 +128,12 @@ class PathView(QWidget):
         self.routes_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.routes_table.setTextElideMode(Qt.ElideRight)
         header = self.routes_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        # The two longest columns share what room is left and elide; each cell's tooltip has it all.
-        for column in (RouteTableModel.COL_SKILLS, RouteTableModel.COL_PER_STEP):
-            header.setSectionResizeMode(column, QHeaderView.Stretch)
-        header.setMinimumSectionSize(28)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)  # "Why" takes what room is left and elides; its tooltip has it all
+        header.setMinimumSectionSize(40)
+        self.routes_table.viewport().installEventFilter(self)
         self.routes_table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_route_at(cur.row()))
-        self.routes_label = QLabel("&Routes", self)
+        self.routes_label = QLabel("&Routes:", self)
         self.routes_label.setBuddy(self.routes_table)
 
         self.message = QLabel(self)
@@ -131,12 +151,16 @@ class PathView(QWidget):
         self.timeline.setAccessibleName("Steps of the selected route")
         self.timeline_label = QLabel("St&eps and whole-route totals", self)
         self.timeline_label.setBuddy(self.timeline)
+        self.report_button = QPushButton("Export route report (P&DF)…", self)
+        self.report_button.setToolTip("Save the selected route's charts and every step, what matters most first, "
+                                      "with each figure's source, as a printable PDF")
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.export_report)
 
     def _build_charts(self) -> None:
-        self.pay_chart = ChartCanvas("Pay progression", _draw_pay, "Export &pay chart…", "pay-progression",
-                                     parent=self, export_figure=pay_progression_figure)
-        self.skill_chart = ChartCanvas("Skill jumps", _draw_skills, "Export s&kill chart…", "skill-jumps",
-                                       min_height=_heatmap_pixels, parent=self, export_figure=skill_heatmap_figure)
+        self.charts = RouteCharts(self)
+        self.pay_chart, self.skill_chart = self.charts.pay_chart, self.charts.skill_chart
+        self.show_all_button = self.charts.show_all_button
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -145,38 +169,48 @@ class PathView(QWidget):
         bar.addSpacing(12)
         for widget in (self.count_label, self.count_spin, self.count_suffix):
             bar.addWidget(widget)
+        options = QHBoxLayout()
+        for widget in (self.rank_label, self.rank_combo, self.sideways_check):
+            options.addWidget(widget)
+        options.addStretch(1)
+        said = QHBoxLayout()
+        said.addWidget(self.routes_label, 0, Qt.AlignTop)
+        said.addWidget(self.message, 1)
 
         routes_box = QWidget(self)
         routes_layout = QVBoxLayout(routes_box)
         routes_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.routes_label, self.message, self.routes_table, self.reachable_label, self.reachable_list):
+        routes_layout.addLayout(options)
+        routes_layout.addLayout(said)
+        for widget in (self.routes_table, self.reachable_label, self.reachable_list):
             routes_layout.addWidget(widget, 10 if widget in (self.routes_table, self.reachable_list) else 0)
         routes_layout.addStretch(1)
         steps_box = QWidget(self)
         steps_layout = QVBoxLayout(steps_box)
         steps_layout.setContentsMargins(0, 0, 0, 0)
-        steps_layout.addWidget(self.timeline_label)
+        steps_head = QHBoxLayout()
+        steps_head.addWidget(self.timeline_label, 1)
+        steps_head.addWidget(self.report_button)
+        steps_layout.addLayout(steps_head)
         steps_layout.addWidget(self.timeline, 1)
 
         self.left_split = QSplitter(Qt.Vertical, self)
         self.left_split.addWidget(routes_box)
         self.left_split.addWidget(steps_box)
         self.left_split.setSizes([250, 450])
-        self.chart_split = QSplitter(Qt.Vertical, self)
-        self.chart_split.addWidget(self.pay_chart)
-        self.chart_split.addWidget(self.skill_chart)
-        self.chart_split.setSizes([300, 400])
+        self.chart_split = self.charts.split
         self.main_split = QSplitter(Qt.Horizontal, self)
         self.main_split.addWidget(self.left_split)
-        self.main_split.addWidget(self.chart_split)
-        self.main_split.setSizes([550, 500])
+        self.main_split.addWidget(self.charts)
+        self.main_split.setSizes([580, 450])
         self.main_split.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.main_split, 1)
-        order = [self.from_picker, self.swap_button, self.to_picker, self.count_spin, self.routes_table,
-                 self.reachable_list, self.timeline, self.pay_chart.export_button, self.skill_chart.export_button]
+        order = [self.from_picker, self.swap_button, self.to_picker, self.rank_combo, self.sideways_check,
+                 self.count_spin, self.routes_table, self.reachable_list, self.report_button, self.timeline,
+                 self.pay_chart.export_button, self.skill_chart.export_button, self.show_all_button]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -202,6 +236,7 @@ class PathView(QWidget):
     def _refresh(self) -> None:
         from_id, to_id = self.from_picker.role_id(), self.to_picker.role_id()
         self.result = None
+        self.charts.set_routes([])
         self.routes_model.set_routes([])
         self.reachable_list.clear()
         if not from_id or not to_id:
@@ -211,12 +246,17 @@ class PathView(QWidget):
         if from_id == to_id:
             self._show_state("From and To are the same role. Pick a different target to see routes.")
             return
-        self.result = self.finder.find(from_id, to_id, self.count_spin.value())
+        self.result = self.finder.find(from_id, to_id, self.count_spin.value(), self.rank_mode(),
+                                       self.sideways_check.isChecked())
         if self.result.found:
             self.routes_model.set_routes(self.result.routes)
+            self.charts.set_routes(self.result.routes)
+            self._fit_columns()
             n = len(self.result.routes)
-            self._show_state(f"{n} route{'s' if n != 1 else ''}, fewest steps first. "
-                             "Select one to see its steps.", routes=True)
+            label = self.rank_combo.currentText().lower()
+            cuts = "sideways moves allowed" if self.result.sideways else "no pay cuts"
+            self._show_state(f"{n} route{'s' if n != 1 else ''}, {label} first ({cuts}). "
+                             "Select one to see its steps; hover a row for the full titles.", routes=True)
             self.routes_table.selectRow(0)
         else:
             self._show_no_route(self.result)
@@ -269,15 +309,89 @@ class PathView(QWidget):
         self.current_route = route
         self.timeline.set_cards(self._cards_for(route) if route is not None else [],
                                 "The steps of the selected route appear here.")
-        self.pay_chart.show_route(route)
-        self.skill_chart.show_route(route)
+        self.charts.show_route(route)
+        self.report_button.setEnabled(route is not None)
         self.route_shown.emit(route)
 
     def _cards_for(self, route: Route) -> list[StepCard]:
         if route.is_direct:
             return [StepCard(route.total, "Direct gap (no route of transitions)", "direct")]
         n = route.step_count
-        cards = [StepCard(step, f"Step {i} of {n}", "step") for i, step in enumerate(route.steps, 1)]
+        cards = [StepCard(step, f"Step {i} of {n}", "step", i) for i, step in enumerate(route.steps, 1)]
         if n > 1:
             cards.insert(0, StepCard(route.total, f"Route {route.rank}: whole route, first role to last", "total"))
         return cards
+
+    def export_report(self) -> Optional[Path]:
+        """Ask where, then write the selected route's pages as a PDF (see services.route_pages)."""
+        route = self.current_route
+        if route is None:
+            return None
+        stem = f"route-{route.roles[0].title}-to-{route.roles[-1].title}".lower().replace(" ", "-")
+        path = ask_report_path(self, stem)
+        if path is None:
+            return None
+        from career_explorer.services.route_pages import write_route_report
+
+        try:
+            write_route_report(route, path)
+        except OSError as exc:
+            messages.show_error(self, "Cannot write the route report", f"{path}: {exc.strerror or exc}")
+            return None
+        self.report_written.emit(path)
+        return path
+
+    def rank_mode(self) -> RankMode:
+        # Qt hands the str-based enum back as a plain string.
+        return RankMode(self.rank_combo.currentData() or RankMode.PLAUSIBLE)
+
+    def set_rank_mode(self, mode: RankMode | str) -> None:
+        """Rank by `mode`, as choosing it in the combo box does."""
+        self.rank_combo.setCurrentIndex(max(self.rank_combo.findData(RankMode(mode).value), 0))
+
+    # Largest share of the table's width each column may take before it elides (its tooltip has it all).
+    COLUMN_SHARE = {RouteTableModel.COL_ROUTE: 0.34, RouteTableModel.COL_PAY: 0.24, RouteTableModel.COL_SKILLS: 0.18}
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its text up to its share; "Why" takes the rest, so nothing scrolls sideways."""
+        table, model = self.routes_table, self.routes_model
+        header = table.horizontalHeader()
+        table.resizeColumnsToContents()
+        room = max(table.viewport().width(), 300)
+        columns = range(model.columnCount())
+        for section in columns:
+            share = self.COLUMN_SHARE.get(model.kind(section))
+            if share is not None and model.columnCount() > 1:
+                header.resizeSection(section, min(header.sectionSize(section), int(room * share)))
+        last = model.columnCount() - 1
+        if last > 0:
+            used = sum(header.sectionSize(c) for c in columns if c != last)
+            header.resizeSection(last, max(room - used, 80))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # The table's width is known only once it is laid out: fit the columns whenever it changes.
+        if watched is self.routes_table.viewport() and event.type() == QEvent.Resize and self.routes_model.rowCount():
+            self._fit_columns()
+        return False
+
+    # -- remembered between runs ------------------------------------------------------------
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue("path/rank", self.rank_mode().value)
+        settings.setValue("path/sideways", self.sideways_check.isChecked())
+        settings.setValue("path/routes", self.count_spin.value())
+
+    def restore_settings(self, settings: QSettings) -> None:
+        widgets = (self.rank_combo, self.sideways_check, self.count_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            mode = str(settings.value("path/rank", RankMode.PLAUSIBLE.value))
+            self.set_rank_mode(mode if mode in {m.value for m in RankMode} else RankMode.PLAUSIBLE)
+            self.sideways_check.setChecked(str(settings.value("path/sideways", "false")).lower() == "true")
+            count = settings.value("path/routes", DEFAULT_ROUTES)
+            self.count_spin.setValue(int(count) if str(count).isdigit() else DEFAULT_ROUTES)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._refresh()
