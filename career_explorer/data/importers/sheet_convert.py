@@ -194,7 +194,7 @@ def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], i
         tables["behaviours"].rows.append((row, {"competency": skill_id(skill), "level": str(level), "text": text}))
     for (ladder, title, skill), (row, level, _) in flat.requirements.items():
         tables["requirements"].rows.append((row, {"role": role_id(ladder, title), "competency": skill_id(skill),
-                                                  "level": str(level)}))
+                                                  "level": str(level), "level_word": scale.levels[level - 1]}))
     tables["transitions"].rows += _moves(flat, mapping, ranks)
     return tables
 
