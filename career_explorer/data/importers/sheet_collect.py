@@ -85,6 +85,9 @@ def _read_rows(flat: FlatSheet, rows, mapping: SheetMap, progress: Progress, can
             flat.header_row, flat.header = number, [cell_text(v) or "" for v in values]
             index = _match_header(flat, mapping)
             if index is None:
+                # The rows cannot be understood, but a bad byte further down is still worth reporting now.
+                for _ in rows:
+                    pass
                 return
             continue
         if flat.rows % 500 == 0:

@@ -57,10 +57,12 @@ def import_sheet(path: Path, mapping: SheetMap, map_label: str = "MAP.toml", pro
         proposal = _toml_list(propose_scale(flat.words))
         flat.problems.append(Problem(map_label, 1, "scale", f"the map names no scale: add [scale] with levels = "
                                                             f"{proposal} (lowest first; check the order)"))
-    if not flat.problems and flat.rows:
+    ranks: dict[tuple[str, str], int] = {}
+    if flat.roles:  # the ladders are checked too when rows have problems: every problem at once
         if progress:
             progress(0.65, "Ordering the ladders")
         ranks = rank_levels(flat, mapping, map_label)
+    if not flat.problems and flat.rows:
         tables = to_tables(flat, mapping, ranks, map_label) if not flat.problems else {}
         if not flat.problems:
             if progress:
