@@ -31,7 +31,10 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
     )
     s.add_argument("sheet", type=Path, metavar="FILE", help="the sheet: .csv (UTF-8) or .xlsx")
     s.add_argument("--map", type=Path, required=True, metavar="MAP.toml", dest="map_path")
-    s.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.sqlite")
+    s.add_argument("-o", "--output", type=Path, metavar="OUT.sqlite", help="the catalogue to write")
+    s.add_argument("--propose-onet", action="store_true",
+                   help="instead of importing, add to MAP.toml an O*NET occupation proposal for each role level it "
+                        "does not decide yet; set each one's status to confirmed or skip, then import")
     s.set_defaults(handler=cmd_import_sheet)
 
     o = cat_sub.add_parser("import-onet", help="build a catalogue from an O*NET text release (+ BLS OEWS wages)")
@@ -97,9 +100,18 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_import_sheet(args: argparse.Namespace) -> int:
-    from career_explorer.services.sheet_import import import_sheet_file
+    from career_explorer.services.sheet_import import import_sheet_file, propose_onet_file
 
+    if args.output is None and not args.propose_onet:
+        raise CliError("give -o OUT.sqlite (or --propose-onet to add O*NET proposals to the map)")
     try:
+        if args.propose_onet:
+            mapping = propose_onet_file(args.sheet, args.map_path)
+            for title, choice in mapping.onet.items():
+                found = f"{choice.code} {choice.title}" if choice.code else "no close O*NET title"
+                print(f"{title}: {found} ({choice.status})")
+            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.", file=sys.stderr)
+            return 0
         result = import_sheet_file(args.sheet, args.map_path, args.output)
     except FrameworkError as exc:
         for problem in exc.problems:

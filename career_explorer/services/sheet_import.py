@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -23,6 +24,43 @@ def import_sheet_mapped(sheet: Path, mapping: SheetMap, out: Path, map_label: st
     from career_explorer.data.compiler import write_catalogue  # sqlite-utils: only when writing
 
     result = import_sheet(sheet, mapping, map_label, progress=progress, cancel=cancel)
+    if any(choice.status == "confirmed" for choice in mapping.onet.values()):
+        result = replace(result, catalogue=_with_twins(result.catalogue, mapping))
     write_catalogue(result.catalogue, out,
                     progress=(lambda f, m: progress(0.8 + 0.2 * f, m)) if progress else None)
     return result
+
+
+def _with_twins(catalogue, mapping: SheetMap):
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.paths import bundled_catalogue
+    from career_explorer.services.sheet_onet import add_twins
+
+    bundled = CatalogueRepository(bundled_catalogue())
+    try:
+        return add_twins(catalogue, mapping, bundled)
+    finally:
+        bundled.close()
+
+
+def propose_onet_file(sheet: Path, map_path: Path) -> SheetMap:
+    """Add an O*NET proposal (status "proposed") for every role level MAP.toml does not decide yet; save it."""
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.data.importers.framework_layout import FrameworkError
+    from career_explorer.data.importers.sheet_collect import read_flat
+    from career_explorer.data.importers.sheet_mapping import save_map
+    from career_explorer.paths import bundled_catalogue
+    from career_explorer.services.sheet_onet import propose_all
+
+    mapping = load_map(map_path)
+    flat = read_flat(sheet, mapping)
+    if flat.problems:
+        raise FrameworkError(flat.problems)
+    bundled = CatalogueRepository(bundled_catalogue())
+    try:
+        roles = [(ladder, title, role.fields.get("family")) for (ladder, title), role in flat.roles.items()]
+        mapping = mapping.model_copy(update={"onet": propose_all(bundled, roles, mapping)})
+    finally:
+        bundled.close()
+    save_map(mapping, map_path)
+    return mapping
