@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
+from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.sheet_convert import SheetImport, import_sheet
 from career_explorer.data.importers.sheet_mapping import SheetMap, load_map
 
@@ -26,8 +27,14 @@ def import_sheet_mapped(sheet: Path, mapping: SheetMap, out: Path, map_label: st
     result = import_sheet(sheet, mapping, map_label, progress=progress, cancel=cancel)
     if any(choice.status == "confirmed" for choice in mapping.onet.values()):
         result = replace(result, catalogue=_with_twins(result.catalogue, mapping))
-    write_catalogue(result.catalogue, out,
-                    progress=(lambda f, m: progress(0.8 + 0.2 * f, m)) if progress else None)
+
+    def writing(fraction: float, message: str) -> None:
+        if cancel is not None and fraction < 1.0 and cancel():
+            raise Cancelled("the import was cancelled")  # before the final rename: no file is left
+        if progress is not None:
+            progress(0.8 + 0.2 * fraction, message)
+
+    write_catalogue(result.catalogue, out, progress=writing)
     return result
 
 

@@ -167,3 +167,15 @@ def _encoding_message(exc: UnicodeDecodeError) -> str:
     except UnicodeDecodeError:
         guess = "an 8-bit encoding such as Latin-1"
     return f"the file is not UTF-8: it looks like {guess}; {UTF8_HOW}"
+
+
+def read_header(path: Path, sheet: Optional[str] = None) -> list[str]:
+    """The first non-blank row's cells as text (the column names); raise SheetProblem when there is none."""
+    with open_sheet(path, sheet) as opened:
+        for _, values in opened.rows:
+            names = ["" if v is None else str(v).strip() for v in values]
+            if any(names):
+                while names and not names[-1]:
+                    names.pop()
+                return names
+    raise SheetProblem(Problem(Path(path).name, 1, "1", "the sheet is empty"))
