@@ -125,4 +125,4 @@ def test_a_changed_order_must_be_confirmed_again_and_problems_block_the_preview(
     assert wizard.currentPage() is preview and not preview.isComplete()
     assert preview.counts.text().startswith("1 problem; go back")
     assert preview.details.toPlainText() == ("acme.csv:23:Required level: 'Engineer' needs 'Coding' at 'Expert' here but at another "
-                                             "level on row 3: keep one of the two rows")
+                                             "level on row 9: keep one of the two rows")
