@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QWizardPage,
 )
 
@@ -172,15 +172,18 @@ class OnetPage(QWizardPage):
         self.table.setObjectName("onet-table")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.table, 1)
+        self.table.itemChanged.connect(self._code_edited)
+        self.proposed: dict[int, str] = {}
 
     def initializePage(self) -> None:
         state = self.state
         roles = [(ladder, title, r.fields.get("family")) for (ladder, title), r in (state.flat.roles.items()
                                                                                     if state.flat else [])]
         choices = self.propose(roles, state.mapping())
+        self.table.blockSignals(True)
         self.table.setRowCount(len(choices))
+        self.proposed = {row: choice.code or "" for row, choice in enumerate(choices.values())}
         for row, (title, choice) in enumerate(choices.items()):
             name = QTableWidgetItem(title)
             name.setFlags(name.flags() & ~Qt.ItemIsEditable)
@@ -192,7 +195,14 @@ class OnetPage(QWizardPage):
             use.setCheckState(Qt.Checked if choice.status == "confirmed" else Qt.Unchecked)
             for column, item in enumerate((name, code, occupation, use)):
                 self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+
+    def _code_edited(self, item: QTableWidgetItem) -> None:
+        """Another code: the proposal's occupation title no longer applies (the import checks the code)."""
+        if item.column() == 1 and item.text().strip() != self.proposed.get(item.row()):
+            self.table.item(item.row(), 2).setText("another occupation: checked on import")
 
     def choices(self) -> dict[str, OnetChoice]:
         result = {}
@@ -200,8 +210,9 @@ class OnetPage(QWizardPage):
             title = self.table.item(row, 0).text()
             code = self.table.item(row, 1).text().strip() or None
             used = self.table.item(row, 3).checkState() == Qt.Checked and code is not None
-            occupation = self.table.item(row, 2).text()
-            result[title] = OnetChoice(code=code, title=occupation if code else None,
+            changed = code != (self.proposed.get(row) or None)
+            occupation = None if changed or code is None else self.table.item(row, 2).text()
+            result[title] = OnetChoice(code=code, title=occupation,
                                        status="confirmed" if used else ("proposed" if code else "skip"))
         return result
 

@@ -42,6 +42,7 @@ class PreviewPage(QWizardPage):
         self.state = state
         self.result: Optional[SheetImport] = None
         self.setTitle("Preview")
+        self.setSubTitle("What the import will make from the sheet and your choices. Nothing has been written yet.")
         layout = QVBoxLayout(self)
         self.counts = wrapped("", self)
         self.counts.setObjectName("preview-counts")
@@ -77,10 +78,17 @@ class PreviewPage(QWizardPage):
                 f"{self.result.rows} rows read; {self.result.duplicates} exact duplicate rows collapsed. "
                 f"{len(catalogue.roles)} role levels on {len(ladders)} ladders, {len(catalogue.competencies)} "
                 f"skills, {sum(len(r.requirements) for r in catalogue.roles)} required levels, "
-                f"{len(catalogue.transitions)} moves between levels. No problems.")
+                f"{len(catalogue.transitions)} moves between levels. {self._onet_text()}No problems.")
             self.role_combo.setEnabled(True)
             self.role_combo.addItems([r.title for r in catalogue.roles])
         self.completeChanged.emit()
+
+    def _onet_text(self) -> str:
+        mapped = [t for t, c in self.state.onet.items() if c.status == "confirmed"]
+        if not mapped:
+            return ""
+        return (f"{len(mapped)} role level{'s' if len(mapped) != 1 else ''} mapped to O*NET: their occupations' "
+                "national pay and lens are added on import. ")
 
     def _show_role(self, index: int) -> None:
         if self.result is not None and 0 <= index < len(self.result.catalogue.roles):

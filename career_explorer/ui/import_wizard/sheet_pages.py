@@ -48,8 +48,10 @@ class FilePage(QWizardPage):
         row.addWidget(browse)
         layout.addLayout(row)
         form = QFormLayout()
+        self.form = form
         self.sheet_combo = QComboBox(self)
         form.addRow("Worksheet:", self.sheet_combo)
+        form.setRowVisible(self.sheet_combo, False)  # a CSV file has one sheet: no choice to show
         self.name_edit = QLineEdit(state.catalogue_name, self)
         form.addRow("Catalogue name:", self.name_edit)
         self.version_edit = QLineEdit(state.version, self)
@@ -77,7 +79,7 @@ class FilePage(QWizardPage):
                 self.sheet_combo.addItems(sheet_names(path))
             except Exception as exc:  # openpyxl raises many kinds for a broken workbook
                 self.message.setText(f"{path.name}: not a readable .xlsx workbook ({type(exc).__name__})")
-        self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
+        self.form.setRowVisible(self.sheet_combo, self.sheet_combo.count() > 1)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
