@@ -15,7 +15,7 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
     """Add the import and export actions to the `catalogue` command's sub-parsers."""
     i = cat_sub.add_parser(
         "import", help="build a catalogue from a company framework (.xlsx, .json, or a folder/.zip of CSV files)",
-        description="Build a catalogue from a company framework; see docs/framework-format.md. Every problem "
+        description="Build a catalogue from a company framework; see Help > Company framework format, or career_explorer/help/framework-format.md. Every problem "
                     "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
     )
     i.add_argument("framework", type=Path, metavar="FRAMEWORK")

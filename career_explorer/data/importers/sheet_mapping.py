@@ -3,7 +3,7 @@
 A flat sheet has one row per (role level, skill). The map names the column holding each meaning, the
 skill scale's level words in order, the order of each ladder's role levels (and which sit beside
 another as a branch), and optional O*NET occupations for roles. The GUI wizard writes this file, so the
-next release of the same sheet imports with one command; docs/flat-sheet-mapping.md describes it.
+next release of the same sheet imports with one command; help/flat-sheet-mapping.md describes it.
 """
 
 from __future__ import annotations

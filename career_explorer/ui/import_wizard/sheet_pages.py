@@ -44,8 +44,11 @@ class FilePage(QWizardPage):
         self.path_edit.setPlaceholderText("framework.xlsx or framework.csv")
         browse = QPushButton("Browse…", self)
         browse.clicked.connect(self._browse)
+        self.help_button = QPushButton("Help and templates…", self)
+        self.help_button.clicked.connect(self._help)
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        row.addWidget(self.help_button)
         layout.addLayout(row)
         form = QFormLayout()
         self.form = form
@@ -69,6 +72,11 @@ class FilePage(QWizardPage):
         chosen = ask_sheet_file(self)
         if chosen:
             self.path_edit.setText(chosen)
+
+    def _help(self) -> None:
+        from career_explorer.ui.import_wizard.help_dialog import show_help
+
+        self.help_dialog = show_help(self, "flat-sheet")
 
     def _path_changed(self, text: str) -> None:
         self.sheet_combo.clear()
