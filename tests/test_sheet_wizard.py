@@ -99,7 +99,7 @@ def test_wizard_imports_the_fixture_and_saves_its_map(qtbot, tmp_path):
     assert sheet_job(request)(lambda f, m: None, lambda: False) == tmp_path / "acme.sqlite"
     repo = CatalogueRepository(tmp_path / "acme.sqlite")
     assert repo.counts().roles == 8
-    assert repo.job_levels["software-engineer/lead-engineer-management"].rank == 4
+    assert repo.job_levels["Lead engineer - management"].rank == 4
     repo.close()
 
 

@@ -36,8 +36,7 @@ def num(value: Optional[float]) -> Optional[float | int]:
 def level_text(value: Optional[float], word: Optional[str] = None) -> str:
     if value is None:
         return word or "?"
-    # A framework that names its levels ("Working") is read by the word; the number keeps the jump's size.
-    return f"{word} ({num(value)})" if word else f"{num(value)}"
+    return f"{num(value)}"
 
 
 def pct(value: Optional[float]) -> str:

@@ -32,10 +32,7 @@ def short_title(title: str, width: int = 34) -> str:
 def jump_text(c: CompetencyChange) -> str:
     """"2.12 → 3.75 (+1.63)", "new at 3", "3 → 2 (−1)", "? → 3", "not relevant here"."""
     def level(value: Optional[float], word: Optional[str]) -> str:
-        if value is None:
-            return word or "?"
-        # A framework that names its levels ("Working") is read by the word; the number keeps the jump's size.
-        return f"{word} ({num(value)})" if word else f"{num(value)}"
+        return "?" if value is None and not word else (word if value is None else f"{num(value)}")
 
     a, b = level(c.from_level, c.from_word), level(c.to_level, c.to_word)
     if c.not_relevant and c.change != Change.UNKNOWN:

@@ -2,7 +2,7 @@
 
 The tables go through framework.build_catalogue, the same validation the framework import uses, so a
 sheet gives the same kind of catalogue. Every role level becomes a role and a job level named by its
-title (its code is an id and is never shown); each ladder's levels are ranked from the map's order, and
+title (its code is the title too, so nothing invented reaches the screen); each ladder's levels are ranked from the map's order, and
 promotions lead from each rank to the next, with lateral moves between a level and its branch.
 """
 
@@ -177,16 +177,22 @@ def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], i
     tables["scales"].rows.append((1, {"id": scale.id, "name": scale.name, "min": "1", "max": str(len(scale.levels))}))
     tables["anchors"].rows += [(1, {"scale": scale.id, "value": str(n), "label": w}) for n, w in enumerate(scale.levels, 1)]
     families: dict[str, str] = {}
+    ladders_of: dict[str, int] = {}
+    for _, title in flat.roles:
+        ladders_of[title] = ladders_of.get(title, 0) + 1
     for (ladder, title), role in flat.roles.items():
         family = role.fields.get("family") or ladder
         families.setdefault(slugify(family), family)
         rid = role_id(ladder, title)
+        # The level's code is what a chart may print beside a role: its title, never an invented code
+        # (with the ladder when two ladders share a title).
+        code = title if ladders_of[title] == 1 else f"{title} ({ladder})"
         track = _track(flat, mapping, role.row, role.fields.get("role_type"))
-        tables["levels"].rows.append((role.row, {"code": rid, "name": title, "ladder": slugify(ladder),
+        tables["levels"].rows.append((role.row, {"code": code, "name": title, "ladder": slugify(ladder),
                                                  "rank": str(ranks[(ladder, title)]), "track": track}))
         summary = "\n\n".join(t for t in (role.fields.get("role_level_description"),
                                           role.fields.get("role_description")) if t) or None
-        tables["roles"].rows.append((role.row, {"id": rid, "title": title, "family": slugify(family), "level": rid,
+        tables["roles"].rows.append((role.row, {"id": rid, "title": title, "family": slugify(family), "level": code,
                                                 "summary": summary}))
     tables["families"].rows += [(flat.header_row, {"id": fid, "name": name}) for fid, name in families.items()]
     for skill, (row, definition) in flat.skills.items():
