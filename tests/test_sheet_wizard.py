@@ -126,3 +126,40 @@ def test_a_changed_order_must_be_confirmed_again_and_problems_block_the_preview(
     assert preview.counts.text().startswith("1 problem; go back")
     assert preview.details.toPlainText() == ("acme.csv:23:Required level: 'Engineer' needs 'Coding' at 'Expert' here but at another "
                                              "level on row 9: keep one of the two rows")
+
+
+def test_file_menu_runs_the_wizards_import_on_a_worker_and_opens_the_result(qtbot, window, tmp_path, monkeypatch):
+    from career_explorer.ui.import_wizard.wizard import SheetRequest
+
+    out = tmp_path / "acme.sqlite"
+    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml", out)
+    monkeypatch.setattr(SheetWizard, "ask", classmethod(lambda cls, parent: request))
+    seen: list[float] = []
+    runner = window.catalogue_menu.import_sheet()
+    runner.task.signals.progress.connect(lambda fraction, message: seen.append(fraction))
+    with qtbot.waitSignal(runner.finished, timeout=20000):
+        pass
+    assert out.is_file() and seen and max(seen) == 1.0
+    qtbot.waitUntil(lambda: window.windowTitle() == "Career Explorer - Acme framework 2026.1")
+
+
+def test_cancel_writes_nothing(qtbot, window, tmp_path):
+    import time
+
+    from career_explorer.ui.import_wizard.wizard import SheetRequest, sheet_job
+
+    out = tmp_path / "acme.sqlite"
+    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml", out)
+
+    def after_cancel(progress, cancel):
+        """The sheet job, started once Cancel has been pressed (a tiny sheet would otherwise finish first)."""
+        deadline = time.monotonic() + 10
+        while not cancel() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return sheet_job(request)(progress, cancel)
+
+    runner = window.catalogue_menu.run_import(request, after_cancel)
+    runner.cancel()
+    with qtbot.waitSignal(runner.cancelled, timeout=20000):
+        pass
+    assert list(tmp_path.iterdir()) == []
