@@ -42,3 +42,21 @@ def test_proposals_are_written_to_the_map_and_only_confirmed_ones_link(tmp_path,
     assert repo.role("onet/15-1252.00").title == "Software Developers"
     assert repo.related_role_ids("software-engineer/engineer") == []
     repo.close()
+
+
+def test_a_route_between_mapped_roles_shows_the_onet_lens_and_national_pay(tmp_path, capsys):
+    import json
+
+    mapping = tmp_path / "map.toml"
+    mapping.write_text((FLAT / "acme-flat.map.toml").read_text() + (
+        '\n[onet]\n"Senior support advisor" = { code = "15-1232.00", status = "confirmed" }\n'
+        '"Support team lead" = { code = "43-1011.00", status = "confirmed" }\n'))
+    out = tmp_path / "acme.sqlite"
+    assert main(["catalogue", "import-sheet", str(FLAT / "acme-flat.csv"), "--map", str(mapping), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--catalogue", str(out), "path", "Senior support advisor", "Support team lead", "--json"]) == 0
+    step = json.loads(capsys.readouterr().out)["routes"][0]["steps"][0]
+    assert [(lens["source"], lens["from"]["id"], lens["to"]["id"]) for lens in step["lenses"]] == [
+        ("onet-29", "onet/15-1232.00", "onet/43-1011.00")]
+    assert any(c["name"] == "Management of Personnel Resources" for c in step["lenses"][0]["focus"]["key"])
+    assert {p["source"] for p in step["pay"]} >= {"bls-oews-2024"}
