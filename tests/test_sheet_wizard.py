@@ -163,3 +163,25 @@ def test_cancel_writes_nothing(qtbot, window, tmp_path):
     with qtbot.waitSignal(runner.cancelled, timeout=20000):
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_map_saved_beside_the_sheet_seeds_the_next_run(qtbot, tmp_path):
+    sheet = tmp_path / "acme.csv"
+    shutil.copy(FLAT / "acme-flat.csv", sheet)
+    text = (FLAT / "acme-flat.map.toml").read_text()
+    (tmp_path / "acme.map.toml").write_text(text.replace('"Support team lead"]', '"Support team lead"]\n\n'
+                                                         '[onet]\n"Engineer" = { code = "15-1252.00", status = "confirmed" }'))
+    wizard = SheetWizard(propose=lambda roles, mapping: dict(mapping.onet))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(sheet))
+    wizard.next()
+    wizard.next()
+    assert wizard.scale_page.order() == ["Awareness", "Working", "Practitioner", "Expert"]
+    wizard.next()
+    assert wizard.ladders_page.isComplete()  # the saved orders were confirmed when they were saved
+    wizard.next()
+    assert wizard.onet_page.choices()["Engineer"].status == "confirmed"
+    wizard.next()
+    assert wizard.preview_page.isComplete()
+    assert "1 role level mapped to O*NET" in wizard.preview_page.counts.text()

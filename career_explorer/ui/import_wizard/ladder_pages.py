@@ -63,7 +63,9 @@ class LaddersPage(QWizardPage):
         for ladder, titles in self.state.ladder_titles().items():
             saved = self.state.ladders.get(ladder)
             if saved and set(saved.order) | set(saved.branches) == set(titles):
+                # Confirmed when the map was saved, for exactly these levels: no need to confirm again.
                 self.orders[ladder] = (list(saved.order), dict(saved.branches))
+                self.checked.add(ladder)
             else:
                 self.orders[ladder] = propose_order(titles)
             if len(titles) == 1:
