@@ -23,12 +23,27 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
     """Add the import and export actions to the `catalogue` command's sub-parsers."""
     i = cat_sub.add_parser(
         "import", help="build a catalogue from a company framework (.xlsx, .json, or a folder/.zip of CSV files)",
-        description="Build a catalogue from a company framework; see docs/framework-format.md. Every problem "
+        description="Build a catalogue from a company framework; see Help > Company framework format, or career_explorer/help/framework-format.md. Every problem "
                     "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
     )
     i.add_argument("framework", type=FRAMEWORK, metavar="FRAMEWORK")
     i.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
     i.set_defaults(handler=cmd_import)
+
+    s = cat_sub.add_parser(
+        "import-sheet", help="build a catalogue from one flat sheet (.csv or .xlsx) and its MAP.toml",
+        description="Build a catalogue from a flat framework sheet, one row per role level and skill, as MAP.toml "
+                    "says (Help > Flat-sheet mapping; the import wizard saves one). Every problem is reported as "
+                    "FILE:ROW:COLUMN: message, rows as a spreadsheet numbers them, and nothing is written unless "
+                    "the whole sheet is valid.",
+    )
+    s.add_argument("sheet", type=Path, metavar="FILE", help="the sheet: .csv (UTF-8) or .xlsx")
+    s.add_argument("--map", type=Path, required=True, metavar="MAP.toml", dest="map_path")
+    s.add_argument("-o", "--output", type=Path, metavar="OUT.sqlite", help="the catalogue to write")
+    s.add_argument("--propose-onet", action="store_true",
+                   help="instead of importing, add to MAP.toml an O*NET occupation proposal for each role level it "
+                        "does not decide yet; set each one's status to confirmed or skip, then import")
+    s.set_defaults(handler=cmd_import_sheet)
 
     o = cat_sub.add_parser("import-onet", help="build a catalogue from an O*NET text release (+ BLS OEWS wages)")
     o.add_argument("onet", type=ONET_RELEASE, metavar="ONET", help="the O*NET release: the official zip or its folder")
@@ -91,6 +106,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     write_catalogue(catalogue, args.output)
     print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
           f"{len(catalogue.competencies)} competencies, {len(catalogue.transitions)} transitions.", file=sys.stderr)
+    return 0
+
+
+def cmd_import_sheet(args: argparse.Namespace) -> int:
+    from career_explorer.services.sheet_import import import_sheet_file, propose_onet_file
+
+    if args.output is None and not args.propose_onet:
+        raise CliError("give -o OUT.sqlite (or --propose-onet to add O*NET proposals to the map)")
+    try:
+        if args.propose_onet:
+            mapping = propose_onet_file(args.sheet, args.map_path)
+            for title, choice in mapping.onet.items():
+                found = f"{choice.code} {choice.title}" if choice.code else "no close O*NET title"
+                print(f"{title}: {found} ({choice.status})")
+            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.", file=sys.stderr)
+            return 0
+        result = import_sheet_file(args.sheet, args.map_path, args.output)
+    except FrameworkError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        count = len(exc.problems)
+        print(f"career-explorer: error: {count} problem{'s' if count != 1 else ''} in {args.sheet} or "
+              f"{args.map_path.name}; nothing written", file=sys.stderr)
+        return 2
+    catalogue = result.catalogue
+    dupes = f", {result.duplicates} exact duplicate row{'s' if result.duplicates != 1 else ''} collapsed" \
+        if result.duplicates else ""
+    print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {result.rows} rows{dupes}, "
+          f"{len(catalogue.roles)} roles, {len(catalogue.competencies)} skills, "
+          f"{len(catalogue.transitions)} transitions.", file=sys.stderr)
     return 0
 
 

@@ -35,7 +35,10 @@ class RoleRef(Model):
 
     @property
     def level_label(self) -> Optional[str]:
-        return self.level_name or self.level
+        """The level to show beside the title; None when it only repeats the title (a framework whose
+        levels are its role titles: "Senior engineer" is said once)."""
+        label = self.level_name or self.level
+        return None if label == self.title else label
 
     @property
     def level_short(self) -> Optional[str]:

@@ -111,7 +111,7 @@ class Route(Model):
 
     def level_chain(self, unknown: str = "?") -> str:
         """Job levels along the route, for example "A02 → S01 → M02"."""
-        return " → ".join(r.level_label or unknown for r in self.roles)
+        return " → ".join(r.level_name or r.level or unknown for r in self.roles)
 
     @property
     def skill_growth(self) -> float:

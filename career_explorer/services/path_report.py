@@ -225,6 +225,8 @@ def _role(role: RoleRef) -> str:
     """"Support Lead (S01)"; a level with a name of its own reads "Title · Job Zone 3 (medium preparation)"."""
     if not role.level:
         return role.title
+    if role.level_name == role.title:  # a framework whose levels are its role titles: say it once
+        return role.title
     return f"{role.title} · {role.level_name}" if role.level_name else f"{role.title} ({role.level})"
 
 

@@ -76,11 +76,14 @@ class CatalogueMenu(QObject):
         self.import_onet_action.triggered.connect(self.import_onet)
         self.import_framework_action = QAction("Import company &framework…", window)
         self.import_framework_action.triggered.connect(self.import_framework)
+        self.import_sheet_action = QAction("Import company framework from a &sheet…", window)
+        self.import_sheet_action.triggered.connect(self.import_sheet)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addSeparator()
         menu.addAction(self.import_onet_action)
         menu.addAction(self.import_framework_action)
+        menu.addAction(self.import_sheet_action)
         menu.addSeparator()
         if window.repo is not None:
             self.catalogue_opened()
@@ -141,6 +144,13 @@ class CatalogueMenu(QObject):
     def import_framework(self) -> Optional[ImportProgress]:
         request = import_dialogs.ask_framework_import(self.window)
         return self.run_import(request) if request else None
+
+    def import_sheet(self) -> Optional[ImportProgress]:
+        """The flat-sheet wizard; it saves MAP.toml, then the import runs like every other."""
+        from career_explorer.ui.import_wizard.wizard import SheetWizard, sheet_job
+
+        request = SheetWizard.ask(self.window)
+        return self.run_import(request, sheet_job(request)) if request else None
 
     def run_import(self, request: ImportRequest, job=None) -> ImportProgress:
         """Run an import off the GUI thread; when it succeeds, open the new catalogue."""

@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
             form.addRow("OEWS wages:", self.wages)
         else:
             self.setWindowTitle("Import company framework")
-            form.addRow(QLabel("Build a catalogue from a company framework (see docs/framework-format.md)."))
+            form.addRow(QLabel("Build a catalogue from a company framework (see Help > Company framework format)."))
             self.source = _PathField("framework .xlsx, .json, .zip or CSV folder", [
                 ("File…", _open_file("Company framework", "Frameworks (*.xlsx *.json *.zip);;All files (*)")),
                 ("CSV folder…", _open_folder("Folder of framework CSV files"))])

@@ -117,8 +117,17 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self.welcome_action = QAction("&Welcome…", self, triggered=self.show_welcome)
         help_menu.addAction(self.welcome_action)
+        for topic, label in (("framework", "Company &framework format"), ("flat-sheet", "Flat-&sheet mapping")):
+            help_menu.addAction(label, lambda t=topic: self.show_help(t))
         self.about_action = QAction("&About Career Explorer", self, triggered=self.show_about)
         help_menu.addAction(self.about_action)
+
+    def show_help(self, topic: str):
+        """The import help shipped with the app, with Save templates…"""
+        from career_explorer.ui.import_wizard.help_dialog import show_help
+
+        self.help_dialog = show_help(self, topic)
+        return self.help_dialog
 
     def view(self, name: str) -> QWidget:
         """The view called `name`, built (with its remembered settings) on first use."""

@@ -54,6 +54,25 @@ def build_catalogue(tables: dict[str, Table], label: str = "framework") -> Catal
     return catalogue
 
 
+def _level_from_word(data: dict[str, Any], competency: Optional[Competency], scales: dict[str, Scale],
+                     keep_word: bool = False) -> None:
+    """A level written as a word its scale's anchors name ("Working") is that anchor's level (a requirement keeps the word to show)."""
+    word = data.get("level")
+    scale = scales.get(competency.scale) if competency else None
+    if not isinstance(word, str) or scale is None:
+        return
+    try:
+        float(word)
+        return
+    except ValueError:
+        pass
+    anchor = next((a for a in scale.anchors if a.label.casefold() == word.strip().casefold()), None)
+    if anchor is not None:
+        data["level"] = str(anchor.value)
+        if keep_word:
+            data.setdefault("level_word", anchor.label)
+
+
 class _Builder:
     def __init__(self, tables: dict[str, Table], label: str) -> None:
         self.tables = tables
@@ -251,6 +270,7 @@ class _Builder:
         for table, row, data in self.rows("behaviours"):
             comp_id = data.pop("competency", None)
             data.setdefault("source", result[comp_id].source if comp_id in result else default_source)
+            _level_from_word(data, result.get(comp_id), scales)
             beh = self.validate(table, row, Behaviour, data)
             if not beh or not self.check_ref(table, row, "competency", comp_id, known, "competency", "competencies"):
                 continue
@@ -339,6 +359,7 @@ class _Builder:
         for table, row, data in self.rows("requirements"):
             role_id = data.pop("role", None)
             data.setdefault("source", roles[role_id].source if role_id in roles else default_source)
+            _level_from_word(data, competencies.get(data.get("competency")), scales, keep_word=True)
             req = self.validate(table, row, Requirement, data)
             ok = self.check_ref(table, row, "role", role_id, role_ids, "role", "roles")
             if req is None:

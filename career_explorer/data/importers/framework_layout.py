@@ -1,7 +1,7 @@
 """The company-framework layout: its tables and columns, problems, and cell values.
 
 Every format (a folder or zip of CSV files, an XLSX workbook, a JSON object) holds the same tables
-with the same columns; docs/framework-format.md describes them.
+with the same columns; help/framework-format.md describes them.
 """
 
 from __future__ import annotations

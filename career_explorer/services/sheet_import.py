@@ -1,0 +1,73 @@
+"""Import a flat framework sheet with its MAP.toml into a catalogue file: the CLI's and the wizard's use case."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Optional
+
+from career_explorer.data.importers.errors import Cancelled
+from career_explorer.data.importers.sheet_convert import SheetImport, import_sheet
+from career_explorer.data.importers.sheet_mapping import SheetMap, load_map
+
+Progress = Optional[Callable[[float, str], None]]
+
+
+def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Progress = None,
+                      cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+    """Read MAP.toml, then import as import_sheet_mapped does."""
+    return import_sheet_mapped(sheet, load_map(map_path), out, Path(map_path).name, progress, cancel)
+
+
+def import_sheet_mapped(sheet: Path, mapping: SheetMap, out: Path, map_label: str = "MAP.toml",
+                        progress: Progress = None, cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+    """Check the whole sheet, then write `out` atomically; on any problem raise FrameworkError, writing nothing."""
+    from career_explorer.data.compiler import write_catalogue  # sqlite-utils: only when writing
+
+    result = import_sheet(sheet, mapping, map_label, progress=progress, cancel=cancel)
+    if any(choice.status == "confirmed" for choice in mapping.onet.values()):
+        result = replace(result, catalogue=_with_twins(result.catalogue, mapping))
+
+    def writing(fraction: float, message: str) -> None:
+        if cancel is not None and fraction < 1.0 and cancel():
+            raise Cancelled("the import was cancelled")  # before the final rename: no file is left
+        if progress is not None:
+            progress(0.8 + 0.2 * fraction, message)
+
+    write_catalogue(result.catalogue, out, progress=writing)
+    return result
+
+
+def _with_twins(catalogue, mapping: SheetMap):
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.paths import bundled_catalogue
+    from career_explorer.services.sheet_onet import add_twins
+
+    bundled = CatalogueRepository(bundled_catalogue())
+    try:
+        return add_twins(catalogue, mapping, bundled)
+    finally:
+        bundled.close()
+
+
+def propose_onet_file(sheet: Path, map_path: Path) -> SheetMap:
+    """Add an O*NET proposal (status "proposed") for every role level MAP.toml does not decide yet; save it."""
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.data.importers.framework_layout import FrameworkError
+    from career_explorer.data.importers.sheet_collect import read_flat
+    from career_explorer.data.importers.sheet_mapping import save_map
+    from career_explorer.paths import bundled_catalogue
+    from career_explorer.services.sheet_onet import propose_all
+
+    mapping = load_map(map_path)
+    flat = read_flat(sheet, mapping)
+    if flat.problems:
+        raise FrameworkError(flat.problems)
+    bundled = CatalogueRepository(bundled_catalogue())
+    try:
+        roles = [(ladder, title, role.fields.get("family")) for (ladder, title), role in flat.roles.items()]
+        mapping = mapping.model_copy(update={"onet": propose_all(bundled, roles, mapping)})
+    finally:
+        bundled.close()
+    save_map(mapping, map_path)
+    return mapping

@@ -1,0 +1,1 @@
+"""The flat-sheet import wizard: File > Import company framework from a sheet (see wizard.py)."""
