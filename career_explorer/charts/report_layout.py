@@ -119,19 +119,28 @@ class PageWriter:
         self.y += 0.06
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-              size: float = 8, aligns: Optional[Sequence[str]] = None) -> None:
-        """A table; `widths` are fractions of the text width. Cells wrap; the header repeats per page."""
+              size: float = 8, aligns: Optional[Sequence[str]] = None,
+              fills: Optional[Sequence[Sequence[Optional[str]]]] = None) -> None:
+        """A table; `widths` are fractions of the text width. Cells wrap; the header repeats per page.
+
+        `fills`, one colour (or None) per body cell, shades cells: the cohort table's gaps.
+        """
         cols = [w * self.width for w in widths]
         aligns = aligns or ["left"] * len(headers)
         lh = self.line_height(size)
 
-        def draw_row(cells: Sequence[str], bold: bool) -> None:
+        def draw_row(cells: Sequence[str], bold: bool, fill: Sequence[Optional[str]] = ()) -> None:
             wrapped = [textwrap.wrap(str(c), chars_for(cw - 0.08, size)) or [""] for c, cw in zip(cells, cols)]
             height = lh * max(len(w) for w in wrapped) + 0.05
             if self.y + height > self.bottom:
                 self._new_page()
                 if not bold:
                     draw_row(headers, True)
+            x = MARGIN
+            for cw, colour in zip(cols, fill):
+                if colour:
+                    self._shade(x - 0.03, self.y - 0.03, cw - 0.02, height, colour)
+                x += cw
             x = MARGIN
             for lines, cw, align in zip(wrapped, cols, aligns):
                 for i, line in enumerate(lines):
@@ -147,9 +156,16 @@ class PageWriter:
 
         self.ensure(lh * 3)
         draw_row(headers, True)
-        for row in rows:
-            draw_row(row, False)
+        for index, row in enumerate(rows):
+            draw_row(row, False, fills[index] if fills else ())
         self.y += 0.1
+
+    def _shade(self, x: float, y: float, width: float, height: float, colour: str) -> None:
+        from matplotlib.patches import Rectangle
+
+        w, h = self.size
+        self.fig.add_artist(Rectangle((x / w, 1 - (y + height) / h), width / w, height / h, facecolor=colour,
+                                      edgecolor="none", transform=self.fig.transFigure, zorder=0))
 
     def chart(self, height: float, draw: Callable[["Axes"], object], left: float = 0.0, right: float = 0.0,
               top: float = 0.3, below: float = 0.2) -> "Axes":

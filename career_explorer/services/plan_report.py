@@ -157,13 +157,18 @@ def _plan(w: PageWriter, report: GapReport) -> None:
         w.space(0.08)
 
 
-def report_pages(report: GapReport) -> list["Figure"]:
-    w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
+def lay_out_report(w: PageWriter, report: GapReport) -> None:
+    """Every section of one person's plan, from the writer's current page on (the cohort pack reuses it)."""
     _summary(w, report)
     _against_target(w, report)
     _along_route(w, report)
     _gap_table(w, report)
     _plan(w, report)
+
+
+def report_pages(report: GapReport) -> list["Figure"]:
+    w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
+    lay_out_report(w, report)
     return w.finish()
 
 
