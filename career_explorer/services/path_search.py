@@ -5,8 +5,9 @@ moves another 0.1 s, most of a 0.5 s `career-explorer path A B`. Route finding n
 searches over a dict of dicts, written here from the textbook algorithms (Dijkstra 1959, Yen 1971).
 tests/test_path_search.py checks them against networkx, which stays a test dependency.
 
-A graph is {node: {neighbour: edge data}}; `weight(u, v, data)` gives an edge's cost, or None to hide
-the edge. Costs must not be negative.
+A graph is {node: {neighbour: cost}}: the searches read costs straight from it, because calling a
+weight function per edge was most of a route query's time. `cost_graph` makes one from edge data and
+a weight function (None hides an edge). Costs must not be negative.
 """
 
 from __future__ import annotations
@@ -16,12 +17,24 @@ import itertools
 from typing import Any, Callable, Hashable, Iterator, Optional
 
 Node = Hashable
-Graph = dict[Node, dict[Node, Any]]
+Graph = dict[Node, dict[Node, float]]
 Weight = Callable[[Node, Node, Any], Optional[float]]
 
 
+def cost_graph(graph: dict[Node, dict[Node, Any]], weight: Weight) -> Graph:
+    """{node: {neighbour: cost}} from edge data, leaving out the edges `weight` hides (None)."""
+    costs: Graph = {}
+    for node, neighbours in graph.items():
+        kept = costs[node] = {}
+        for neighbour, data in neighbours.items():
+            step = weight(node, neighbour, data)
+            if step is not None:
+                kept[neighbour] = step
+    return costs
+
+
 def dijkstra(
-    graph: Graph, weight: Weight, source: Node, target: Node,
+    graph: Graph, source: Node, target: Node,
     banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
 ) -> Optional[tuple[float, list[Node]]]:
     """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges.
@@ -47,11 +60,8 @@ def dijkstra(
                 path.append(previous[path[-1]])
             return cost, path[::-1]
         done.add(node)
-        for neighbour, data in graph[node].items():
+        for neighbour, step in graph[node].items():
             if neighbour in done or neighbour in banned_nodes or (node, neighbour) in banned_edges:
-                continue
-            step = weight(node, neighbour, data)
-            if step is None:
                 continue
             total = cost + step
             if total < best.get(neighbour, float("inf")):
@@ -62,7 +72,7 @@ def dijkstra(
 
 
 def reverse(graph: Graph) -> Graph:
-    """The same edges pointing the other way ({node: {predecessor: edge data}})."""
+    """The same edges pointing the other way ({node: {predecessor: cost}})."""
     back: Graph = {node: {} for node in graph}
     for node, neighbours in graph.items():
         for neighbour, data in neighbours.items():
@@ -71,7 +81,7 @@ def reverse(graph: Graph) -> Graph:
 
 
 def bidirectional_dijkstra(
-    graph: Graph, back: Graph, weight: Weight, source: Node, target: Node,
+    graph: Graph, back: Graph, source: Node, target: Node,
     banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
 ) -> Optional[tuple[float, list[Node]]]:
     """As dijkstra, searching from both ends at once: on a big graph each side explores far less."""
@@ -93,12 +103,10 @@ def bidirectional_dijkstra(
         if node in done[side]:
             continue
         done[side].add(node)
-        for neighbour, data in (graph if side == 0 else back)[node].items():
-            u, v = (node, neighbour) if side == 0 else (neighbour, node)
-            if neighbour in banned_nodes or (u, v) in banned_edges or neighbour in done[side]:
+        for neighbour, step in (graph if side == 0 else back)[node].items():
+            if neighbour in banned_nodes or neighbour in done[side]:
                 continue
-            step = weight(u, v, data)
-            if step is None:
+            if banned_edges and ((node, neighbour) if side == 0 else (neighbour, node)) in banned_edges:
                 continue
             total = cost + step
             if total < dist[side].get(neighbour, float("inf")):
@@ -121,10 +129,11 @@ def bidirectional_dijkstra(
     return best, path
 
 
-def path_cost(graph: Graph, weight: Weight, path: list[Node]) -> Optional[float]:
+def path_cost(graph: Graph, path: list[Node]) -> Optional[float]:
+    """The path's cost, or None when one of its edges is not in the graph."""
     total = 0.0
     for u, v in zip(path, path[1:]):
-        step = weight(u, v, graph[u][v])
+        step = graph.get(u, {}).get(v)
         if step is None:
             return None
         total += step
@@ -132,7 +141,7 @@ def path_cost(graph: Graph, weight: Weight, path: list[Node]) -> Optional[float]
 
 
 def shortest_simple_paths(
-    graph: Graph, weight: Weight, source: Node, target: Node, stretch: Optional[Callable[[float], float]] = None,
+    graph: Graph, source: Node, target: Node, stretch: Optional[Callable[[float], float]] = None,
     back: Optional[Graph] = None,
 ) -> Iterator[list[Node]]:
     """Simple paths from source to target, cheapest first (Yen's algorithm); nothing when there is none.
@@ -143,7 +152,7 @@ def shortest_simple_paths(
     back = back if back is not None else reverse(graph)
 
     def search(start, banned_nodes=frozenset(), banned_edges=frozenset(), limit=float("inf")):
-        return bidirectional_dijkstra(graph, back, weight, start, target, banned_nodes, banned_edges, limit)
+        return bidirectional_dijkstra(graph, back, start, target, banned_nodes, banned_edges, limit)
 
     first = search(source)
     if first is None:
@@ -161,7 +170,7 @@ def shortest_simple_paths(
             # Leave out the next edge of every known path that shares this root, and the root's nodes.
             banned_edges = frozenset((p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root)
             banned_nodes = frozenset(root[:-1])
-            root_cost = path_cost(graph, weight, root) or 0.0
+            root_cost = path_cost(graph, root) or 0.0
             tail = search(spur, banned_nodes, banned_edges, limit=ceiling - root_cost)
             if tail is None:
                 continue
@@ -170,7 +179,7 @@ def shortest_simple_paths(
             if key in seen:
                 continue
             seen.add(key)
-            cost = path_cost(graph, weight, path)
+            cost = path_cost(graph, path)
             if cost is not None:
                 heapq.heappush(candidates, (cost, next(order), path))
         if not candidates:
@@ -193,3 +202,72 @@ def reach(graph: Graph, source: Node) -> dict[Node, int]:
                     following.append(neighbour)
         frontier = following
     return steps
+
+
+class Reachability:
+    """Which nodes each node can reach, answered in constant time after one pass over the graph.
+
+    Strongly connected components (Tarjan, iteratively) are condensed into a DAG, and each component's
+    reach is the union of its successors' as one integer bitmask. A route query whose target is out of
+    reach then costs nothing, where a two-sided search would explore everything before giving up.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.component: dict[Node, int] = {}
+        members: list[list[Node]] = []
+        index: dict[Node, int] = {}
+        low: dict[Node, int] = {}
+        stack: list[Node] = []
+        on_stack: set[Node] = set()
+        counter = itertools.count()
+        for root in graph:
+            if root in index:
+                continue
+            index[root] = low[root] = next(counter)
+            stack.append(root)
+            on_stack.add(root)
+            work = [(root, iter(graph.get(root, ())))]
+            while work:
+                node, neighbours = work[-1]
+                advanced = False
+                for neighbour in neighbours:
+                    if neighbour not in index:
+                        index[neighbour] = low[neighbour] = next(counter)
+                        stack.append(neighbour)
+                        on_stack.add(neighbour)
+                        work.append((neighbour, iter(graph.get(neighbour, ()))))
+                        advanced = True
+                        break
+                    if neighbour in on_stack:
+                        low[node] = min(low[node], index[neighbour])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        self.component[member] = len(members)
+                        group.append(member)
+                        if member == node:
+                            break
+                    members.append(group)
+        # Tarjan emits components in reverse topological order: successors come first.
+        self._reach: list[int] = []
+        for number, group in enumerate(members):
+            bits = 1 << number
+            for member in group:
+                for neighbour in graph.get(member, ()):
+                    other = self.component[neighbour]
+                    if other != number:
+                        bits |= self._reach[other]
+            self._reach.append(bits)
+
+    def reaches(self, source: Node, target: Node) -> bool:
+        """Whether some path leads from source to target (a node reaches itself)."""
+        a, b = self.component.get(source), self.component.get(target)
+        return a is not None and b is not None and bool(self._reach[a] >> b & 1)

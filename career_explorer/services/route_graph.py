@@ -18,7 +18,7 @@ A move's cost, lower is more plausible: one per step, plus
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional
 
 from career_explorer.domain.catalogue import RoleSummary, TransitionEdge, TransitionKind
 from career_explorer.services.path_search import Graph
@@ -125,23 +125,17 @@ def build_graph(
     return graph, twins
 
 
-def weight_function(
-    summaries: dict[str, RoleSummary], with_data: set[str], goal: str, sideways: bool
-) -> Callable[[str, str, dict], Optional[float]]:
-    """Cost of an edge for the path search (None hides it): see the module docstring.
+def move_costs(
+    move: Move, summaries: dict[str, RoleSummary], with_data: set[str], sideways: bool
+) -> tuple[Optional[float], Optional[float]]:
+    """(cost of the move, cost when it enters the goal) under one rule; None hides it.
 
-    Whether a move cuts pay or leads into a role without data does not depend on the query, so it is
-    worked out once per edge and kept on it; only the goal's exception is decided here.
+    Whether a move cuts pay or leads into a role without data does not depend on the query, so it
+    is worked out once per edge; only the goal's exception differs (see the module docstring).
     """
+    costs = _costs(move, summaries, with_data)
     key = "sideways" if sideways else "strict"
-
-    def weight(a: str, b: str, data: dict) -> Optional[float]:
-        costs = data.get("costs")
-        if costs is None:
-            costs = data["costs"] = _costs(data["move"], summaries, with_data)
-        return costs[f"goal_{key}" if b == goal else key]
-
-    return weight
+    return costs[key], costs[f"goal_{key}"]
 
 
 def _costs(move: Move, summaries: dict[str, RoleSummary], with_data: set[str]) -> dict[str, Optional[float]]:

@@ -26,8 +26,10 @@ from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMo
 from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
-from career_explorer.services.path_search import Graph, reach, reverse, shortest_simple_paths
-from career_explorer.services.route_graph import Move, build_graph, weight_function
+from career_explorer.services.path_search import (
+    Graph, Reachability, path_cost, reach, reverse, shortest_simple_paths,
+)
+from career_explorer.services.route_graph import Move, build_graph, move_costs
 from career_explorer.services.route_reasons import route_reason
 
 # Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
@@ -57,17 +59,21 @@ class RouteFinder:
 
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
-        self._graph: Optional[Graph] = None
-        self._back: Optional[Graph] = None
+        self._graph: Optional[dict] = None
+        # Per rule (sideways or not): costs of every edge, the same reversed, the cost of each edge
+        # when it enters the goal (a goal may lack data), and which roles reach which.
+        self._costs: dict[bool, tuple[Graph, Graph, Graph, Reachability]] = {}
         self._groups: dict[str, frozenset[str]] = {}
         self._with_data: Optional[set[str]] = None
         self._summaries: Optional[dict[str, RoleSummary]] = None
         self._roles: dict[str, Role] = {}
         self._titles: Optional[dict[str, str]] = None
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
+        self._refs: Optional[dict[str, tuple[str, RoleRef]]] = None
+        self._reachable: dict[str, tuple[RoleRef, ...]] = {}
 
     @property
-    def graph(self) -> Graph:
+    def graph(self) -> dict:
         if self._graph is None:
             self._graph, self._groups = build_graph(self.repo.transition_edges(), self.summaries)
             self._with_data = self.repo.roles_with_levels()
@@ -132,8 +138,8 @@ class RouteFinder:
         direct = self.route_through([from_id, to_id], rank=0)
         pool = k if mode == RankMode.PLAUSIBLE else CANDIDATES_PER_ROUTE * k
         paths = self.candidate_paths(from_id, to_id, pool, sideways)
-        weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
-        costs = {tuple(p): sum(weight(a, b, self.graph[a][b]) for a, b in zip(p, p[1:])) for p in paths}
+        forward, _ = self._query_graphs(to_id, sideways)
+        costs = {tuple(p): path_cost(forward, p) or 0.0 for p in paths}
         if mode == RankMode.PLAUSIBLE:
             # Plausibility needs only the moves: build just the routes that will be shown.
             paths = sorted(paths, key=lambda p: (round(costs[tuple(p)], 6), len(p)))[:k]
@@ -143,7 +149,7 @@ class RouteFinder:
             r.model_copy(update={"rank": i, "reason": route_reason(r, i, mode, ranked)})
             for i, r in enumerate(ranked, 1)
         )
-        reachable = () if routes else tuple(self.reachable(from_id))
+        reachable = () if routes else self.reachable(from_id)
         levels = self.repo.job_levels
         return PathResult(from_role=role_ref(source, levels), to_role=role_ref(target, levels), routes=routes,
                           direct=direct, reachable=reachable, mode=mode, sideways=sideways,
@@ -154,14 +160,11 @@ class RouteFinder:
 
         A path through a role and its twin, or longer than MAX_STEPS, is skipped.
         """
-        if k < 1:
+        if k < 1 or not self._can_reach(from_id, to_id, sideways):
             return []
-        graph = self.graph
-        weight = weight_function(self.summaries, self._with_data or set(), to_id, sideways)
+        forward, back = self._query_graphs(to_id, sideways)
         found: list[list[str]] = []
-        if self._back is None:
-            self._back = reverse(graph)
-        for path in shortest_simple_paths(graph, weight, from_id, to_id, stretch=plausible_ceiling, back=self._back):
+        for path in shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back):
             if len(path) - 1 > MAX_STEPS:
                 break
             # Going away from a job and coming back to its twin is not a career move.
@@ -171,6 +174,40 @@ class RouteFinder:
             if len(found) >= k:
                 break
         return found
+
+    def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph, Reachability]:
+        """Edge costs under one rule, built once: worked out per edge, not per query."""
+        if sideways not in self._costs:
+            forward: Graph = {node: {} for node in self.graph}
+            entering: Graph = {node: {} for node in self.graph}
+            for a, neighbours in self.graph.items():
+                for b, data in neighbours.items():
+                    cost, goal_cost = move_costs(data["move"], self.summaries, self._with_data or set(), sideways)
+                    if cost is not None:
+                        forward[a][b] = cost
+                    if goal_cost is not None:
+                        entering[b][a] = goal_cost
+            self._costs[sideways] = (forward, reverse(forward), entering, Reachability(forward))
+        return self._costs[sideways]
+
+    def _query_graphs(self, goal: str, sideways: bool) -> tuple[Graph, Graph]:
+        """The rule's graphs with the moves into `goal` at their goal cost (the user asked for it, so a
+        goal without data may be entered); only the goal's predecessors are copied."""
+        forward, back, entering, _ = self._rule_graphs(sideways)
+        into = entering.get(goal, {})
+        forward = dict(forward)
+        for a, cost in into.items():
+            forward[a] = {**forward[a], goal: cost}
+        back = dict(back)
+        back[goal] = dict(into)
+        return forward, back
+
+    def _can_reach(self, from_id: str, to_id: str, sideways: bool) -> bool:
+        """Whether any route could exist: some move into the goal starts where `from_id` leads."""
+        if from_id not in self.graph or to_id not in self.graph:
+            return False
+        _, _, entering, known = self._rule_graphs(sideways)
+        return any(a == from_id or known.reaches(from_id, a) for a in entering.get(to_id, {}))
 
     def _rank_key(self, route: Route, mode: RankMode) -> tuple:
         cost = route.plausibility
@@ -185,12 +222,19 @@ class RouteFinder:
             return (not known, -(along or float("inf")), round(cost, 6), route.step_count)
         return (round(cost, 6), route.step_count, round(route.weighted_gap, 6), -route.step_pay_gain)
 
-    def reachable(self, from_id: str) -> list[RoleRef]:
+    def reachable(self, from_id: str) -> tuple[RoleRef, ...]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
-        distances = reach(self.graph, from_id)
-        ids = [i for i in distances if i != from_id and i in self.summaries]
-        ids.sort(key=lambda i: (distances[i], self.summaries[i].title.casefold(), i))
-        return [RoleRef(id=i, title=self.summaries[i].title, level=self.summaries[i].level) for i in ids]
+        found = self._reachable.get(from_id)
+        if found is None:
+            if self._refs is None:
+                # Built once and without validation: the summaries are already checked models.
+                self._refs = {i: (s.title.casefold(), RoleRef.model_construct(
+                    id=i, title=s.title, level=s.level, level_name=None)) for i, s in self.summaries.items()}
+            refs = self._refs
+            distances = reach(self.graph, from_id)
+            ids = sorted((distances[i], refs[i][0], i) for i in distances if i != from_id and i in refs)
+            found = self._reachable[from_id] = tuple(refs[i][1] for _, _, i in ids)
+        return found
 
     def route_through(self, ids: list[str], rank: int, cost: Optional[float] = None) -> Route:
         """A Route along `ids`; rank 0 compares the two ends directly, without a transition."""
