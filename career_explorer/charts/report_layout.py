@@ -130,7 +130,9 @@ class PageWriter:
         lh = self.line_height(size)
 
         def draw_row(cells: Sequence[str], bold: bool, fill: Sequence[Optional[str]] = ()) -> None:
-            wrapped = [textwrap.wrap(str(c), chars_for(cw - 0.08, size)) or [""] for c, cw in zip(cells, cols)]
+            # Bold headings run wider: wrap them sooner, as paragraph() does, or they spill into the next column.
+            wide = size * (1.12 if bold else 1.0)
+            wrapped = [textwrap.wrap(str(c), chars_for(cw - 0.08, wide)) or [""] for c, cw in zip(cells, cols)]
             height = lh * max(len(w) for w in wrapped) + 0.05
             if self.y + height > self.bottom:
                 self._new_page()

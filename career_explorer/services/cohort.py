@@ -62,14 +62,14 @@ def _no_target_readiness(target: RoleStatus) -> Readiness:
 def _next_level(comp: Competency, cells: Sequence[CohortCell]) -> tuple[Optional[int], tuple]:
     """The level most of those growing reach for next (the lower on a tie) and its behaviours.
 
-    A person's next level is the first level above their rating that has behaviours, up to the
-    required level: sources such as O*NET describe only some levels.
+    A person's next level is the first level above their rating that has behaviours. Sources such
+    as O*NET describe only some levels (anchors at 2, 4 and 6), so it may lie past the required one.
     """
     wanted: Counter[int] = Counter()
     for cell in cells:
-        above = comp.behaviours_between(cell.rating, cell.required)
+        above = [b.level for b in comp.behaviours if b.level > cell.rating]
         if above:
-            wanted[above[0].level] += 1
+            wanted[above[0]] += 1
     if not wanted:
         return None, ()
     level = min(wanted, key=lambda lv: (-wanted[lv], lv))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
 
 from career_explorer.charts.cohort_colours import KEY, cell_fill
-from career_explorer.charts.report_layout import A4, ACCENT, INK, MARGIN, MUTED, PageWriter
+from career_explorer.charts.report_layout import A4, ACCENT, GLYPH, INK, MARGIN, MUTED, PageWriter
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
@@ -39,7 +39,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 Progress = Callable[[float, str], None]
-GRID_COLUMNS = 6  # competencies per block of the gaps table: more would squeeze their names to one word a line
+SHARED_DETAILS = 8  # a group session covers a few; the table above lists them all
+GRID_COLUMNS = 5  # competencies per block of the gaps table: more would cut long words ("Comprehension") apart
 PEOPLE_HEADERS = ["Person", "Current role", "Target role", "Readiness", "Compared", "Last assessed"]
 
 
@@ -118,7 +119,7 @@ def _cohort_sections(w: PageWriter, table: CohortTable, starts: dict[str, int]) 
     w.heading("Gaps by competency")
     starts["grid"] = len(w.pages)
     w.paragraph(LEGEND, size=7.5, color=MUTED)
-    w.paragraph("Shading: " + "; ".join(words for _, words in KEY) + ".", size=7.5, color=MUTED)
+    _key(w)
     if not table.columns:
         w.paragraph("The target roles name no competencies with a level in this catalogue.", size=9)
     cols = list(table.columns)
@@ -138,13 +139,30 @@ def _cohort_sections(w: PageWriter, table: CohortTable, starts: dict[str, int]) 
                 "below the level their target asks for (of those it asks it of), their average gap, and the "
                 "level most of them reach for next with what someone does there.", size=8, color=MUTED)
     w.table(SHARED_HEADERS, [shared_row(s) for s in table.shared], [0.34, 0.14, 0.24, 0.12, 0.16])
-    for s in table.shared:
+    described = [s for s in table.shared if s.behaviours][:SHARED_DETAILS]
+    if described:
+        w.ensure(1.1)  # the sentence stays with the first gap it introduces
+        w.paragraph("What someone does at the next level, for the shared gaps most people have (those whose "
+                    "source publishes behaviours):", size=8, color=MUTED)
+    for s in described:
         w.ensure(0.7)
         w.paragraph(f"{s.name}: {s.growing} {'person' if s.growing == 1 else 'people'} to grow", size=9.5,
                     weight="bold", after=0.02)
-        for line in behaviour_lines(s) or ["No behaviours published for the next level."]:
+        for line in behaviour_lines(s):
             w.paragraph(line, size=8.5, indent=0.25, after=0.01)
         w.paragraph("People: " + ", ".join(s.people), size=8, indent=0.25, color=MUTED, after=0.08)
+
+
+def _key(w: PageWriter, size: float = 7.5) -> None:
+    """The shading's key: each colour as a swatch behind its words, on one line."""
+    width, height = w.size
+    w.ensure(w.line_height(size) + 0.1)
+    x = MARGIN
+    for colour, words in KEY:
+        w.fig.text(x / width, 1 - (w.y + 0.02) / height, words, fontsize=size, va="top", color=INK,
+                   bbox={"facecolor": colour, "edgecolor": "none", "boxstyle": "square,pad=0.25"})
+        x += len(words) * size * GLYPH / 72 + 0.25
+    w.y += w.line_height(size) + 0.1
 
 
 def _front_pages(table: CohortTable, people: Sequence[PackPerson], counts: Sequence[int],

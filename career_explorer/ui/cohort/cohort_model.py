@@ -17,12 +17,13 @@ from career_explorer.services.cohort_output import (
 )
 from career_explorer.services.plan_output import percent_text
 
-COL_PERSON, COL_TARGET, COL_READY, COL_COVERAGE = range(4)
-FIRST_COMPETENCY = 4
+# The person's name is the row's (vertical) header: it stays in view while the gaps scroll sideways.
+COL_TARGET, COL_READY, COL_COVERAGE = range(3)
+FIRST_COMPETENCY = 3
 PERSON_ID_ROLE = Qt.UserRole + 1  # on every cell: the row's person id
 COMPETENCY_ROLE = Qt.UserRole + 2  # in competency columns (cells and header): the competency id
-HEADERS = ["Person", "Target role", "Ready", "Compared"]
-HEADER_WIDTH = 20
+HEADERS = ["Target role", "Ready", "Compared"]
+HEADER_WIDTH = 14
 
 
 class CohortTableModel(QAbstractTableModel):
@@ -55,13 +56,21 @@ class CohortTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else FIRST_COMPETENCY + len(self._columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:  # noqa: N802
-        if orientation != Qt.Horizontal:
+        if orientation == Qt.Vertical:
+            if 0 <= section < len(self._rows):
+                row = self._rows[section]
+                if role == Qt.DisplayRole:
+                    return row.person
+                if role == Qt.ToolTipRole:
+                    return f"{row.person}: now {row.current.label if row.current else 'no current role set'}"
+                if role == PERSON_ID_ROLE:
+                    return row.person_id
             return None
         col = self.column(section)
         if role == Qt.DisplayRole:
-            # Two lines hold most names whole, keeping the columns narrow enough for many competencies.
+            # Up to three short lines hold most names whole, keeping the columns narrow enough for many competencies.
             return HEADERS[section] if col is None else "\n".join(
-                textwrap.wrap(col.name, HEADER_WIDTH, max_lines=2, placeholder="…"))
+                textwrap.wrap(col.name, HEADER_WIDTH, max_lines=3, placeholder="…"))
         if role == Qt.ToolTipRole and col is not None:
             return (f"{col.name} ({col.scale_min}-{col.scale_max}): named by {col.needed_by} of the targets; "
                     f"{col.growing} known to be below the level. Click to sort by this gap.")
@@ -83,9 +92,9 @@ class CohortTableModel(QAbstractTableModel):
             return row.person_id
         if col is None:
             if role == Qt.DisplayRole:
-                return (row.person, row.target.label, percent_text(row.readiness), coverage_cell(row))[index.column()]
+                return (row.target.label, percent_text(row.readiness), coverage_cell(row))[index.column()]
             if role == Qt.ToolTipRole:
-                return row.readiness.explanation
+                return row.target.label if index.column() == COL_TARGET else row.readiness.explanation
             return None
         cell = row.cells.get(col.competency)
         if role == Qt.DisplayRole:

@@ -31,9 +31,12 @@ from career_explorer.domain.cohort import CohortTable
 from career_explorer.services.cohort import BY_PERSON, cohort_table, load_members, sort_rows
 from career_explorer.services.cohort_output import LEGEND, SHARED_HEADERS, behaviour_lines, filter_words, shared_row
 from career_explorer.ui import messages, plan_dialogs, workers
-from career_explorer.ui.cohort.cohort_model import COL_PERSON, FIRST_COMPETENCY, CohortTableModel
+from career_explorer.ui.cohort.cohort_model import FIRST_COMPETENCY, CohortTableModel
 
 ALL_ROLES = "All target roles"
+SHARED_COLUMNS = SHARED_HEADERS[:-1]  # all but "Next level"
+# Widest the target, readiness and coverage columns may be, in pixels.
+FIXED_MOST = (180, 60, 160)
 
 
 class CohortView(QWidget):
@@ -74,25 +77,33 @@ class CohortView(QWidget):
         self.view.setAccessibleName("Cohort table")
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.view.verticalHeader().hide()
+        rows_header = self.view.verticalHeader()
+        rows_header.setDefaultAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        rows_header.setSectionResizeMode(QHeaderView.Fixed)
+        rows_header.setMaximumWidth(200)
+        rows_header.setTextElideMode(Qt.ElideRight)
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
-        header.setDefaultSectionSize(112)
+        header.setDefaultSectionSize(100)
         header.setMinimumSectionSize(60)
         self.legend = QLabel(escape(LEGEND) + "<br>" + "&nbsp; ".join(
             f"<span style='background:{c}; color:#1f2328'>&nbsp;{escape(w)}&nbsp;</span>" for c, w in KEY), self)
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.RichText)
 
-        self.shared = QTableWidget(0, len(SHARED_HEADERS) + 1, self)
-        self.shared.setHorizontalHeaderLabels(SHARED_HEADERS + ["What someone does at the next level"])
+        # The next level's number leads its behaviour text here ("At level 3: ..."), so no column of its own.
+        self.shared = QTableWidget(0, len(SHARED_COLUMNS) + 1, self)
+        self.shared.setHorizontalHeaderLabels(SHARED_COLUMNS + ["What someone does at the next level"])
         self.shared.setAccessibleName("Shared gaps")
         self.shared.verticalHeader().hide()
         self.shared.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.shared.setWordWrap(True)
-        self.shared.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.shared.horizontalHeader().setSectionResizeMode(len(SHARED_HEADERS), QHeaderView.Stretch)
+        shared_header = self.shared.horizontalHeader()
+        shared_header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        shared_header.setSectionResizeMode(0, QHeaderView.Interactive)
+        shared_header.resizeSection(0, 190)
+        shared_header.setSectionResizeMode(len(SHARED_COLUMNS), QHeaderView.Stretch)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,8 +118,8 @@ class CohortView(QWidget):
         split = QSplitter(Qt.Vertical, self)
         split.addWidget(top)
         split.addWidget(bottom)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(bar)
@@ -118,6 +129,7 @@ class CohortView(QWidget):
         self.sort_choice.currentIndexChanged.connect(lambda _i: self._sort_chosen())
         header.sectionClicked.connect(self.sort_by_section)
         self.view.clicked.connect(self._clicked)
+        rows_header.sectionClicked.connect(lambda r: self.open_person.emit(self.model.row(r).person_id, ""))
         self.pack_button.clicked.connect(lambda: self.export_pack())
 
     # -- filling ----------------------------------------------------------------------------
@@ -136,9 +148,10 @@ class CohortView(QWidget):
         self.model.set_table(table)
         self._fill_sort(table)
         header = self.view.horizontalHeader()
-        for section in range(FIRST_COMPETENCY):
+        for section, most in zip(range(FIRST_COMPETENCY), FIXED_MOST):
+            # Long titles (O*NET's) are cut with … (the tooltip has them whole): the gaps need the room.
             self.view.resizeColumnToContents(section)
-        header.resizeSection(COL_PERSON, min(max(header.sectionSize(COL_PERSON), 120), 220))
+            header.resizeSection(section, min(header.sectionSize(section), most))
         which = filter_words(table)
         n = len(table.rows)
         text = f"<b>{n} {'person' if n == 1 else 'people'}</b>" + (f" {escape(which)}" if which else "")
@@ -174,7 +187,8 @@ class CohortView(QWidget):
         for gap in table.shared:
             row = self.shared.rowCount()
             self.shared.insertRow(row)
-            cells = shared_row(gap) + ["\n".join(behaviour_lines(gap)) or "No behaviours published for it."]
+            cells = shared_row(gap)[:len(SHARED_COLUMNS)] + ["\n".join(behaviour_lines(gap))
+                                                              or "No behaviours published for it."]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip("People to grow: " + ", ".join(gap.people))
