@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
 A4 = (8.27, 11.69)
 MARGIN = 0.6
@@ -185,6 +185,20 @@ class PageWriter:
         self.y += height + below
         return ax
 
+    def subfigure(self, width: float, height: float, draw: Callable[["SubFigure"], object]) -> None:
+        """A box `width` x `height` inches, centred, drawn by `draw` as vector art (text stays text).
+
+        Cheaper than image(): nothing is rasterised, and a PDF holds no picture until it is closed,
+        which for a pack of hundreds of plans is the difference between 200 MB and gigabytes.
+        """
+        width = min(width, self.width)
+        self.ensure(height)
+        w, h = self.size
+        x0 = MARGIN + (self.width - width) / 2
+        sub = _subfigure(self.fig, x0 / w, 1 - (self.y + height) / h, width / w, height / h)
+        draw(sub)
+        self.y += height + 0.1
+
     def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
         """Embed a finished Figure as a picture, scaled to `width` inches (default: the text width)."""
         import io
@@ -222,3 +236,15 @@ def _line(x0: float, x1: float, y: float, colour: str):
     from matplotlib.lines import Line2D
 
     return Line2D([x0, x1], [y, y], color=colour, linewidth=0.8)
+
+
+def _subfigure(fig: "Figure", left: float, bottom: float, width: float, height: float) -> "SubFigure":
+    from matplotlib.gridspec import GridSpec
+
+    # A subfigure fills its grid cell by the grid's ratios alone (the grid's margins do not move it), so
+    # the box is the middle cell of a 3 x 3 grid whose outer rows and columns are the page around it.
+    tiny = 1e-6
+    grid = GridSpec(3, 3, figure=fig, wspace=0, hspace=0, left=0, right=1, bottom=0, top=1,
+                    width_ratios=[max(left, tiny), width, max(1 - left - width, tiny)],
+                    height_ratios=[max(1 - bottom - height, tiny), height, max(bottom, tiny)])
+    return fig.add_subfigure(grid[1, 1])

@@ -67,6 +67,10 @@ def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
 class _CountingWriter(PageWriter):
     """Lays pages out exactly as PageWriter does but draws no pictures or charts: only counts pages."""
 
+    def subfigure(self, width: float, height: float, draw) -> None:
+        self.ensure(height)
+        self.y += height + 0.1
+
     def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
         fw, fh = figure.get_size_inches()
         width = min(width or self.width, self.width)
@@ -174,6 +178,8 @@ def _front_pages(table: CohortTable, people: Sequence[PackPerson], counts: Seque
     w.pairs([("Date", f"{table.made:%d %B %Y}"),
              ("People", f"{len(people)}" + (f", {which}" if which else "")),
              ("Made by", "Career Explorer, on this computer; it names only the people chosen for it")])
+    w.paragraph("Each person's section is the plan My plan prints for them, without the roles closest now "
+                "(their own plan has those).", size=8.5, color=MUTED)
     if table.without_target:
         w.paragraph(f"Not in this pack (no target role yet): {', '.join(table.without_target)}.", size=8.5,
                     color=MUTED)
@@ -218,7 +224,10 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
         reports = []
         for index, p in enumerate(people):
             step(0.25 * index / n, f"Measuring {p.person.name}'s gaps")
-            reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions))
+            # No "roles closest now": a fit against every role costs seconds a person, and the
+            # pack is about each person's own target (their own PDF has the closest roles).
+            reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
+                                      closest=0))
         counts = []
         for index, report in enumerate(reports):
             step(0.25 + 0.15 * index / n, "Laying out pages")

@@ -78,7 +78,7 @@ def closest_roles(repo: CatalogueRepository, assessment: Optional[Assessment], l
     nothing can be compared (rated only competencies named without a level) have no figure and
     come last.
     """
-    if assessment is None or not assessment.ratings:
+    if assessment is None or not assessment.ratings or limit <= 0:
         return ()
     ratings = RatingIndex(assessment, repo.competencies)
     finder = route_finder(repo)  # keeps loaded roles between calls

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from career_explorer.charts.pay_progression import draw_pay_progression
 from career_explorer.charts.plan_charts import draw_gap_bars
-from career_explorer.charts.radar import radar_figure
+from career_explorer.charts.radar import RADAR_SIZE, draw_radar
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
 from career_explorer.charts.skill_heatmap import draw_skill_heatmap
 from career_explorer.domain.plan import GapReport
@@ -96,9 +96,10 @@ def _against_target(w: PageWriter, report: GapReport) -> None:
     shown = [g for g in report.gaps if g.required is not None][:BAR_ROWS]
     bars = 0.3 * max(len(shown), 2) + 0.8
     if data is not None:
-        fig = radar_figure(data, title=f"Ratings against the levels {report.target.title} requires")
-        fw, fh = fig.get_size_inches()
-        w.image(fig, width=max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh)))
+        fw, fh = RADAR_SIZE
+        width = max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh))
+        title = f"Ratings against the levels {report.target.title} requires"
+        w.subfigure(width, width * fh / fw, lambda sub: draw_radar(sub, data, title=title))
     total = sum(1 for g in report.gaps if g.required is not None)
 
     def draw(ax) -> None:
