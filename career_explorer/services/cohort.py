@@ -30,6 +30,18 @@ BY_NEED = "need"
 BY_NAME = "name"
 
 
+# Gaps, readiness and cells by (catalogue, target, snapshot uid). Snapshots are never edited (a save makes a
+# new one with a new uid), so an entry stays true; refilling the Cohort tab then costs no model building.
+_GAPS: dict[tuple, tuple[tuple[CompetencyGap, ...], Readiness, dict[str, CohortCell]]] = {}
+_GAPS_MOST = 5000
+
+
+def _remember(key: tuple, value: tuple) -> None:
+    if len(_GAPS) >= _GAPS_MOST:
+        _GAPS.clear()
+    _GAPS[key] = value
+
+
 def load_members(store: UserStore, people: Optional[Sequence[int]] = None,
                  include_archived: bool = False) -> list[CohortMember]:
     """Every person (or those with the given ids), with their target and latest snapshot."""
@@ -112,6 +124,8 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
     known ones, people whose target does not name it last). `columns` is BY_NEED or BY_NAME.
     """
     members = list(members)
+    # A catalogue rebuilt in place (an import) has a new modification time, so its gaps are new keys.
+    catalogue = (str(repo.path), repo.path.stat().st_mtime_ns)
     roles: dict[str, Optional[Role]] = {}
     statuses: dict[str, RoleStatus] = {}
     without = []
@@ -126,11 +140,18 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
         if role is not None and m.target_id != role:
             continue
         target = roles[m.target_id]
-        ratings = RatingIndex(m.assessment, repo.competencies)
-        gaps = competency_gaps(repo, target, ratings) if target else ()
-        ready = (readiness(gaps, target.title, target.unpublished, target.unpublished_unknown) if target
-                 else _no_target_readiness(statuses[m.target_id]))
-        computed.append((m, gaps, ratings, ready))
+        key = (catalogue, m.target_id, m.assessment.uid if m.assessment else None)
+        if target is None:
+            gaps, ready, cells = (), _no_target_readiness(statuses[m.target_id]), {}
+        elif key in _GAPS:
+            gaps, ready, cells = _GAPS[key]
+        else:
+            ratings = RatingIndex(m.assessment, repo.competencies)
+            gaps = competency_gaps(repo, target, ratings)
+            ready = readiness(gaps, target.title, target.unpublished, target.unpublished_unknown)
+            cells = {g.competency: _cell(g, ratings, repo.competencies[g.competency]) for g in gaps}
+            _remember(key, (gaps, ready, cells))
+        computed.append((m, gaps, cells, ready))
 
     important: dict[str, CompetencyGap] = {}
     for _m, gaps, _r, _ready in computed:
@@ -138,12 +159,14 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
             if is_important(g):
                 important.setdefault(g.competency, g)
     rows = []
-    for m, gaps, ratings, ready in computed:
-        cells = {g.competency: _cell(g, ratings, repo.competencies[g.competency]) for g in gaps
-                 if g.competency in important}
+    for m, gaps, all_cells, ready in computed:
+        cells = {cid: cell for cid, cell in all_cells.items() if cid in important}
+        current = m.person.role_id
+        if current and current not in statuses:
+            statuses[current] = role_status(repo, current)
         rows.append(CohortRow(
             person_id=m.person.id, person=m.person.name,
-            current=role_status(repo, m.person.role_id) if m.person.role_id else None,
+            current=statuses[current] if current else None,
             target=statuses[m.target_id], assessed=m.assessment.taken if m.assessment else None,
             readiness=ready, tags=m.tags, cells=cells,
         ))
@@ -153,7 +176,7 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
         cols.append(CohortColumn(competency=cid, name=g.name, scale_min=g.scale_min, scale_max=g.scale_max,
                                  needed_by=len(cells), growing=sum(1 for c in cells if c.status == GapStatus.BELOW)))
     cols.sort(key=lambda c: _column_key(columns, c.growing, c.needed_by, c.name))
-    targets = sorted({statuses[t].id: statuses[t] for t in statuses}.values(), key=lambda s: s.label.casefold())
+    targets = sorted((statuses[t] for t in roles), key=lambda s: s.label.casefold())
     table = CohortTable(made=now(), rows=tuple(rows), columns=tuple(cols),
                         shared=shared_gaps(repo, rows, cols), targets=tuple(targets), role_filter=role,
                         tag_filter=tag, without_target=tuple(sorted(without, key=str.casefold)))

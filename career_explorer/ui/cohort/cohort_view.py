@@ -148,10 +148,14 @@ class CohortView(QWidget):
         self.model.set_table(table)
         self._fill_sort(table)
         header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
         for section, most in zip(range(FIRST_COMPETENCY), FIXED_MOST):
             # Long titles (O*NET's) are cut with … (the tooltip has them whole): the gaps need the room.
-            self.view.resizeColumnToContents(section)
-            header.resizeSection(section, min(header.sectionSize(section), most))
+            # Measured from the distinct texts: resizeColumnToContents asks the model for every row.
+            texts = {self.model.index(r, section).data() for r in range(self.model.rowCount())}
+            texts.add(self.model.headerData(section, Qt.Horizontal))
+            wanted = max(metrics.horizontalAdvance(t) for t in texts) + 16
+            header.resizeSection(section, min(wanted, most))
         which = filter_words(table)
         n = len(table.rows)
         text = f"<b>{n} {'person' if n == 1 else 'people'}</b>" + (f" {escape(which)}" if which else "")
