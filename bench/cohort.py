@@ -103,7 +103,8 @@ def run_child(kind: str, home: Path, pages: int) -> None:
                 fig.text(0.1, 0.9, f"Page {n + 1}")
                 pdf.savefig(fig)
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "mb": usage.ru_maxrss / 1024,
                       "pages": pages}))
 
 
@@ -200,12 +201,14 @@ def main() -> int:
               f"  <= {FILL_MS:.0f} ms: {verdict}")
         pack = child("pack", home, 0)
         base = child("baseline", home, pack["pages"] or 1)
+        # CPU seconds beside wall seconds: on a shared machine the wall clock also counts others' work.
         print(f"\nCohort pack, {pack['pages']} pages, each in its own process")
-        print(f"{'case':<44}{'s':>9}{'peak MB':>9}{'x base':>8}  target")
-        print(f"{'baseline: as many one-line PdfPages pages':<44}{base['seconds']:>9.1f}{base['mb']:>9.0f}{1:>8.2f}")
+        print(f"{'case':<44}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'x base':>8}  target")
+        print(f"{'baseline: as many one-line PdfPages pages':<44}{base['seconds']:>9.1f}{base['cpu']:>9.1f}"
+              f"{base['mb']:>9.0f}{1:>8.2f}")
         verdict = "met" if pack["seconds"] <= PACK_S and pack["mb"] <= PACK_MB else "NOT met"
-        print(f"{'cohort pack':<44}{pack['seconds']:>9.1f}{pack['mb']:>9.0f}"
-              f"{pack['seconds'] / base['seconds']:>8.2f}  <= {PACK_S:.0f} s, {PACK_MB:.0f} MB: {verdict}")
+        print(f"{'cohort pack':<44}{pack['seconds']:>9.1f}{pack['cpu']:>9.1f}{pack['mb']:>9.0f}"
+              f"{pack['cpu'] / base['cpu']:>8.2f}  <= {PACK_S:.0f} s, {PACK_MB:.0f} MB: {verdict}")
     return 0
 
 

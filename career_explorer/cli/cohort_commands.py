@@ -37,6 +37,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     _selection(r)
     r.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     r.set_defaults(handler=cmd_report)
+    e = cs.add_parser("export", help="write the people (with their snapshots, evidence, targets and actions) "
+                                     "as one file")
+    _selection(e)
+    e.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    e.set_defaults(handler=cmd_export)
+    i = cs.add_parser("import", help="add people from person or cohort export files; shows everything it adds "
+                                     "before writing")
+    i.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    i.add_argument("--dry-run", action="store_true", help="only show what would be added")
+    i.set_defaults(handler=cmd_import)
 
 
 def _table(args: argparse.Namespace) -> tuple["CatalogueRepository", "UserStore", "CohortTable"]:
@@ -82,4 +92,42 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     names = ", ".join(p.person.name for p in people)
     print(f"Wrote {args.output}: the cohort pack for {names}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from career_explorer.cli.plan_commands import open_store, role_id
+    from career_explorer.services.cohort import load_members
+    from career_explorer.services.cohort_transfer import export_cohort
+
+    store = open_store()
+    chosen = [store.person_named(name).id for name in args.people] if args.people else None
+    members = load_members(store, chosen)
+    if args.role:
+        rid = role_id(open_catalogue(args), args.role)
+        members = [m for m in members if m.target_id == rid]
+    if not members:
+        raise CliError("nobody to export: no person matches")
+    export_cohort(store, [m.person.id for m in members], args.output)
+    print(f"Exported {len(members)} {'person' if len(members) == 1 else 'people'} to {args.output}: "
+          + ", ".join(m.person.name for m in members) + ".")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from career_explorer.cli.plan_commands import open_store
+    from career_explorer.services.cohort_transfer import apply_many, preview_many, read_records
+
+    repo, store = open_catalogue(args), open_store()
+    previews = preview_many(store, read_records(args.files), repo)  # every file read before anything is written
+    for preview in previews:
+        lines = preview.lines()
+        print(lines[0])
+        for line in lines[1:]:
+            print(f"  {line}")
+    if args.dry_run:
+        return 0
+    people = apply_many(store, previews)
+    print(f"Imported {len(people)} {'person' if len(people) == 1 else 'people'}"
+          + (": " + ", ".join(p.name for p in people) if people else "") + ".")
     return 0

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import Field
 
 from career_explorer.domain.base import Model
 from career_explorer.domain.catalogue import Behaviour
 from career_explorer.domain.plan import GapStatus, Readiness, RoleStatus
-from career_explorer.domain.user import Assessment, Person
+from career_explorer.domain.user import Assessment, Person, PersonRecord
 
 
 class CohortCell(Model):
@@ -114,3 +114,15 @@ class CohortMember(Model):
     target_id: Optional[str] = None
     assessment: Optional[Assessment] = None
     tags: tuple[str, ...] = ()
+
+
+COHORT_FORMAT = "career-explorer/cohort"
+
+
+class CohortExport(Model):
+    """One file carrying several people, each as complete as a person export."""
+
+    format: Literal["career-explorer/cohort"]
+    version: Literal[1]
+    exported: dt.datetime
+    records: tuple[PersonRecord, ...] = Field(min_length=1)
