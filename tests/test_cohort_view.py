@@ -105,3 +105,31 @@ def test_cohort_pack_from_the_gui(qtbot, cohort_view, monkeypatch, tmp_path, no_
     assert "Products And Services 3 of 3 1.7 levels (of 1-5) level 2" in lines
     assert "Customer Analytics 1 of 3 2.0 levels (of 1-5) 1 level 2" in lines
     assert "Customer Escalation Management 1 of 3 1.0 levels (of 1-5) 1 level 3" in lines
+
+
+def test_export_the_cohort_shown_and_import_people_after_a_preview(cohort_view, monkeypatch, tmp_path):
+    import json
+
+    from career_explorer.services.cohort_transfer import export_cohort
+    from career_explorer.ui.cohort import transfer_dialogs
+
+    cohort = cohort_view.cohort
+    cohort.role_filter.setCurrentIndex(cohort.role_filter.findText("Support Team Lead"))
+    out = tmp_path / "cohort.json"
+    monkeypatch.setattr(plan_dialogs, "ask_save_path", lambda *args: out)
+    assert cohort.export_cohort() == out
+    assert [r["person"]["name"] for r in json.loads(out.read_text())["records"]] == ["Cleo Park"]
+
+    other = UserStore.open(tmp_path / "other.sqlite")
+    dana = other.add_person("Dana New", "fx/rep")
+    export_cohort(other, [dana.id], tmp_path / "dana.json")
+    other.close()
+    shown = []
+    monkeypatch.setattr(transfer_dialogs, "confirm_many", lambda parent, previews: shown.append(previews) or False)
+    assert cohort.import_people([tmp_path / "dana.json"]) == []  # cancelled: nothing written
+    assert shown[0][0].lines()[0] == "Add a new person 'Dana New'"
+    assert "Dana New" not in cohort_view.people.names()
+    monkeypatch.setattr(transfer_dialogs, "confirm_many", lambda parent, previews: True)
+    assert [p.name for p in cohort.import_people([tmp_path / "dana.json"])] == ["Dana New"]
+    assert "Dana New" in cohort_view.people.names()
+    assert "no target role yet: Dana New" in cohort.summary.text()

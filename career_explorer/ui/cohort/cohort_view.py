@@ -30,7 +30,9 @@ from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
 from career_explorer.services.cohort import BY_PERSON, cohort_table, load_members, sort_rows
 from career_explorer.services.cohort_output import LEGEND, SHARED_HEADERS, behaviour_lines, filter_words, shared_row
+from career_explorer.services.cohort_transfer import apply_many, export_cohort, preview_many, read_records
 from career_explorer.ui import messages, plan_dialogs, workers
+from career_explorer.ui.cohort import transfer_dialogs
 from career_explorer.ui.cohort.cohort_model import FIRST_COMPETENCY, CohortTableModel
 
 ALL_ROLES = "All target roles"
@@ -43,6 +45,7 @@ class CohortView(QWidget):
     """Emits `open_person(person id, competency id or "")` when a cell is clicked."""
 
     open_person = Signal(int, str)
+    people_changed = Signal()  # people were imported
     pack_written = Signal(object)  # Path
     pack_failed = Signal(str)
 
@@ -63,13 +66,18 @@ class CohortView(QWidget):
         self.sort_choice.setAccessibleName("Sort rows by")
         self.pack_button = QPushButton("Cohort pack…", self)
         self.pack_button.setToolTip("Write one PDF: the cohort table and shared gaps, then each person's plan")
+        self.export_button = QPushButton("Export cohort…", self)
+        self.export_button.setToolTip("Write the people shown here, with all their data, as one file")
+        self.import_button = QPushButton("Import people…", self)
+        self.import_button.setToolTip("Add people from one or more person or cohort files; shows all first")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show", self))
         bar.addWidget(self.role_filter)
         bar.addWidget(QLabel("Sort rows by", self))
         bar.addWidget(self.sort_choice)
         bar.addStretch(1)
-        bar.addWidget(self.pack_button)
+        for button in (self.import_button, self.export_button, self.pack_button):
+            bar.addWidget(button)
 
         self.model = CohortTableModel(self)
         self.view = QTableView(self)
@@ -131,6 +139,8 @@ class CohortView(QWidget):
         self.view.clicked.connect(self._clicked)
         rows_header.sectionClicked.connect(lambda r: self.open_person.emit(self.model.row(r).person_id, ""))
         self.pack_button.clicked.connect(lambda: self.export_pack())
+        self.export_button.clicked.connect(lambda: self.export_cohort())
+        self.import_button.clicked.connect(lambda: self.import_people())
 
     # -- filling ----------------------------------------------------------------------------
 
@@ -165,6 +175,7 @@ class CohortView(QWidget):
             text += ". Give each person a target role to see their gaps here."
         self.summary.setText(text)
         self.pack_button.setEnabled(bool(table.rows) and self.task is None)
+        self.export_button.setEnabled(bool(table.rows))
         self._fill_shared(table)
 
     def _fill_filter(self, table: CohortTable) -> None:
@@ -224,6 +235,52 @@ class CohortView(QWidget):
         if self.isVisible():
             self.reload()
 
+    # -- moving people -------------------------------------------------------------------------
+
+    def export_cohort(self, path: Optional[Path] = None) -> Optional[Path]:
+        """Write the people shown (the filter applies) to one file."""
+        table = self.table_data
+        if table is None or not table.rows:
+            return None
+        path = path or plan_dialogs.ask_save_path(self, "Export cohort", Path.home() / "cohort.json",
+                                                  plan_dialogs.JSON_FILTER)
+        if path is None:
+            return None
+        try:
+            export_cohort(self.store, [r.person_id for r in table.rows], path)
+        except DataError as exc:
+            messages.show_error(self, "Cannot export the cohort", str(exc))
+            return None
+        self._status(f"Exported {len(table.rows)} people to {path}")
+        return path
+
+    def import_people(self, paths: Optional[list[Path]] = None) -> list:
+        """Read every file, show everything they add, and write only when the user agrees."""
+        paths = paths or transfer_dialogs.ask_open_paths(self, "Import people")
+        if not paths:
+            return []
+        try:
+            previews = preview_many(self.store, read_records(paths), self.repo)
+        except DataError as exc:
+            messages.show_error(self, "Cannot import", str(exc))
+            return []
+        if not transfer_dialogs.confirm_many(self, previews):
+            return []
+        try:
+            people = apply_many(self.store, previews)
+        except DataError as exc:
+            messages.show_error(self, "Cannot import", str(exc))
+            return []
+        self._status(f"Imported {len(people)} {'person' if len(people) == 1 else 'people'}")
+        self.people_changed.emit()
+        self.reload()
+        return people
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+
     # -- the pack -----------------------------------------------------------------------------
 
     def export_pack(self, path: Optional[Path] = None) -> bool:
@@ -272,9 +329,7 @@ class CohortView(QWidget):
 
     def _written(self, path: Path) -> None:
         self._finish()
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(f"Wrote {path}", 8000)
+        self._status(f"Wrote {path}")
         self.pack_written.emit(Path(path))
 
     def _failed(self, error: Optional[Exception]) -> None:

@@ -16,6 +16,7 @@ def attach_cohort(view: "PlanView") -> CohortView:
     view.tabs.addTab(cohort, "Cohort")
     view.tabs.currentChanged.connect(lambda i: cohort.reload() if view.tabs.widget(i) is cohort else None)
     cohort.open_person.connect(lambda pid, comp: open_person_at(view, pid, comp))
+    cohort.people_changed.connect(lambda: view.people.reload(view.person.id if view.person else None))
     return cohort
 
 
