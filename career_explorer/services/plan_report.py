@@ -23,6 +23,7 @@ from career_explorer.services.plan_output import (
     STEP_HEADERS,
     closest_rows,
     coverage_text,
+    evidence_rows,
     gap_table,
     plan_item_lines,
     readiness_text,
@@ -138,6 +139,10 @@ def _gap_table(w: PageWriter, report: GapReport) -> None:
     if report.unpublished:
         w.paragraph(f"{report.unpublished} more competencies of {report.target.title} are not published by the "
                     "source, so they are not in this table.", size=8, color=MUTED)
+    evidence = evidence_rows(report)
+    if evidence:
+        w.heading("Evidence behind the ratings")
+        w.table(["Competency", "Rating", "Evidence"], evidence, [0.32, 0.08, 0.60])
 
 
 def _plan(w: PageWriter, report: GapReport) -> None:
