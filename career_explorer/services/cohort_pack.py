@@ -11,6 +11,7 @@ then the front pages are written with those numbers, then each section is drawn,
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
@@ -249,6 +250,10 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
                 for page in w.pages:
                     pdf.savefig(page)
                 done += len(w.pages)
+                # Figures hold reference cycles: free this person's pages now, not at some later collection,
+                # so the pack's memory stays near one section's worth.
+                del w
+                gc.collect()
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
