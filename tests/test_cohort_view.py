@@ -49,13 +49,14 @@ def test_cohort_tab_shows_each_persons_gap_and_the_shared_gaps(cohort_view):
     model = cohort.model
     assert cohort_view.tabs.isTabVisible(cohort_view.tabs.indexOf(cohort))
     headers = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Target role", "Ready", "Compared", "Products And\nServices", "Customer\nAnalytics",
+    assert headers == ["Target role", "Ready\n(compared)", "Products And\nServices", "Customer\nAnalytics",
                        "Customer\nEscalation\nManagement"]
     assert texts(model) == [
-        ["Ana Lima", "Support Manager", "67%", "2 of 3 (+1 not named)", "+2", "not rated", "met"],
-        ["Ben Okafor", "Support Manager", "39%", "3 of 3 (+1 not named)", "+1", "+2", "+1"],
-        ["Cleo Park", "Support Team Lead", "50%", "2 of 3", "+2", "met", "not rated"],
+        ["Ana Lima", "Support Manager", "67% (2 of 3)", "+2", "not rated", "met"],
+        ["Ben Okafor", "Support Manager", "39% (3 of 3)", "+1", "+2", "+1"],
+        ["Cleo Park", "Support Team Lead", "50% (2 of 3)", "+2", "met", "not rated"],
     ]
+    assert model.index(0, 1).data(Qt.ToolTipRole).startswith("2 of 3 comparable; 1 more not published by the source.")
     # Coloured by the gap; an unknown is grey, not the colour of a zero gap.
     met, unknown = model.index(0, FIRST_COMPETENCY + 2), model.index(0, FIRST_COMPETENCY + 1)
     assert met.data(Qt.BackgroundRole).name() == "#d5eedb"

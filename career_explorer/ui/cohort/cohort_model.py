@@ -10,20 +10,25 @@ from PySide6.QtGui import QColor
 
 from career_explorer.charts.cohort_colours import INK, cell_fill
 from career_explorer.domain.cohort import CohortColumn, CohortRow, CohortTable
-from career_explorer.services.cohort_output import (
-    cell_detail,
-    cell_text,
-    coverage_cell,
-)
-from career_explorer.services.plan_output import percent_text
+from career_explorer.services.cohort_output import cell_detail, cell_text
+from career_explorer.services.plan_output import coverage_text, percent_text
 
 # The person's name is the row's (vertical) header: it stays in view while the gaps scroll sideways.
-COL_TARGET, COL_READY, COL_COVERAGE = range(3)
-FIRST_COMPETENCY = 3
+# Readiness and how many competencies it rests on share a column ("58% (4 of 6)"), leaving the gaps room.
+COL_TARGET, COL_READY = range(2)
+FIRST_COMPETENCY = 2
 PERSON_ID_ROLE = Qt.UserRole + 1  # on every cell: the row's person id
 COMPETENCY_ROLE = Qt.UserRole + 2  # in competency columns (cells and header): the competency id
-HEADERS = ["Target role", "Ready", "Compared"]
+HEADERS = ["Target role", "Ready\n(compared)"]
 HEADER_WIDTH = 14
+
+
+def ready_cell(row: CohortRow) -> str:
+    """"58% (4 of 6)": the figure and what it rests on; never a bare figure made of nothing."""
+    ready = row.readiness
+    if ready.percent is None:
+        return f"– (0 of {ready.listed})" if ready.listed else "–"
+    return f"{percent_text(ready)} ({ready.comparable} of {ready.listed})"
 
 
 class CohortTableModel(QAbstractTableModel):
@@ -92,9 +97,11 @@ class CohortTableModel(QAbstractTableModel):
             return row.person_id
         if col is None:
             if role == Qt.DisplayRole:
-                return (row.target.label, percent_text(row.readiness), coverage_cell(row))[index.column()]
+                return row.target.label if index.column() == COL_TARGET else ready_cell(row)
             if role == Qt.ToolTipRole:
-                return row.target.label if index.column() == COL_TARGET else row.readiness.explanation
+                if index.column() == COL_TARGET:
+                    return row.target.label
+                return f"{coverage_text(row.readiness)}.\n{row.readiness.explanation}"
             return None
         cell = row.cells.get(col.competency)
         if role == Qt.DisplayRole:

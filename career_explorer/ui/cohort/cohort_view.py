@@ -37,8 +37,8 @@ from career_explorer.ui.cohort.cohort_model import FIRST_COMPETENCY, CohortTable
 
 ALL_ROLES = "All target roles"
 SHARED_COLUMNS = SHARED_HEADERS[:-1]  # all but "Next level"
-# Widest the target, readiness and coverage columns may be, in pixels.
-FIXED_MOST = (180, 60, 160)
+# Widest the target and readiness columns may be, in pixels.
+FIXED_MOST = (180, 110)
 
 
 class CohortView(QWidget):
@@ -102,7 +102,7 @@ class CohortView(QWidget):
 
         # The next level's number leads its behaviour text here ("At level 3: ..."), so no column of its own.
         self.shared = QTableWidget(0, len(SHARED_COLUMNS) + 1, self)
-        self.shared.setHorizontalHeaderLabels(SHARED_COLUMNS + ["What someone does at the next level"])
+        self.shared.setHorizontalHeaderLabels(SHARED_COLUMNS + ["At the next level"])
         self.shared.setAccessibleName("Shared gaps")
         self.shared.verticalHeader().hide()
         self.shared.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -110,7 +110,7 @@ class CohortView(QWidget):
         shared_header = self.shared.horizontalHeader()
         shared_header.setSectionResizeMode(QHeaderView.ResizeToContents)
         shared_header.setSectionResizeMode(0, QHeaderView.Interactive)
-        shared_header.resizeSection(0, 190)
+        shared_header.resizeSection(0, 170)
         shared_header.setSectionResizeMode(len(SHARED_COLUMNS), QHeaderView.Stretch)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
