@@ -60,7 +60,6 @@ class CohortRow(Model):
     target: RoleStatus
     assessed: Optional[dt.datetime] = None
     readiness: Readiness
-    tags: tuple[str, ...] = ()
     # Competency id -> cell; a competency the person's target does not name has no cell.
     cells: dict[str, CohortCell] = {}
 
@@ -96,7 +95,6 @@ class CohortTable(Model):
     # Target roles in the cohort (before any role filter), for the filter's choices.
     targets: tuple[RoleStatus, ...] = ()
     role_filter: Optional[str] = None
-    tag_filter: Optional[str] = None
     # People selected but left out of the table because they have no target role yet.
     without_target: tuple[str, ...] = ()
 
@@ -108,12 +106,11 @@ class CohortTable(Model):
 
 
 class CohortMember(Model):
-    """What the cohort table reads for one person: who, where they aim, their latest ratings, their tags."""
+    """What the cohort table reads for one person: who, where they aim, and their latest ratings."""
 
     person: Person
     target_id: Optional[str] = None
     assessment: Optional[Assessment] = None
-    tags: tuple[str, ...] = ()
 
 
 COHORT_FORMAT = "career-explorer/cohort"

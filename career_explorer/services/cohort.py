@@ -8,7 +8,6 @@ own plan); where the rating or the required level is missing the cell says so an
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median
 from typing import Iterable, Optional, Sequence
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -24,10 +23,8 @@ from career_explorer.services.readiness import readiness
 # O*NET rates importance 1-5 and calls 3 "important"; frameworks use the same 1-5 field. A requirement
 # without an importance counts as important: the source did not say it is not.
 IMPORTANT = 3.0
-# Sort keys besides a competency id.
+# The rows' sort key besides a competency id.
 BY_PERSON = "person"
-BY_NEED = "need"
-BY_NAME = "name"
 
 
 # Gaps, readiness and cells by (catalogue, target, snapshot uid). Snapshots are never edited (a save makes a
@@ -112,16 +109,13 @@ def shared_gaps(repo: CatalogueRepository, rows: Sequence[CohortRow],
     return tuple(found)
 
 
-def _column_key(order: str, growing: int, needed: int, name: str):
-    return name.casefold() if order == BY_NAME else (-growing, -needed, name.casefold())
-
-
 def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], role: Optional[str] = None,
-                 sort: str = BY_PERSON, columns: str = BY_NEED, tag: Optional[str] = None) -> CohortTable:
+                 sort: str = BY_PERSON) -> CohortTable:
     """The cohort table for `members`, only those aiming at `role` when given, rows sorted by `sort`.
 
     `sort` is BY_PERSON (name) or a competency id (the largest gap first; unknown gaps after the
-    known ones, people whose target does not name it last). `columns` is BY_NEED or BY_NAME.
+    known ones, people whose target does not name it last). Columns: the competency most people are
+    known to be short on first.
     """
     members = list(members)
     # A catalogue rebuilt in place (an import) has a new modification time, so its gaps are new keys.
@@ -168,18 +162,18 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
             person_id=m.person.id, person=m.person.name,
             current=statuses[current] if current else None,
             target=statuses[m.target_id], assessed=m.assessment.taken if m.assessment else None,
-            readiness=ready, tags=m.tags, cells=cells,
+            readiness=ready, cells=cells,
         ))
     cols = []
     for cid, g in important.items():
         cells = [r.cells[cid] for r in rows if cid in r.cells]
         cols.append(CohortColumn(competency=cid, name=g.name, scale_min=g.scale_min, scale_max=g.scale_max,
                                  needed_by=len(cells), growing=sum(1 for c in cells if c.status == GapStatus.BELOW)))
-    cols.sort(key=lambda c: _column_key(columns, c.growing, c.needed_by, c.name))
+    cols.sort(key=lambda c: (-c.growing, -c.needed_by, c.name.casefold()))
     targets = sorted((statuses[t] for t in roles), key=lambda s: s.label.casefold())
     table = CohortTable(made=now(), rows=tuple(rows), columns=tuple(cols),
                         shared=shared_gaps(repo, rows, cols), targets=tuple(targets), role_filter=role,
-                        tag_filter=tag, without_target=tuple(sorted(without, key=str.casefold)))
+                        without_target=tuple(sorted(without, key=str.casefold)))
     return sort_rows(table, sort)
 
 
@@ -212,8 +206,3 @@ def find_column(table: CohortTable, name: str) -> CohortColumn:
             return found[0]
     names = ", ".join(sorted(c.name for c in table.columns)) or "none"
     raise LookupError(f"no competency {wanted!r} in the cohort table (its columns: {names})")
-
-
-def sort_columns(table: CohortTable, order: str = BY_NEED) -> CohortTable:
-    cols = sorted(table.columns, key=lambda c: _column_key(order, c.growing, c.needed_by, c.name))
-    return table.model_copy(update={"columns": tuple(cols)})

@@ -66,13 +66,10 @@ def behaviour_lines(gap: SharedGap) -> list[str]:
 
 
 def filter_words(table: CohortTable) -> str:
-    parts = []
-    if table.tag_filter:
-        parts.append(f"tagged “{table.tag_filter}”")
-    if table.role_filter:
-        target = next((t for t in table.targets if t.id == table.role_filter), None)
-        parts.append(f"aiming for {target.label if target else 'one role'}")
-    return " and ".join(parts)
+    if not table.role_filter:
+        return ""
+    target = next((t for t in table.targets if t.id == table.role_filter), None)
+    return f"aiming for {target.label if target else 'one role'}"
 
 
 def cohort_json(table: CohortTable) -> dict[str, Any]:
@@ -83,11 +80,11 @@ def cohort_json(table: CohortTable) -> dict[str, Any]:
 
     return {
         "made": table.made.isoformat(),
-        "filter": {"role": table.role_filter, "tag": table.tag_filter},
+        "filter": {"role": table.role_filter},
         "columns": [{"id": c.competency, "name": c.name, "scale_min": c.scale_min, "scale_max": c.scale_max,
                      "needed_by": c.needed_by, "growing": c.growing} for c in table.columns],
         "rows": [{"person": r.person, "current": role_label(r.current) if r.current else None,
-                  "target": r.target.label, "target_id": r.target.id, "tags": list(r.tags),
+                  "target": r.target.label, "target_id": r.target.id,
                   "assessed": r.assessed.isoformat() if r.assessed else None,
                   **readiness_json(r.readiness),
                   "cells": {cid: cell(c) for cid, c in r.cells.items()}} for r in table.rows],
