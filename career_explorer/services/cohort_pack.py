@@ -72,6 +72,16 @@ class _CountingWriter(PageWriter):
         self.ensure(height)
         self.y += height + 0.1
 
+    # Where text goes depends only on the wrapping and line heights, never on drawn text: skip drawing.
+    def _text(self, x: float, y: float, text: str, size: float, **kw: object) -> None:
+        return None
+
+    def rule(self) -> None:
+        return None
+
+    def _shade(self, x: float, y: float, width: float, height: float, colour: str) -> None:
+        return None
+
     def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
         fw, fh = figure.get_size_inches()
         width = min(width or self.width, self.width)
