@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
 A4 = (8.27, 11.69)
 MARGIN = 0.6
@@ -119,19 +119,30 @@ class PageWriter:
         self.y += 0.06
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-              size: float = 8, aligns: Optional[Sequence[str]] = None) -> None:
-        """A table; `widths` are fractions of the text width. Cells wrap; the header repeats per page."""
+              size: float = 8, aligns: Optional[Sequence[str]] = None,
+              fills: Optional[Sequence[Sequence[Optional[str]]]] = None) -> None:
+        """A table; `widths` are fractions of the text width. Cells wrap; the header repeats per page.
+
+        `fills`, one colour (or None) per body cell, shades cells: the cohort table's gaps.
+        """
         cols = [w * self.width for w in widths]
         aligns = aligns or ["left"] * len(headers)
         lh = self.line_height(size)
 
-        def draw_row(cells: Sequence[str], bold: bool) -> None:
-            wrapped = [textwrap.wrap(str(c), chars_for(cw - 0.08, size)) or [""] for c, cw in zip(cells, cols)]
+        def draw_row(cells: Sequence[str], bold: bool, fill: Sequence[Optional[str]] = ()) -> None:
+            # Bold headings run wider: wrap them sooner, as paragraph() does, or they spill into the next column.
+            wide = size * (1.12 if bold else 1.0)
+            wrapped = [textwrap.wrap(str(c), chars_for(cw - 0.08, wide)) or [""] for c, cw in zip(cells, cols)]
             height = lh * max(len(w) for w in wrapped) + 0.05
             if self.y + height > self.bottom:
                 self._new_page()
                 if not bold:
                     draw_row(headers, True)
+            x = MARGIN
+            for cw, colour in zip(cols, fill):
+                if colour:
+                    self._shade(x - 0.03, self.y - 0.03, cw - 0.02, height, colour)
+                x += cw
             x = MARGIN
             for lines, cw, align in zip(wrapped, cols, aligns):
                 for i, line in enumerate(lines):
@@ -147,9 +158,16 @@ class PageWriter:
 
         self.ensure(lh * 3)
         draw_row(headers, True)
-        for row in rows:
-            draw_row(row, False)
+        for index, row in enumerate(rows):
+            draw_row(row, False, fills[index] if fills else ())
         self.y += 0.1
+
+    def _shade(self, x: float, y: float, width: float, height: float, colour: str) -> None:
+        from matplotlib.patches import Rectangle
+
+        w, h = self.size
+        self.fig.add_artist(Rectangle((x / w, 1 - (y + height) / h), width / w, height / h, facecolor=colour,
+                                      edgecolor="none", transform=self.fig.transFigure, zorder=0))
 
     def chart(self, height: float, draw: Callable[["Axes"], object], left: float = 0.0, right: float = 0.0,
               top: float = 0.3, below: float = 0.2) -> "Axes":
@@ -166,6 +184,20 @@ class PageWriter:
         draw(ax)
         self.y += height + below
         return ax
+
+    def subfigure(self, width: float, height: float, draw: Callable[["SubFigure"], object]) -> None:
+        """A box `width` x `height` inches, centred, drawn by `draw` as vector art (text stays text).
+
+        Cheaper than image(): nothing is rasterised, and a PDF holds no picture until it is closed,
+        which for a pack of hundreds of plans is the difference between 200 MB and gigabytes.
+        """
+        width = min(width, self.width)
+        self.ensure(height)
+        w, h = self.size
+        x0 = MARGIN + (self.width - width) / 2
+        sub = _subfigure(self.fig, x0 / w, 1 - (self.y + height) / h, width / w, height / h)
+        draw(sub)
+        self.y += height + 0.1
 
     def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
         """Embed a finished Figure as a picture, scaled to `width` inches (default: the text width)."""
@@ -204,3 +236,15 @@ def _line(x0: float, x1: float, y: float, colour: str):
     from matplotlib.lines import Line2D
 
     return Line2D([x0, x1], [y, y], color=colour, linewidth=0.8)
+
+
+def _subfigure(fig: "Figure", left: float, bottom: float, width: float, height: float) -> "SubFigure":
+    from matplotlib.gridspec import GridSpec
+
+    # A subfigure fills its grid cell by the grid's ratios alone (the grid's margins do not move it), so
+    # the box is the middle cell of a 3 x 3 grid whose outer rows and columns are the page around it.
+    tiny = 1e-6
+    grid = GridSpec(3, 3, figure=fig, wspace=0, hspace=0, left=0, right=1, bottom=0, top=1,
+                    width_ratios=[max(left, tiny), width, max(1 - left - width, tiny)],
+                    height_ratios=[max(1 - bottom - height, tiny), height, max(bottom, tiny)])
+    return fig.add_subfigure(grid[1, 1])

@@ -99,7 +99,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     except FrameworkError as exc:
         print_problems(exc.problems)
         count = getattr(exc, "total", len(exc.problems))  # the list may hold only the first of them
-        kept = f" (the first {len(exc.problems):,} kept)" if count > len(exc.problems) else ""
+        kept = f" (the first {len(exc.problems):,} shown)" if count > len(exc.problems) else ""
         print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}{kept}; "
               f"nothing written", file=sys.stderr)
         return 2

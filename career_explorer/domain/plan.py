@@ -39,6 +39,8 @@ class CompetencyGap(Model):
     status: GapStatus
     # Behaviours still to show, from the next level up to the required one (next level first).
     behaviours: tuple[Behaviour, ...] = ()
+    # What the person gave as evidence for their rating, if anything.
+    evidence: Optional[str] = None
 
     @property
     def gap(self) -> Optional[float]:
@@ -127,6 +129,7 @@ class PlanItem(Model):
     priority: float
     behaviours: tuple[Behaviour, ...] = ()
     action: Optional[str] = None
+    evidence: Optional[str] = None
 
 
 class RoleStatus(Model):
@@ -169,6 +172,9 @@ class RatingChange(Model):
     name: str
     before: Optional[float] = None
     after: Optional[float] = None
+    # The evidence given with each rating: it may change while the level stays.
+    evidence_before: Optional[str] = None
+    evidence_after: Optional[str] = None
 
     @property
     def delta(self) -> Optional[float]:

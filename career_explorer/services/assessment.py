@@ -134,12 +134,14 @@ def competency_name(repo: CatalogueRepository, competency_id: str) -> str:
 
 
 def diff_snapshots(repo: CatalogueRepository, older: Assessment, newer: Assessment) -> list[RatingChange]:
-    """Competencies whose rating differs (or appears or disappears) between two snapshots."""
+    """Competencies whose rating or its evidence differs (or appears or disappears) between two snapshots."""
     before, after = older.levels(), newer.levels()
+    said = {r.competency: r.evidence for r in older.ratings}, {r.competency: r.evidence for r in newer.ratings}
     changes = [
-        RatingChange(competency=c, name=competency_name(repo, c), before=before.get(c), after=after.get(c))
+        RatingChange(competency=c, name=competency_name(repo, c), before=before.get(c), after=after.get(c),
+                     evidence_before=said[0].get(c), evidence_after=said[1].get(c))
         for c in sorted(set(before) | set(after))
-        if before.get(c) != after.get(c)
+        if before.get(c) != after.get(c) or said[0].get(c) != said[1].get(c)
     ]
     return sorted(changes, key=lambda ch: ch.name.casefold())
 

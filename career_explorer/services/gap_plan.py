@@ -40,7 +40,8 @@ def competency_gaps(repo: CatalogueRepository, role: Role, ratings: RatingIndex)
     for req in role.requirements:
         comp = repo.competencies[req.competency]
         scale = repo.scales[comp.scale]
-        rating = ratings.level(comp)
+        found = ratings.find(comp)
+        rating = None if found is None else found.level
         if req.level is None:
             status, behaviours = GapStatus.NO_LEVEL, ()
         elif req.level <= scale.min:
@@ -55,6 +56,7 @@ def competency_gaps(repo: CatalogueRepository, role: Role, ratings: RatingIndex)
             competency=comp.id, name=comp.name, kind=comp.kind, scale=comp.scale,
             scale_min=scale.min, scale_max=scale.max, rating=rating, required=req.level,
             required_word=req.level_word, importance=req.importance, status=status, behaviours=behaviours,
+            evidence=found.evidence if found is not None else None,
         ))
     order = {GapStatus.BELOW: 0, GapStatus.UNRATED: 1, GapStatus.NO_LEVEL: 2, GapStatus.MET: 3}
     gaps.sort(key=lambda g: (order[g.status], -(g.shortfall or 0.0) * g.weight, g.name.casefold()))
@@ -78,7 +80,7 @@ def closest_roles(repo: CatalogueRepository, assessment: Optional[Assessment], l
     nothing can be compared (rated only competencies named without a level) have no figure and
     come last.
     """
-    if assessment is None or not assessment.ratings:
+    if assessment is None or not assessment.ratings or limit <= 0:
         return ()
     ratings = RatingIndex(assessment, repo.competencies)
     finder = route_finder(repo)  # keeps loaded roles between calls
@@ -97,7 +99,7 @@ def development_plan(gaps: Sequence[CompetencyGap], actions: dict[str, PlanActio
         PlanItem(competency=g.competency, name=g.name, scale=g.scale, rating=g.rating, required=g.required,
                  importance=g.importance, priority=round((g.shortfall or 0.0) * g.weight, 2),
                  behaviours=g.behaviours,
-                 action=actions[g.competency].text if g.competency in actions else None)
+                 action=actions[g.competency].text if g.competency in actions else None, evidence=g.evidence)
         for g in gaps if g.status in (GapStatus.BELOW, GapStatus.UNRATED) and g.required is not None
     ]
     # Known gaps first (biggest weighted shortfall first), then the unrated ones: rate those to refine.

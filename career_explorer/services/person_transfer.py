@@ -25,13 +25,18 @@ class TransferError(DataError):
     """An export or import cannot be done; the message is one line and nothing was written."""
 
 
-def export_text(store: UserStore, person_id: int) -> str:
+def portable_record(store: UserStore, person_id: int) -> PersonRecord:
+    """Everything stored for the person, without this store's row ids (another store has its own)."""
     record = store.record(person_id)
-    record = record.model_copy(update={
+    return record.model_copy(update={
         "person": record.person.model_copy(update={"id": None}),
         "assessments": tuple(a.model_copy(update={"id": None}) for a in record.assessments),
         "routes": tuple(r.model_copy(update={"id": None}) for r in record.routes),
     })
+
+
+def export_text(store: UserStore, person_id: int) -> str:
+    record = portable_record(store, person_id)
     payload = PersonExport(format=EXPORT_FORMAT, version=1, exported=now(), record=record)
     return json.dumps(payload.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
 

@@ -142,8 +142,15 @@ def plan_item_lines(index: int, item: PlanItem) -> tuple[str, list[str]]:
     if item.importance is not None:
         heading += f" (importance {num(item.importance)})"
     lines = [f"Level {b.level}: {b.text}" for b in item.behaviours] or ["No behaviours published for these levels."]
+    if item.evidence:
+        lines.append(f"Evidence for the rating: {item.evidence}")
     lines.append(f"Action: {item.action}" if item.action else "Action: (none written yet)")
     return heading, lines
+
+
+def evidence_rows(report: GapReport) -> list[list[str]]:
+    """Competency, rating and the evidence given for it: every rated competency that has evidence."""
+    return [[g.name, level_text(g.rating), g.evidence] for g in report.gaps if g.rating is not None and g.evidence]
 
 
 def plan_json(report: GapReport) -> dict[str, Any]:
@@ -161,14 +168,14 @@ def plan_json(report: GapReport) -> dict[str, Any]:
             {"id": g.competency, "name": g.name, "scale": g.scale, "scale_min": g.scale_min,
              "scale_max": g.scale_max, "rating": num(g.rating), "required": num(g.required),
              "required_word": g.required_word, "gap": num(g.gap), "importance": num(g.importance),
-             "status": g.status.value,
+             "status": g.status.value, "evidence": g.evidence,
              "behaviours": [{"level": b.level, "text": b.text} for b in g.behaviours]}
             for g in report.gaps
         ],
         "unpublished": report.unpublished,
         "plan": [
             {"id": i.competency, "name": i.name, "rating": num(i.rating), "required": num(i.required),
-             "priority": i.priority, "action": i.action,
+             "priority": i.priority, "action": i.action, "evidence": i.evidence,
              "behaviours": [{"level": b.level, "text": b.text} for b in i.behaviours]}
             for i in report.plan
         ],
@@ -203,6 +210,12 @@ def plan_text(report: GapReport) -> str:
         for index, item in enumerate(report.plan, 1):
             heading, body = plan_item_lines(index, item)
             lines += [f"  {heading}"] + [f"     {line}" for line in body]
+        lines.append("")
+    evidence = evidence_rows(report)
+    if evidence:
+        lines.append("Evidence behind the ratings:")
+        for name, rating, text in evidence:
+            lines += _wrapped(f"{name} ({rating}): {text}")
         lines.append("")
     if report.closest:
         lines += ["Roles closest now:", *_wrapped(CLOSEST_NOTE)]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
 from career_explorer.charts.plan_charts import draw_gap_bars
-from career_explorer.charts.radar import radar_figure
+from career_explorer.charts.radar import RADAR_SIZE, draw_radar
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
 from career_explorer.domain.plan import GapReport
 from career_explorer.domain.profile import RadarData
@@ -21,6 +21,7 @@ from career_explorer.services.plan_output import (
     STEP_HEADERS,
     closest_rows,
     coverage_text,
+    evidence_rows,
     gap_table,
     plan_item_lines,
     readiness_text,
@@ -95,9 +96,10 @@ def _against_target(w: PageWriter, report: GapReport) -> None:
     shown = [g for g in report.gaps if g.required is not None][:BAR_ROWS]
     bars = 0.3 * max(len(shown), 2) + 0.8
     if data is not None:
-        fig = radar_figure(data, title=f"Ratings against the levels {report.target.title} requires")
-        fw, fh = fig.get_size_inches()
-        w.image(fig, width=max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh)))
+        fw, fh = RADAR_SIZE
+        width = max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh))
+        title = f"Ratings against the levels {report.target.title} requires"
+        w.subfigure(width, width * fh / fw, lambda sub: draw_radar(sub, data, title=title))
     total = sum(1 for g in report.gaps if g.required is not None)
 
     def draw(ax) -> None:
@@ -133,6 +135,10 @@ def _gap_table(w: PageWriter, report: GapReport) -> None:
     if report.unpublished:
         w.paragraph(f"{report.unpublished} more competencies of {report.target.title} are not published by the "
                     "source, so they are not in this table.", size=8, color=MUTED)
+    evidence = evidence_rows(report)
+    if evidence:
+        w.heading("Evidence behind the ratings")
+        w.table(["Competency", "Rating", "Evidence"], evidence, [0.32, 0.08, 0.60])
 
 
 def _plan(w: PageWriter, report: GapReport) -> None:
@@ -153,13 +159,18 @@ def _plan(w: PageWriter, report: GapReport) -> None:
         w.space(0.08)
 
 
-def report_pages(report: GapReport) -> list["Figure"]:
-    w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
+def lay_out_report(w: PageWriter, report: GapReport) -> None:
+    """Every section of one person's plan, from the writer's current page on (the cohort pack reuses it)."""
     _summary(w, report)
     _against_target(w, report)
     _along_route(w, report)
     _gap_table(w, report)
     _plan(w, report)
+
+
+def report_pages(report: GapReport) -> list["Figure"]:
+    w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
+    lay_out_report(w, report)
     return w.finish()
 
 

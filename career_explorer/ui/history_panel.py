@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.plan import RatingChange
 from career_explorer.domain.user import Assessment
 from career_explorer.services.assessment import diff_snapshots, history
 from career_explorer.services.path_report import level_text
@@ -34,6 +35,15 @@ def _draw_history(figure, data):
 def snapshot_text(snapshot: Assessment) -> str:
     note = f" - {snapshot.note}" if snapshot.note else ""
     return f"{snapshot.taken.astimezone():%Y-%m-%d %H:%M} ({len(snapshot.ratings)} ratings){note}"
+
+
+def evidence_text(change: RatingChange) -> str:
+    """The evidence with the newer rating; says when it was changed or removed since the older one."""
+    if change.evidence_after == change.evidence_before:
+        return change.evidence_after or ""
+    if change.evidence_after is None:
+        return "(evidence removed)"
+    return change.evidence_after + (" (new)" if change.evidence_before is None else " (changed)")
 
 
 class HistoryPanel(QWidget):
@@ -52,12 +62,13 @@ class HistoryPanel(QWidget):
         self.newer.setAccessibleName("Newer snapshot")
         self.older.currentIndexChanged.connect(lambda _i: self.show_diff())
         self.newer.currentIndexChanged.connect(lambda _i: self.show_diff())
-        self.diff = QTableWidget(0, 4, self)
-        self.diff.setHorizontalHeaderLabels(["Competency", "Before", "After", "Change"])
+        self.diff = QTableWidget(0, 5, self)
+        self.diff.setHorizontalHeaderLabels(["Competency", "Before", "After", "Change", "Evidence"])
         self.diff.setAccessibleName("Differences between snapshots")
         self.diff.verticalHeader().hide()
         self.diff.setEditTriggers(QTableWidget.NoEditTriggers)
         self.diff.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.diff.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.diff_note = QLabel(self)
 
         pickers = QHBoxLayout()
@@ -123,8 +134,11 @@ class HistoryPanel(QWidget):
             self.diff.insertRow(row)
             before = "not rated" if change.before is None else level_text(change.before)
             after = "not rated" if change.after is None else level_text(change.after)
-            delta = "" if change.delta is None else f"{change.delta:+g}"
-            for col, text in enumerate((change.name, before, after, delta)):
-                self.diff.setItem(row, col, QTableWidgetItem(text))
+            delta = "" if not change.delta else f"{change.delta:+g}"  # None (not comparable) or 0 (evidence only)
+            for col, text in enumerate((change.name, before, after, delta, evidence_text(change))):
+                item = QTableWidgetItem(text)
+                if col == 4 and change.evidence_before and change.evidence_before != change.evidence_after:
+                    item.setToolTip(f"Before: {change.evidence_before}")
+                self.diff.setItem(row, col, item)
         self.diff_note.setText("No differences." if not changes and a != b else
                                "The same snapshot." if a == b else f"{len(changes)} competencies differ.")

@@ -30,6 +30,7 @@ from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
 from career_explorer.ui import messages, plan_dialogs
 from career_explorer.ui.assessment_editor import AssessmentEditor
+from career_explorer.ui.cohort.plan_hook import attach_cohort, show_cohort_tab
 from career_explorer.ui.gap_panel import GapPanel
 from career_explorer.ui.history_panel import HistoryPanel
 from career_explorer.ui.people_panel import PeoplePanel
@@ -104,6 +105,7 @@ class PlanView(QWidget):
         self.tabs.addTab(self.editor, "Assessment")
         self.tabs.addTab(self.gap_panel, "Gap and plan")
         self.tabs.addTab(self.history, "History")
+        self.cohort = attach_cohort(self)
         main = QWidget(self)
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +153,7 @@ class PlanView(QWidget):
         # No mode is needed to plan for two people: the list shows as soon as there is more than one.
         many = self.store.mode() == "coach" or len(self.store.people(include_archived=False)) > 1
         self.people.setVisible(many)
+        show_cohort_tab(self, many)
         if many:
             self.people.reload(self.person.id if self.person else None)
         else:
@@ -205,6 +208,7 @@ class PlanView(QWidget):
     def set_repository(self, repo: CatalogueRepository) -> None:
         """Switch catalogues: user data stays; roles the new catalogue lacks are marked."""
         self.repo = self.editor.repo = self.history.repo = repo
+        self.cohort.set_repository(repo)
         for picker in (self.current_picker, self.target_picker):
             picker.set_choices(repo)
         self.refresh()
