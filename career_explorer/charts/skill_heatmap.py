@@ -124,7 +124,7 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True, limit: O
     ax.set_yticks(range(n_rows), labels, fontsize=size)
     width = _tick_width(ax, labels, size, n_cols, colorbar)
     # Too narrow for names: the level codes alone (the pay chart above names the same columns).
-    ticks = [role_tick(r.title, r.level, width) if width >= 10 or not r.level else r.level for r in route.roles]
+    ticks = [role_tick(r.title, r.level_short, width) if width >= 10 or not r.level else r.level for r in route.roles]
     ax.set_xticks(range(n_cols), ticks, fontsize=7.5)
     ax.tick_params(length=0)
     for spine in ax.spines.values():

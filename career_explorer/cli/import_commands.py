@@ -97,10 +97,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         catalogue = import_framework(args.framework)
     except FrameworkError as exc:
-        print_problems(exc.problems)
         count = getattr(exc, "total", len(exc.problems))  # the list may hold only the first of them
-        kept = f" (the first {len(exc.problems):,} shown)" if count > len(exc.problems) else ""
-        print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}{kept}; "
+        print_problems(exc.problems, total=count)
+        print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}; "
               f"nothing written", file=sys.stderr)
         return 2
     write_catalogue(catalogue, args.output)

@@ -60,10 +60,13 @@ def validation_message(exc: Any) -> str:
     return f"{exc.title.lower()} {field}: {message}{more}"
 
 
-def print_problems(problems: Sequence[Any], limit: int = 50, stream: Any = None) -> None:
-    """The first `limit` problems, one a line, then how many more: a broken file can have 50,000."""
+def print_problems(problems: Sequence[Any], limit: int = 50, stream: Any = None, total: int = 0) -> None:
+    """The first `limit` problems, one a line, then how many more: a broken file can have 50,000.
+
+    `total` counts problems the importer found but did not keep in the list."""
     stream = stream or sys.stderr
     for problem in problems[:limit]:
         print(" ".join(str(problem).split()), file=stream)
-    if len(problems) > limit:
-        print(f"… and {len(problems) - limit:,} more", file=stream)
+    total = max(total, len(problems))
+    if total > limit:
+        print(f"… and {total - limit:,} more", file=stream)

@@ -43,7 +43,9 @@ class RoleRef(Model):
     @property
     def level_short(self) -> Optional[str]:
         """A column heading's worth: "Job Zone 3" rather than "Job Zone 3 (medium preparation)", and
-        "Level M02" rather than a bare code."""
+        "Level M02" rather than a bare code; None when the level only repeats the title."""
+        if self.level_label is None:
+            return None
         if self.level_name:
             return self.level_name.split(" (")[0]
         return f"Level {self.level}" if self.level else None

@@ -52,7 +52,7 @@ def _clean_text(value: Optional[str]) -> Optional[str]:
 
 
 UtcTime = Annotated[dt.datetime, AfterValidator(to_utc)]
-Name = Annotated[str, Field(min_length=1, max_length=NAME_MAX), AfterValidator(_clean_name)]
+Name = Annotated[str, Field(max_length=NAME_MAX), AfterValidator(_clean_name)]
 LongText = Annotated[Optional[str], Field(max_length=TEXT_MAX), AfterValidator(_clean_text)]
 
 

@@ -204,7 +204,19 @@ def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], i
         tables["requirements"].rows.append((row, {"role": role_id(ladder, title), "competency": skill_id(skill),
                                                   "level": str(level), "level_word": scale.levels[level - 1]}))
     tables["transitions"].rows += _moves(flat, mapping, ranks)
+    for table in tables.values():
+        _as_cells(table)
     return tables
+
+
+def _as_cells(table: Table) -> None:
+    """Rows were written as {column: value} for clarity; the layout holds them as cells in column order."""
+    for _, record in table.rows:
+        for column in record:
+            if column not in table.columns:
+                table.columns.append(column)
+    table.rows = [(number, tuple(None if record.get(c) is None else str(record[c]) for c in table.columns))
+                  for number, record in table.rows]
 
 
 def _track(flat: FlatSheet, mapping: SheetMap, row: int, role_type: Optional[str]) -> Optional[str]:

@@ -188,7 +188,7 @@ def dump_map(mapping: SheetMap) -> str:
 
 
 def save_map(mapping: SheetMap, path: Path) -> None:
-    from career_explorer.data.importers.framework_io import _write_atomic
+    from career_explorer.data.importers.framework_write import _write_atomic
 
     _write_atomic(Path(path), dump_map(mapping).encode("utf-8"))
 
