@@ -147,3 +147,23 @@ def test_export_route_report_writes_a_pdf_where_the_user_chose(qtbot, headline, 
         qtbot.mouseClick(headline.report_button, Qt.LeftButton)
     assert asked == ["route-chat-support-representative-i-to-customer-service-manager"]
     assert target.read_bytes()[:4] == b"%PDF"
+
+
+def test_writing_the_route_report_shows_a_wait_cursor_until_it_is_done(qtbot, headline, tmp_path, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from career_explorer.services import route_pages
+    from career_explorer.ui import path_view
+
+    seen = []
+
+    def slow_write(route, path):
+        cursor = QGuiApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor is not None else None)
+        path.write_bytes(b"%PDF-1.4\n")
+
+    monkeypatch.setattr(path_view, "ask_report_path", lambda parent, stem: tmp_path / "route.pdf")
+    monkeypatch.setattr(route_pages, "write_route_report", slow_write)
+    assert headline.export_report() == tmp_path / "route.pdf"
+    assert seen == [Qt.WaitCursor]  # while the PDF is written, the user sees it is working
+    assert QGuiApplication.overrideCursor() is None  # and the cursor is back afterwards

@@ -332,9 +332,11 @@ class PathView(QWidget):
         if path is None:
             return None
         from career_explorer.services.route_pages import write_route_report
+        from career_explorer.ui.busy import busy
 
         try:
-            write_route_report(route, path)
+            with busy(self, f"Writing the route report to {path.name}…"):
+                write_route_report(route, path)
         except OSError as exc:
             messages.show_error(self, "Cannot write the route report", f"{path}: {exc.strerror or exc}")
             return None
