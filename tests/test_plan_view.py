@@ -304,3 +304,20 @@ def test_add_person_works_without_coach_mode_and_shows_the_list(qtbot, fixture_r
     assert view.people.isVisible() and view.people.names() == ["Bea", "me"]
     assert view.person.name == "Bea" and "Bea" in view.person_label.text()
     assert not view.coach_mode.isChecked()  # no mode was needed
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_gap_table_names_one_scale_in_its_headers_and_never_scrolls_sideways(qtbot, bundled_repo, size):
+    window, view = open_plan(qtbot, bundled_repo)
+    window.resize(*size)
+    view.set_roles("salary-com/chat-support-representative-i", "salary-com/customer-service-manager")
+    panel = view.gap_panel
+    view.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.gaps.rowCount() > 0)
+    qtbot.wait(50)
+    headers = [panel.gaps.horizontalHeaderItem(c).text() for c in range(panel.gaps.columnCount())
+               if not panel.gaps.isColumnHidden(c)]
+    assert "Scale" not in headers and "Rating (1-5)" in headers and "Required (1-5)" in headers
+    assert not panel.gaps.horizontalScrollBar().isVisible()
+    # The one-line preview of the next behaviours shows where there is room for it.
+    assert ("Next behaviours" in headers) == (size[0] >= 1280)

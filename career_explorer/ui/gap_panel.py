@@ -33,6 +33,9 @@ from career_explorer.services.plan_output import (
 from career_explorer.services.path_report import level_change_text, level_text
 
 ACTION_COLUMN = 3
+STATUS_COLUMN = 6
+NEXT_COLUMN = 7  # the gap table's one-line preview of the next behaviours
+MIN_PREVIEW = 160  # px: narrower than this, a preview shows a word or two
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
@@ -101,14 +104,15 @@ class GapPanel(QWidget):
 
         self.gaps = _table(self, ["Competency", "Scale", "Rating", "Required", "Gap", "Importance", "Status",
                                   "Next behaviours"], "Gap to the target")
-        self.gaps.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
+        self.gaps.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.Stretch)
         self.gaps.setWordWrap(False)  # one line a row; the plan below has the behaviours in full
         self.gaps.setTextElideMode(Qt.ElideRight)
-        self.plan = _table(self, ["#", "Competency", "Behaviours to show, next level first", "Action"],
+        self.plan = _table(self, ["#", "Competency", "Behaviours to show", "Action"],
                            "Development plan")
         self.plan.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
                                   | QAbstractItemView.AnyKeyPressed)
         self.plan.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.plan.horizontalHeaderItem(2).setToolTip("From the level after the current rating up to the required one")
         self.plan.itemChanged.connect(self._item_changed)
         for table in (self.plan,):
             table.horizontalHeader().sectionResized.connect(
@@ -128,7 +132,7 @@ class GapPanel(QWidget):
         split.addWidget(side_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([360, 800])
+        split.setSizes([320, 880])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
@@ -192,14 +196,25 @@ class GapPanel(QWidget):
             cells.append(f"Level {nxt.level}: {nxt.text}" if nxt else "")
             for col, text in enumerate(cells):
                 item = _item(text)
-                if g.behaviours and col == 7:
+                if g.behaviours and col == NEXT_COLUMN:
                     item.setToolTip("\n".join(f"Level {b.level}: {b.text}" for b in g.behaviours))
                 if col == 6 and g.status == GapStatus.MET:
                     item.setForeground(self.palette().link())
                 self.gaps.setItem(row, col, item)
         self.gaps.setColumnHidden(5, all(g.importance is None for g in report.gaps))
+        self._name_scale(report)
         self.gaps.resizeColumnsToContents()
-        self.gaps.horizontalHeader().setSectionResizeMode(7, QHeaderView.Stretch)
+        self.gaps.horizontalHeader().setSectionResizeMode(NEXT_COLUMN, QHeaderView.Stretch)
+
+    def _name_scale(self, report: GapReport) -> None:
+        # One scale on every row is said once, in the headers: the column it took pushed the next
+        # behaviours off the table at 1024 px.
+        scales = {(g.scale_min, g.scale_max) for g in report.gaps}
+        uniform = len(scales) == 1
+        suffix = " ({}-{})".format(*next(iter(scales))) if uniform else ""
+        self.gaps.setColumnHidden(1, uniform)
+        for column, title in ((2, "Rating"), (3, "Required")):
+            self.gaps.horizontalHeaderItem(column).setText(title + suffix)
 
     def _fill_plan(self, report: GapReport) -> None:
         for index, item in enumerate(report.plan, 1):
@@ -228,7 +243,19 @@ class GapPanel(QWidget):
         gaps_width = self.gaps.viewport().width()
         if gaps_width > 0 and self.gaps.rowCount():
             self.gaps.resizeColumnToContents(0)
-            self.gaps.setColumnWidth(0, min(self.gaps.columnWidth(0), int(gaps_width * 0.34)))
+            self.gaps.setColumnWidth(0, min(self.gaps.columnWidth(0), int(gaps_width * 0.30)))
+            # The plan below lists every behaviour in full, so on a narrow window the table drops its
+            # one-line preview rather than scroll sideways.
+            # Content widths, not current ones: a stretched Status column would keep the preview hidden.
+            header = self.gaps.horizontalHeader()
+            used = self.gaps.columnWidth(0) + sum(
+                max(self.gaps.sizeHintForColumn(c), header.sectionSizeHint(c))
+                for c in range(1, NEXT_COLUMN) if not self.gaps.isColumnHidden(c))
+            narrow = gaps_width - used < MIN_PREVIEW
+            self.gaps.setColumnHidden(NEXT_COLUMN, narrow)
+            header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.Stretch if narrow else QHeaderView.Interactive)
+            if not narrow:
+                self.gaps.resizeColumnToContents(STATUS_COLUMN)
         for table in (self.plan, self.closest):
             table.resizeRowsToContents()
 
