@@ -110,6 +110,17 @@ def test_unpublished_competencies_are_counted_not_shown_as_zero(qtbot, window):
     assert not island.unpublished_label.isVisibleTo(island)
 
 
+def test_a_role_without_competencies_gives_the_width_to_its_summary_and_pay(qtbot, window):
+    dialog = open_profile(qtbot, window, "fx/island")
+    dialog.resize(1280, 800)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    widget = dialog.profile_widget
+    pane = widget.empty_competencies.parentWidget()  # the competencies side, holding one sentence
+    assert widget.empty_competencies.isVisible()
+    assert pane.width() <= 320 and widget.width() - pane.width() > 2 * pane.width()
+
+
 def test_sources_are_listed_as_plain_text_with_their_links(qtbot, window):
     widget = open_profile(qtbot, window, "fx/manager").profile_widget
     assert widget.sources_label.textFormat() == Qt.PlainText

@@ -131,10 +131,15 @@ class RoleProfileWidget(QWidget):
         splitter = QSplitter(Qt.Horizontal, self)
         splitter.addWidget(self._overview())
         splitter.addWidget(self._competencies())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([620, 540])
+        splitter.setStretchFactor(0, 1)
+        if self.profile.competencies:
+            splitter.setStretchFactor(1, 1)
+            splitter.setSizes([620, 540])
+        else:
+            # One sentence saying nothing is rated should not take half the window from the pay.
+            splitter.setStretchFactor(1, 0)
+            splitter.setSizes([900, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(splitter, 1)
@@ -234,7 +239,8 @@ class RoleProfileWidget(QWidget):
                 table.setItem(r, c, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Spare width goes to the source's name, so the figures stay side by side at the right.
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
         if not entries:
             table.hide()
         table.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
@@ -269,6 +275,8 @@ class RoleProfileWidget(QWidget):
 
     def _competencies(self) -> QWidget:
         box = QWidget()
+        if not self.profile.competencies:
+            box.setMaximumWidth(320)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_section("Competencies", box))
