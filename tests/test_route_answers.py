@@ -147,3 +147,15 @@ def test_path_cli_ranks_by_the_mode_asked_and_json_carries_lenses_and_reasons(ca
     with pytest.raises(SystemExit) as exit_info:
         main(["path", "Chat Support Representative I", "Customer Service Manager", "--rank", "loudest"])
     assert exit_info.value.code == 2 and "invalid choice: 'loudest'" in capsys.readouterr().err
+
+
+def test_equally_plausible_routes_through_a_role_without_levels_rank_after_and_say_why(bundled_repo):
+    web, software, managers = "onet/15-1254.00", "onet/15-1252.00", "onet/11-3021.00"
+    assert software not in bundled_repo.roles_with_levels()  # O*NET 29.0 rates no skills for it
+    routes = find_routes(bundled_repo, web, managers, k=5).routes
+    via_software = next(r for r in routes if software in r.role_ids)
+    same_cost = [r for r in routes if r.plausibility == via_software.plausibility
+                 and r.step_count == via_software.step_count]
+    assert len(same_cost) > 1 and via_software is same_cost[-1]
+    assert via_software.blind_steps == 2 and routes[0].blind_steps == 0
+    assert via_software.reason.endswith("no skill levels published for Software Developers")

@@ -70,6 +70,13 @@ class SkillRow(Model):
         return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
 
 
+def step_levels_known(step: RoleGap) -> bool:
+    """Whether some source publishes levels at both ends of a step (its own or a twin's lens)."""
+    if any(c.change != Change.UNKNOWN for c in step.competencies):
+        return True
+    return any(lens.same_role or lens.competencies for lens in step.lenses)
+
+
 class Route(Model):
     """A chain of roles joined by transitions; `rank` 0 is the direct comparison, not a route."""
 
@@ -130,12 +137,7 @@ class Route(Model):
     @property
     def blind_steps(self) -> int:
         """Steps for which no source publishes levels at both ends (their jumps cannot be known)."""
-        def known(step: RoleGap) -> bool:
-            if any(c.change != Change.UNKNOWN for c in step.competencies):
-                return True
-            return any(lens.same_role or lens.competencies for lens in step.lenses)
-
-        return sum(1 for step in self.steps if not known(step))
+        return sum(1 for step in self.steps if not step_levels_known(step))
 
     @property
     def weighted_gap(self) -> float:

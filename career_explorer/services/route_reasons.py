@@ -6,7 +6,7 @@ from collections import Counter
 
 from career_explorer.domain.comparison import RoleGap
 from career_explorer.domain.money import format_money
-from career_explorer.domain.route import RankMode, Route
+from career_explorer.domain.route import RankMode, Route, step_levels_known
 
 _TIERS = {"Primary-Short": "O*NET: closest related", "Primary-Long": "O*NET: related",
           "Supplemental": "O*NET: distantly related"}
@@ -51,10 +51,26 @@ def _skips(route: Route) -> str:
     return "" if not skipped else f"; skips a level{' twice' if skipped > 1 else ''}"
 
 
+def _blind(route: Route) -> str:
+    """Which roles leave a step's jumps unknown: the end whose source publishes no levels."""
+    missing: list[str] = []
+    for step in route.steps:
+        if step_levels_known(step):
+            continue
+        from_known = any(c.from_level is not None for c in step.competencies)
+        to_known = any(c.to_level is not None for c in step.competencies)
+        for role, known in ((step.from_role, from_known), (step.to_role, to_known)):
+            if not known and role.title not in missing:
+                missing.append(role.title)
+    if not missing:
+        return ""
+    return f"; no skill levels published for {', '.join(missing)}"
+
+
 def route_reason(route: Route, rank: int, mode: RankMode, ranked: list[Route]) -> str:
     """"Most plausible: 2 steps, both inferred by this catalogue; pay rises at each step"."""
     steps = f"{route.step_count} step{'s' if route.step_count != 1 else ''}"
-    body = f"{steps}, {_credits(route)}; {_pay(route)}{_skips(route)}"
+    body = f"{steps}, {_credits(route)}; {_pay(route)}{_skips(route)}{_blind(route)}"
     if mode == RankMode.GAP:
         lead = "Least skill gap" if rank == 1 else "Skill gap"
         return f"{lead}: {route.skill_words()}. {body}"

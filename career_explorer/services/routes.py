@@ -220,7 +220,10 @@ class RouteFinder:
             along = route.pay_on_the_way
             known = along is not None or route.step_count == 1
             return (not known, -(along or float("inf")), round(cost, 6), route.step_count)
-        return (round(cost, 6), route.step_count, round(route.weighted_gap, 6), -route.step_pay_gain)
+        # Among equally plausible routes, one whose step into a role without published levels hides
+        # its jumps is not "the least gap": prefer the routes whose jumps can be shown.
+        return (round(cost, 6), route.step_count, route.blind_steps, round(route.weighted_gap, 6),
+                -route.step_pay_gain)
 
     def reachable(self, from_id: str) -> tuple[RoleRef, ...]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
