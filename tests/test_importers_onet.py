@@ -156,7 +156,7 @@ def test_transitions_keep_both_ends_and_classify_by_job_zone(tmp_path: Path) -> 
     up = got[("onet/43-4051.00", "onet/11-3012.00")]
     assert up.kind.value == "promotion" and up.tier == "Supplemental"
     # O*NET names the related occupation; "promotion" is the app's rule, and the basis says so
-    assert up.basis.startswith("O*NET lists it as a more distant related occupation (Supplemental, number 12).")
+    assert up.basis.startswith("O*NET lists it as a more distant related occupation, 12th on its list.")
     assert "the app's rule, not O*NET's word" in up.basis
     assert got[("onet/11-3012.00", "onet/43-4051.00")].kind.value == "lateral"  # to a lower zone: not a promotion
     assert got[("onet/55-3016.00", "onet/43-4051.00")].kind.value == "lateral"  # zone unknown: not a promotion

@@ -47,7 +47,7 @@ def credit_text(gap: RoleGap) -> str:
                 "sources' job levels and reporting lines (see why below).")
     who = gap.transition_source or tr.source
     if tr.tier:
-        text = f"{who} lists it as {_TIERS.get(tr.tier, 'related')} ({tr.tier})."
+        text = f"{who} lists it as {_TIERS.get(tr.tier, 'related')}."
         if tr.kind.value == "promotion":
             text += " Calling it a promotion is the importer's job-zone rule, not the source's word."
         return text

@@ -297,9 +297,14 @@ _TIER_WORDS = {"Primary-Short": "one of its closest related occupations",
                "Primary-Long": "a related occupation", "Supplemental": "a more distant related occupation"}
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _related_basis(tier: str, index: int, from_zone: Optional[int], to_zone: Optional[int]) -> str:
     """Who says what: O*NET names the related occupation; calling it a promotion is this app's rule."""
-    text = f"O*NET lists it as {_TIER_WORDS.get(tier, 'a related occupation')} ({tier}, number {index})."
+    text = f"O*NET lists it as {_TIER_WORDS.get(tier, 'a related occupation')}, {_ordinal(index)} on its list."
     if transition_kind(from_zone, to_zone) == "promotion":
         text += (f" Called a promotion here because its job zone is higher ({from_zone} → {to_zone}): "
                  "the app's rule, not O*NET's word.")
