@@ -167,3 +167,16 @@ def test_writing_the_route_report_shows_a_wait_cursor_until_it_is_done(qtbot, he
     assert headline.export_report() == tmp_path / "route.pdf"
     assert seen == [Qt.WaitCursor]  # while the PDF is written, the user sees it is working
     assert QGuiApplication.overrideCursor() is None  # and the cursor is back afterwards
+
+
+def test_an_onet_move_says_who_lists_it_once_in_words(qtbot, bundled_repo):
+    view = PathView(bundled_repo)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=10000):
+        view.set_roles("onet/15-1254.00", "onet/11-3021.00")
+    text = step_card(view, 1).text()
+    assert re.search(r"Who says so: O\*NET lists it as [a-z ]+related occupation, \d+(st|nd|rd|th) on its list", text)
+    assert text.count("lists it as") == 1
+    assert "Primary-" not in text and "Supplemental" not in text

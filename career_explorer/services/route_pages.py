@@ -54,6 +54,17 @@ def credit_text(gap: RoleGap) -> str:
     return f"Stated by {who}."
 
 
+def credit_rows(gap: RoleGap) -> list[tuple[str, str]]:
+    """("Who says so", ...) and ("Why", ...) for a step; one row when the source's own basis already
+    says who lists the move (O*NET's related occupations), so a card does not say it twice."""
+    tr = gap.transition
+    if tr is None:
+        return []
+    if tr.tier and tr.basis and not gap.inferred:
+        return [("Who says so", tr.basis)]
+    return [("Who says so", credit_text(gap)), ("Why", tr.basis)]
+
+
 def no_levels_text(gap: RoleGap) -> str:
     """Why a step's own source shows no jumps: which end publishes no levels."""
     bare = [r.title for r, side in ((gap.from_role, "from"), (gap.to_role, "to"))
@@ -117,8 +128,7 @@ def step_block(w: PageWriter, gap: RoleGap, heading: str) -> None:
     w.ensure(1.2)
     w.paragraph(f"{heading}: {gap.from_role.title} → {gap.to_role.title}", size=10.5, weight="bold", after=0.04)
     rows = []
-    if gap.transition is not None:
-        rows += [("Who says so", credit_text(gap)), ("Why", gap.transition.basis)]
+    rows += credit_rows(gap)
     rows.append(("Level", level_change_text(gap.level_change)))
     rows += [("Pay (median)" if i == 0 else "", pay_text(p)) for i, p in enumerate(gap.pay)] or [
         ("Pay", "not published for either role")]

@@ -13,7 +13,7 @@ from html import escape
 from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
 from career_explorer.services.route_pages import (
-    credit_text,
+    credit_rows,
     example_text,
     lens_title,
     no_levels_text,
@@ -153,9 +153,11 @@ def gap_html(gap: RoleGap, heading: str, card: int = 0, opened: frozenset[str] =
         _p(f"{escape(heading)}{kind}", f"color:{MUTED}"),
         _p(f"<b>{role_html(gap.from_role)} → {role_html(gap.to_role)}</b>", "margin:2px 0 4px 0; font-size:large"),
     ]
-    if tr is not None:
-        parts.append(_p(f"<b>Who says so:</b> {escape(credit_text(gap))}", "font-size:small"))
-        parts.append(_p(f"Why: {escape(tr.basis)}", f"color:{MUTED}; font-size:small; margin-bottom:4px"))
+    for label, text in credit_rows(gap):
+        if label == "Why":
+            parts.append(_p(f"Why: {escape(text)}", f"color:{MUTED}; font-size:small; margin-bottom:4px"))
+        else:
+            parts.append(_p(f"<b>{label}:</b> {escape(text)}", "font-size:small"))
     parts.append(_p(f"<b>Level:</b> {escape(level_change_text(gap.level_change))}", "margin-top:2px"))
     parts.append(pay_html(gap))
     if gap.experience is not None:
