@@ -50,9 +50,10 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     from career_explorer.ui.catalogue_loader import start_loading
 
+    from PySide6.QtCore import QTimer
+
     window = MainWindow()
     window.show()
-    tell_store_problem(window)
     milestones = StartupMilestones(app)
     milestones.reached("shown")
 
@@ -69,7 +70,13 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         show_error(window, "Cannot open the catalogue", f"Career Explorer cannot start.\n\n{exc}")
         app.exit(1)
 
-    start_loading(path, loaded, failed)
+    def after_first_paint() -> None:
+        # The loader thread and the store check import pydantic, SQLite and platformdirs; begun before
+        # the first paint they hold the interpreter lock while the empty window waits to be drawn.
+        start_loading(path, loaded, failed)
+        tell_store_problem(window)
+
+    QTimer.singleShot(0, after_first_paint)
     return app.exec()
 
 
