@@ -56,13 +56,11 @@ class PackPerson(NamedTuple):
 
 def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
     """The people in the table, in its order: only those selected are named in the pack."""
-    found = []
-    for row in table.rows:
-        target = store.target(row.person_id)
-        if target is not None:
-            found.append(PackPerson(store.person(row.person_id), store.latest_assessment(row.person_id), target,
-                                    store.actions(row.person_id)))
-    return found
+    ids = [row.person_id for row in table.rows]
+    targets = store.targets(ids)
+    ids = [i for i in ids if targets[i] is not None]
+    latest, actions = store.latest_assessments(ids), store.actions_of(ids)
+    return [PackPerson(store.person(i), latest[i], targets[i], actions[i]) for i in ids]
 
 
 class _CountingWriter(PageWriter):
