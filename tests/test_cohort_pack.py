@@ -92,3 +92,17 @@ def test_a_pack_of_many_people_has_a_section_for_each(fixture_repo, store, tmp_p
         assert re.search(rf"{name}: Support (Manager|Team Lead) .*?{first}(?= |$)", contents), name
     numbers = footers(pages)
     assert [n for _who, n, _of in numbers] == list(range(1, len(pages) + 1))
+
+
+def test_people_sharing_a_route_each_keep_their_own_saved_route(fixture_repo, store):
+    from career_explorer.services.gap_plan import gap_report
+
+    ana, ben = store.add_person("Ana Lima", "fx/rep"), store.add_person("Ben Okafor", "fx/rep")
+    routes: dict = {}
+    chosen = gap_report(fixture_repo, ana, None, "fx/manager", ("fx/rep", "fx/lead", "fx/manager"), closest=0,
+                        routes=routes)
+    found = gap_report(fixture_repo, ben, None, "fx/manager", (), closest=0, routes=routes)
+    again = gap_report(fixture_repo, ben, None, "fx/manager", (), closest=0, routes=routes)
+    assert chosen.route_note == "The route chosen in the Path view."
+    assert found.route_note == again.route_note == "The best route the catalogue's transitions give."
+    assert [r.title for r in again.route.roles] == ["Support Representative", "Support Team Lead", "Support Manager"]
