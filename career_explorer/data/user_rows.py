@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import unicodedata
 from typing import Any, Optional, TypeVar
@@ -127,3 +128,11 @@ def lenient(model: type[M], row: dict, where: str) -> Optional[M]:
         return None
     _warn(f"user store: {where} is shown repaired ({first}); the file is unchanged")
     return repaired
+
+
+def route_ids(text: object) -> object:
+    """A JSON list of role ids; anything else is handed on for the model to reject."""
+    try:
+        return tuple(json.loads(text)) if isinstance(text, str) else text
+    except (ValueError, TypeError):
+        return text

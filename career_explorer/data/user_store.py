@@ -13,10 +13,12 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterator, Optional, Sequence
 
 from career_explorer.data.user_migrations import schema_version
+from career_explorer.data import user_bulk
 from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
+from career_explorer.data.user_rows import route_ids as _ids
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,
@@ -364,13 +366,17 @@ class UserStore:
                     self._write_action(c, person_id, action)
         return self.person(person_id)
 
+    # -- many people at once (the cohort) ---------------------------------------------------
 
-def _ids(text: object) -> object:
-    """A JSON list of role ids; anything else is handed on for the model to reject."""
-    try:
-        return tuple(json.loads(text)) if isinstance(text, str) else text
-    except (ValueError, TypeError):
-        return text
+    def latest_assessments(self, person_ids: Sequence[int]) -> dict[int, Optional[Assessment]]:
+        """latest_assessment for each person, in two queries whatever the cohort's size."""
+        return user_bulk.latest_assessments(self._conn, person_ids)
+
+    def targets(self, person_ids: Sequence[int]) -> dict[int, Optional[Target]]:
+        return user_bulk.targets(self._conn, person_ids)
+
+    def actions_of(self, person_ids: Sequence[int]) -> dict[int, dict[str, PlanAction]]:
+        return user_bulk.actions(self._conn, person_ids)
 
 
 def open_user_store(path: Optional[Path] = None) -> UserStore:

@@ -43,14 +43,12 @@ def load_members(store: UserStore, people: Optional[Sequence[int]] = None,
                  include_archived: bool = False) -> list[CohortMember]:
     """Every person (or those with the given ids), with their target and latest snapshot."""
     chosen = set(people) if people is not None else None
-    members = []
-    for person in store.people(include_archived=include_archived or chosen is not None):
-        if chosen is not None and person.id not in chosen:
-            continue
-        target = store.target(person.id)
-        members.append(CohortMember(person=person, target_id=target.role_id if target else None,
-                                    assessment=store.latest_assessment(person.id)))
-    return members
+    everyone = [p for p in store.people(include_archived=include_archived or chosen is not None)
+                if chosen is None or p.id in chosen]
+    ids = [p.id for p in everyone]
+    targets, latest = store.targets(ids), store.latest_assessments(ids)
+    return [CohortMember(person=p, target_id=targets[p.id].role_id if targets[p.id] else None,
+                         assessment=latest[p.id]) for p in everyone]
 
 
 def is_important(gap: CompetencyGap) -> bool:

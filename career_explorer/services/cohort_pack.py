@@ -56,13 +56,11 @@ class PackPerson(NamedTuple):
 
 def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
     """The people in the table, in its order: only those selected are named in the pack."""
-    found = []
-    for row in table.rows:
-        target = store.target(row.person_id)
-        if target is not None:
-            found.append(PackPerson(store.person(row.person_id), store.latest_assessment(row.person_id), target,
-                                    store.actions(row.person_id)))
-    return found
+    ids = [row.person_id for row in table.rows]
+    targets = store.targets(ids)
+    ids = [i for i in ids if targets[i] is not None]
+    latest, actions = store.latest_assessments(ids), store.actions_of(ids)
+    return [PackPerson(store.person(i), latest[i], targets[i], actions[i]) for i in ids]
 
 
 class _CountingWriter(PageWriter):
@@ -232,13 +230,13 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
     tmp = path.with_name(f".{path.name}.tmp")
     n = max(len(people), 1)
     try:
-        reports = []
+        reports, routes = [], {}
         for index, p in enumerate(people):
             step(0.25 * index / n, f"Measuring {p.person.name}'s gaps")
             # No "roles closest now": a fit against every role costs seconds a person, and the
             # pack is about each person's own target (their own PDF has the closest roles).
             reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
-                                      closest=0))
+                                      closest=0, routes=routes))
         counts = []
         for index, report in enumerate(reports):
             step(0.25 + 0.15 * index / n, "Laying out pages")
@@ -247,6 +245,9 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
             counts.append(len(counter.pages))
         front = _front_pages(table, people, counts, reports)
         total = len(front) + sum(counts)
+        # What exists now (the catalogue's caches, the reports) outlives the loop below: frozen, it is left
+        # out of the collection after each section, which then costs that section's objects, not the heap's.
+        gc.freeze()
         with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(
                 tmp, metadata={"Title": "Cohort pack", "Creator": "Career Explorer"}) as pdf:
             for page in front:
@@ -271,6 +272,8 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        gc.unfreeze()
     if progress:
         progress(1.0, f"Wrote {total} pages")
     return path

@@ -142,14 +142,24 @@ def plan_route(repo: CatalogueRepository, person: Person, target_id: str,
 
 def gap_report(repo: CatalogueRepository, person: Person, assessment: Optional[Assessment], target_id: str,
                route: Sequence[str] = (), actions: Optional[dict[str, PlanAction]] = None,
-               closest: int = 8) -> GapReport:
-    """Everything about one person and one target: gaps, readiness, plan, route steps, closest roles."""
+               closest: int = 8, routes: Optional[dict[tuple, tuple[Optional[Route], str]]] = None) -> GapReport:
+    """Everything about one person and one target: gaps, readiness, plan, route steps, closest roles.
+
+    `routes`, when given, keeps each plan_route answer by (current role, target, saved route) across
+    calls: a cohort's people mostly share a few routes, and finding one is most of a report's cost.
+    """
     target = repo.role(target_id)
     target_status = role_status(repo, target_id)
     ratings = RatingIndex(assessment, repo.competencies)
     gaps = competency_gaps(repo, target, ratings) if target else ()
     unpublished = target.unpublished if target else 0
-    chosen, route_note = plan_route(repo, person, target_id, route)
+    key = (person.role_id, target_id, tuple(route))
+    if routes is not None and key in routes:
+        chosen, route_note = routes[key]
+    else:
+        chosen, route_note = plan_route(repo, person, target_id, route)
+        if routes is not None:
+            routes[key] = (chosen, route_note)
     if target is None:
         # No id here: the heading already names the missing role by the only key the user data has.
         ready = Readiness(explanation="Not enough to compare: the target role is not in this catalogue.")
