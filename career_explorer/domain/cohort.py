@@ -120,6 +120,7 @@ class CohortExport(Model):
     """One file carrying several people, each as complete as a person export."""
 
     format: Literal["career-explorer/cohort"]
-    version: Literal[1]
+    # 2: the people carry tags and sessions; version 1 files still import.
+    version: Literal[1, 2]
     exported: dt.datetime
     records: tuple[PersonRecord, ...] = Field(min_length=1)
