@@ -55,8 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export)
-    p = ps.add_parser("import", help="add a person from an export file (shows what it adds)")
-    p.add_argument("file", type=PERSON_EXPORT, metavar="FILE")
+    p = ps.add_parser("import", help="add people from export files (shows what each adds; several files are "
+                                     "written together or not at all)")
+    p.add_argument("files", type=PERSON_EXPORT, nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only show what would be added")
     p.set_defaults(handler=cmd_import)
 
@@ -222,9 +223,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from career_explorer.services.person_transfer import apply_import, preview_import, read_export
 
+    if len(args.files) > 1:
+        from career_explorer.cli.cohort_commands import cmd_import as import_many
+
+        return import_many(args)
     repo = open_catalogue(args)
     store = open_store()
-    preview = preview_import(store, read_export(args.file), repo)
+    preview = preview_import(store, read_export(args.files[0]), repo)
     for line in preview.lines():
         print(line)
     if args.dry_run or not preview.adds_anything:
