@@ -51,6 +51,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--yes", action="store_true", required=True, help="confirm the deletion")
     p.set_defaults(handler=cmd_delete)
+    p = ps.add_parser("tag", help="add or remove a person's tags (for example \"spring onboarding\"); "
+                                  "with neither, list them")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--add", action="append", default=[], type=non_blank, metavar="TAG", help="add a tag (repeat for more)")
+    p.add_argument("--remove", action="append", default=[], type=non_blank, metavar="TAG",
+                   help="remove a tag (repeat for more)")
+    p.set_defaults(handler=cmd_tag)
     p = ps.add_parser("export", help="write one person's data as JSON")
     p.add_argument("name", metavar="NAME")
     p.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
@@ -207,6 +214,15 @@ def cmd_delete(args: argparse.Namespace) -> int:
     person = store.person_named(args.name)
     saved = delete_with_export(store, person.id)
     print(f"Deleted {person.name}; their data was exported first to {saved}.")
+    return 0
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    store = open_store()
+    person = store.person_named(args.name)
+    tags = store.add_tags(person.id, add=args.add, remove=args.remove) if args.add or args.remove \
+        else store.tags(person.id)
+    print(f"{person.name}'s tags: {', '.join(tags)}." if tags else f"{person.name} has no tags.")
     return 0
 
 

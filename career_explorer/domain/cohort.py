@@ -95,6 +95,8 @@ class CohortTable(Model):
     # Target roles in the cohort (before any role filter), for the filter's choices.
     targets: tuple[RoleStatus, ...] = ()
     role_filter: Optional[str] = None
+    # The tag the people were chosen by (the members are filtered before the table is built).
+    tag_filter: Optional[str] = None
     # People selected but left out of the table because they have no target role yet.
     without_target: tuple[str, ...] = ()
 
