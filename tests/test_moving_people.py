@@ -11,6 +11,7 @@ from career_explorer.data.user_store import NameTaken, UserStore
 from career_explorer.domain.user import SessionNote
 from career_explorer.launcher import main
 from career_explorer.services.cohort_transfer import apply_many, preview_many, read_records
+from career_explorer.services.sessions import done_dates
 from tests.cohort_fixtures import add_cohort
 
 NAMES = ("Ana Lima", "Ben Okafor", "Cleo Park")
@@ -64,7 +65,7 @@ def test_person_import_of_three_files_previews_all_then_brings_tags_sessions_and
     ben = store.person_named("Ben Okafor")
     [session] = store.sessions(ben.id)
     assert session.discussed == "Ben Okafor talked about products" and session.agreed == "Book a shadowing slot"
-    assert store.done_actions(ben.id) == {"fx/products": dt.date(2026, 3, 9)}
+    assert done_dates(store.sessions(ben.id)) == {"fx/products": dt.date(2026, 3, 9)}
     assert [p.name for p in store.people_tagged("Spring Onboarding")] == list(NAMES)
 
 

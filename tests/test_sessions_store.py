@@ -13,6 +13,7 @@ from career_explorer.data.user_migrations import LATEST, migrate
 from career_explorer.data.user_store import InvalidEntry, UserStore
 from career_explorer.domain.user import PersonExport, PersonRecord, SessionNote
 from career_explorer.services.person_transfer import delete_with_export, read_export
+from career_explorer.services.sessions import done_dates
 
 WHEN = "2024-05-01T10:00:00+00:00"
 
@@ -62,7 +63,7 @@ def test_a_store_from_the_current_release_opens_with_everything_kept_and_no_tags
     store.close()
     again = UserStore.open(path)
     assert again.version == 3 and again.tags(ana.id) == ("spring onboarding",)
-    assert again.done_actions(ana.id) == {"fx/products": dt.date(2024, 6, 3)}
+    assert done_dates(again.sessions(ana.id)) == {"fx/products": dt.date(2024, 6, 3)}
 
 
 def test_tags_are_trimmed_kept_once_whatever_their_case_and_found_again(private_home):
@@ -94,13 +95,13 @@ def test_sessions_are_listed_newest_first_and_their_done_marks_stay_after_reopen
     store.close()
 
     store = UserStore.open()
-    assert store.done_actions(ana.id) == {"fx/products": dt.date(2024, 6, 17), "fx/service": dt.date(2024, 6, 3)}
+    assert done_dates(store.sessions(ana.id)) == {"fx/products": dt.date(2024, 6, 17), "fx/service": dt.date(2024, 6, 3)}
     assert store.session(second.id).done[0].action == "Run a clinic"
     store.untick_done(first.id, "fx/service")
     edited = store.edit_session(first.id, note(dt.date(2024, 6, 4), discussed="Goals, revised"))
     assert edited.uid == first.uid and edited.discussed == "Goals, revised" and edited.agreed is None
     store.delete_session(second.id)
-    assert [s.discussed for s in store.sessions(ana.id)] == ["Goals, revised"] and store.done_actions(ana.id) == {}
+    assert [s.discussed for s in store.sessions(ana.id)] == ["Goals, revised"] and done_dates(store.sessions(ana.id)) == {}
 
 
 def test_a_session_that_says_nothing_or_ends_before_it_starts_is_refused():

@@ -7,6 +7,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Optional
 
+from career_explorer.cli import session_commands
 from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json, print_table
 from career_explorer.cli.paths import input_path, output_file
 
@@ -58,6 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--remove", action="append", default=[], type=non_blank, metavar="TAG",
                    help="remove a tag (repeat for more)")
     p.set_defaults(handler=cmd_tag)
+    session_commands.register(ps)
     p = ps.add_parser("export", help="write one person's data as JSON")
     p.add_argument("name", metavar="NAME")
     p.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
@@ -329,7 +331,7 @@ def _report(args: argparse.Namespace):
     saved = store.target(person.id)
     route = saved.route if saved and saved.role_id == target_id else ()
     return gap_report(repo, person, store.latest_assessment(person.id), target_id, route,
-                      store.actions(person.id))
+                      store.actions(person.id), sessions=store.sessions(person.id))
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

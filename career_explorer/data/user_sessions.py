@@ -6,7 +6,6 @@ transaction and row helpers, so a session save is one transaction like every oth
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from typing import TYPE_CHECKING, Iterable, Optional
 
@@ -141,14 +140,6 @@ class TagsAndSessions:
 
     def session_uids(self) -> set[str]:
         return {r["uid"] for r in self._rows("SELECT uid FROM sessions")}
-
-    def done_actions(self, person_id: int) -> dict[str, dt.date]:
-        """Each competency whose action was ticked done, with the date of the latest session that did."""
-        done: dict[str, dt.date] = {}
-        for note in reversed(self.sessions(person_id)):
-            for mark in note.done:
-                done[mark.competency] = note.held_on
-        return done
 
     def _sessions_from(self, rows: list[dict]) -> list[SessionNote]:
         if not rows:

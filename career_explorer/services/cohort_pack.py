@@ -52,6 +52,7 @@ class PackPerson(NamedTuple):
     assessment: Optional[Assessment]
     target: Target
     actions: dict[str, PlanAction]
+    sessions: tuple = ()  # SessionNote: the plan's done marks and its Sessions section
 
 
 def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
@@ -61,7 +62,7 @@ def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
         target = store.target(row.person_id)
         if target is not None:
             found.append(PackPerson(store.person(row.person_id), store.latest_assessment(row.person_id), target,
-                                    store.actions(row.person_id)))
+                                    store.actions(row.person_id), tuple(store.sessions(row.person_id))))
     return found
 
 
@@ -238,7 +239,7 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
             # No "roles closest now": a fit against every role costs seconds a person, and the
             # pack is about each person's own target (their own PDF has the closest roles).
             reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
-                                      closest=0))
+                                      closest=0, sessions=p.sessions))
         counts = []
         for index, report in enumerate(reports):
             step(0.25 + 0.15 * index / n, "Laying out pages")
