@@ -207,7 +207,7 @@ class GapPanel(QWidget):
             self.plan.insertRow(row)
             now = "not rated" if item.rating is None else level_text(item.rating)
             behaviours = "\n".join(f"Level {b.level}: {b.text}" for b in item.behaviours)
-            done = f"\n\u2713 Done (session of {item.done_on.isoformat()})" if item.done_on else ""
+            done = f"\n\u2713 Done {item.done_on.isoformat()}" if item.done_on else ""
             tip = f"Ticked done in the session of {item.done_on.isoformat()}" if item.done_on else ""
             self.plan.setItem(row, 0, _item(f"{index} \u2713" if item.done_on else str(index), tip))
             self.plan.setItem(row, 1, _item(f"{item.name}\n{now} → {level_text(item.required)}{done}", tip))

@@ -68,12 +68,13 @@ class SessionDialog(QDialog):
         self.next_date.setAccessibleName("Next session date")
         self.has_next.setChecked(bool(note and note.next_date))
         self.next_date.setEnabled(self.has_next.isChecked())
-        self.done = QListWidget(self)
-        self.done.setAccessibleName("Actions done")
+        self.done_list = QListWidget(self)
+        self.done_list.setAccessibleName("Actions done")
+        self.done_list.setWordWrap(True)
         ticked = {d.competency for d in note.done} if note else set()
         for choice in actions:
             when = f"  (done {choice.done_on.isoformat()})" if choice.done_on and choice.competency not in ticked else ""
-            item = QListWidgetItem(f"{choice.name}: {choice.action.text}{when}", self.done)
+            item = QListWidgetItem(f"{choice.name}: {choice.action.text}{when}", self.done_list)
             item.setData(Qt.UserRole, choice.competency)
             item.setToolTip(choice.action.text)
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -100,17 +101,17 @@ class SessionDialog(QDialog):
         done_label = QLabel("Development-plan actions &done in this session (Space ticks one):" if actions else
                             "No development actions written yet: write them in Gap and plan to tick them here.", self)
         done_label.setWordWrap(True)
-        done_label.setBuddy(self.done)
+        done_label.setBuddy(self.done_list)
         layout.addWidget(done_label)
-        layout.addWidget(self.done, 1)
-        self.done.setVisible(bool(actions))
+        layout.addWidget(self.done_list, 1)
+        self.done_list.setVisible(bool(actions))
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(620, 560)
 
         for edit in (self.discussed, self.agreed):
             edit.textChanged.connect(self._check)
-        self.done.itemChanged.connect(lambda _i: self._check())
+        self.done_list.itemChanged.connect(lambda _i: self._check())
         self.held_on.dateChanged.connect(lambda _d: self._check())
         self.next_date.dateChanged.connect(lambda _d: self._check())
         self.has_next.toggled.connect(self.next_date.setEnabled)
@@ -127,13 +128,13 @@ class SessionDialog(QDialog):
         return edit
 
     def ticked(self) -> list[str]:
-        return [self.done.item(i).data(Qt.UserRole) for i in range(self.done.count())
-                if self.done.item(i).checkState() == Qt.Checked]
+        return [self.done_list.item(i).data(Qt.UserRole) for i in range(self.done_list.count())
+                if self.done_list.item(i).checkState() == Qt.Checked]
 
     def tick(self, competency: str, on: bool = True) -> None:
-        for i in range(self.done.count()):
-            if self.done.item(i).data(Qt.UserRole) == competency:
-                self.done.item(i).setCheckState(Qt.Checked if on else Qt.Unchecked)
+        for i in range(self.done_list.count()):
+            if self.done_list.item(i).data(Qt.UserRole) == competency:
+                self.done_list.item(i).setCheckState(Qt.Checked if on else Qt.Unchecked)
                 return
         raise KeyError(competency)
 

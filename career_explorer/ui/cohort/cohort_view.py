@@ -82,8 +82,11 @@ class CohortView(QWidget):
         bar.addWidget(QLabel("Sort rows by", self))
         bar.addWidget(self.sort_choice)
         bar.addStretch(1)
+        # The buttons share the summary's line: beside three filters at 1024 px they were cut off.
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
         for button in (self.import_button, self.export_button, self.pack_button):
-            bar.addWidget(button)
+            head.addWidget(button)
 
         self.model = CohortTableModel(self)
         self.view = QTableView(self)
@@ -135,7 +138,7 @@ class CohortView(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(head)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
