@@ -110,6 +110,7 @@ class ImportPreview:
     actions_added: int
     missing_roles: list[str] = field(default_factory=list)
     sessions_added: int = 0
+    done_added: int = 0  # actions ticked done in the sessions added
     tags_added: tuple[str, ...] = ()
 
     @property
@@ -135,8 +136,8 @@ class ImportPreview:
         if self.actions_added:
             lines.append(f"{self.actions_added} development action(s)")
         if self.sessions_added:
-            done = sum(len(s.done) for s in self.record.sessions)
-            lines.append(f"{self.sessions_added} session note(s)" + (f", {done} action(s) ticked done" if done else ""))
+            lines.append(f"{self.sessions_added} session note(s)"
+                         + (f", {self.done_added} action(s) ticked done" if self.done_added else ""))
         if self.tags_added:
             lines.append("tags: " + ", ".join(self.tags_added))
         if self.missing_roles:
@@ -168,7 +169,8 @@ def preview_import(store: UserStore, record: PersonRecord,
     target_added = record.target is not None and (into is None or store.target(into.id) is None)
     routes_added, actions_added = len(record.routes), len(record.actions)
     sessions_here = store.session_uids()
-    sessions_added = sum(1 for s in record.sessions if s.uid not in sessions_here)
+    new_sessions = [s for s in record.sessions if s.uid not in sessions_here]
+    sessions_added, done_added = len(new_sessions), sum(len(s.done) for s in new_sessions)
     tags_added = record.tags
     if into is not None:
         tags_here = {t.casefold() for t in store.tags(into.id)}
@@ -189,7 +191,7 @@ def preview_import(store: UserStore, record: PersonRecord,
     return ImportPreview(record=record, into=into, new_snapshots=len(record.assessments) - known,
                          known_snapshots=known, target_added=target_added, routes_added=routes_added,
                          actions_added=actions_added, missing_roles=missing, sessions_added=sessions_added,
-                         tags_added=tags_added)
+                         done_added=done_added, tags_added=tags_added)
 
 
 def apply_import(store: UserStore, preview: ImportPreview) -> Person:
