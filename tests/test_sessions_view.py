@@ -85,6 +85,25 @@ def test_save_is_enabled_only_once_something_is_written_and_the_dates_are_right(
     assert dialog.result() == QDialog.Rejected
 
 
+def test_the_dialog_is_filled_from_the_keyboard(qtbot, fixture_repo):
+    from career_explorer.domain.user import PlanAction
+    from career_explorer.ui.session_dialog import ActionChoice
+
+    action = PlanAction(competency="fx/products", text="Shadow the product owner", updated=dt.datetime(2026, 3, 1))
+    dialog = SessionDialog("Ana", [ActionChoice("fx/products", "Products And Services", action)])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.discussed  # typing starts at once
+    qtbot.keyClicks(dialog.discussed, "Goals")
+    qtbot.keyClick(dialog.discussed, Qt.Key_Tab)  # Tab moves on rather than typing a tab
+    assert dialog.focusWidget() is dialog.agreed and dialog.discussed.toPlainText() == "Goals"
+    dialog.done_list.setFocus()
+    dialog.done_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.done_list, Qt.Key_Space)
+    assert dialog.ticked() == ["fx/products"] and dialog.save_button.isEnabled()
+
+
 def test_record_a_session_see_it_in_history_and_the_action_done_after_a_restart(qtbot, plan_view, monkeypatch,
                                                                                 fixture_repo):
     shown = fill_and_save(monkeypatch, "First month", "Book shadowing", tick=("fx/products",),
