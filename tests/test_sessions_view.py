@@ -136,6 +136,13 @@ def test_record_a_session_see_it_in_history_and_the_action_done_after_a_restart(
     assert shown[0].ticked() == ["fx/products"]
     assert [s.discussed for s in again.store.sessions(again.person.id)] == ["First month, revised"]
 
+    # Delete it from the same dialog (after a Yes): the action is no longer marked done.
+    monkeypatch.setattr(SessionDialog, "exec", lambda dialog: dialog.delete_button.click() or dialog.result())
+    monkeypatch.setattr(messages, "confirm", lambda parent, title, text: "2026-03-09" in text)
+    again.history.list.itemActivated.emit(again.history.list.item(again.history.list.count() - 1))
+    assert again.store.sessions(again.person.id) == [] and again.history.list.count() == 1
+    assert not any("\u2713" in t for t in plan_names(again))
+
 
 def pdf_text(pdf, *options: str) -> str:
     return subprocess.run(["pdftotext", *options, str(pdf), "-"], capture_output=True, text=True).stdout

@@ -46,7 +46,12 @@ def _day(value: QDate) -> dt.date:
 
 
 class SessionDialog(QDialog):
-    """Save stays disabled until something is written or ticked, and while the dates are wrong."""
+    """Save stays disabled until something is written or ticked, and while the dates are wrong.
+
+    Editing a session adds a Delete button; exec() then returns DELETE when it is pressed.
+    """
+
+    DELETE = 2
 
     def __init__(self, person: str, actions: Sequence[ActionChoice], note: Optional[SessionNote] = None,
                  today: Optional[dt.date] = None, parent: Optional[QWidget] = None) -> None:
@@ -86,13 +91,22 @@ class SessionDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.Save)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.delete_button = None
+        if note is not None:
+            self.delete_button = buttons.addButton("Delete session", QDialogButtonBox.DestructiveRole)
+            self.delete_button.clicked.connect(lambda: self.done(self.DELETE))
 
         next_row = QHBoxLayout()
         next_row.addWidget(self.has_next)
         next_row.addWidget(self.next_date)
         next_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Held on", self.held_on)
+        held_row = QHBoxLayout()
+        held_row.addWidget(self.held_on)
+        held_row.addStretch(1)  # a date needs no full line
+        held_label = QLabel("&Held on", self)
+        held_label.setBuddy(self.held_on)
+        form.addRow(held_label, held_row)
         form.addRow("&Discussed", self.discussed)
         form.addRow("A&greed", self.agreed)
         form.addRow("", next_row)

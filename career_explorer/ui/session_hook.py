@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from PySide6.QtWidgets import QDialog
+
 from career_explorer.data.errors import DataError
 from career_explorer.domain.user import SessionNote
 from career_explorer.services.sessions import competency_name, done_dates
@@ -35,7 +37,15 @@ def record_session(view: "PlanView", session_id: Optional[int] = None) -> Option
     if view.person is None:
         return None
     old = view.store.session(session_id) if session_id is not None else None
-    note = SessionDialog.ask(view, view.person.name, _choices(view), old)
+    if old is None:
+        note = SessionDialog.ask(view, view.person.name, _choices(view))
+    else:
+        dialog = SessionDialog(view.person.name, _choices(view), old, parent=view)
+        answer = dialog.exec()
+        if answer == SessionDialog.DELETE:
+            _delete(view, old)
+            return None
+        note = dialog.note() if answer == QDialog.Accepted else None
     if note is None:
         return None
     try:
@@ -50,3 +60,16 @@ def record_session(view: "PlanView", session_id: Optional[int] = None) -> Option
         window.statusBar().showMessage(f"Saved the session of {saved.held_on.isoformat()} with {view.person.name}",
                                        8000)
     return saved
+
+
+def _delete(view: "PlanView", session: SessionNote) -> None:
+    """Delete a session after asking; the actions it ticked are no longer done unless another session ticked them."""
+    if not messages.confirm(view, "Delete session", f"Delete the session of {session.held_on.isoformat()} with "
+                            f"{view.person.name}? The actions it ticked done are no longer marked done by it."):
+        return
+    try:
+        view.store.delete_session(session.id)
+    except DataError as exc:
+        messages.show_error(view, "Cannot delete the session", str(exc))
+        return
+    view.refresh(keep_editor=True)
