@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from career_explorer.cli.output import CliError, open_catalogue, print_json
+from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json
 from career_explorer.cli.paths import input_path, output_file
 
 # Handlers import the store, the services and matplotlib: building the parser stays light.
@@ -20,6 +20,7 @@ def _selection(p: argparse.ArgumentParser) -> None:
     p.add_argument("--role", metavar="ROLE", help="only the people aiming for this target role (title or id)")
     p.add_argument("--person", dest="people", action="append", default=[], metavar="NAME",
                    help="only this person (repeat for more); default: everyone not archived")
+    p.add_argument("--tag", type=non_blank, metavar="TAG", help="only the people with this tag (see `person tag`)")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -49,13 +50,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     i.set_defaults(handler=cmd_import)
 
 
+def _members(store: "UserStore", args: argparse.Namespace) -> list:
+    """The people chosen by --person and --tag (not yet by --role: the table does that)."""
+    from career_explorer.services.cohort import load_members, only_tagged
+
+    chosen = [store.person_named(name).id for name in args.people] if args.people else None
+    members = load_members(store, chosen)
+    if args.tag is None:
+        return members
+    if not store.people_tagged(args.tag):
+        raise CliError(f"nobody has the tag {args.tag!r} (tags in use: {', '.join(store.all_tags()) or 'none yet'})")
+    return only_tagged(store, members, args.tag)
+
+
 def _table(args: argparse.Namespace) -> tuple["CatalogueRepository", "UserStore", "CohortTable"]:
     from career_explorer.cli.plan_commands import open_store, role_id
-    from career_explorer.services.cohort import BY_PERSON, cohort_table, find_column, load_members, sort_rows
+    from career_explorer.services.cohort import BY_PERSON, cohort_table, find_column, sort_rows
 
     repo, store = open_catalogue(args), open_store()
-    chosen = [store.person_named(name).id for name in args.people] if args.people else None
-    table = cohort_table(repo, load_members(store, chosen), role=role_id(repo, args.role) if args.role else None)
+    table = cohort_table(repo, _members(store, args), role=role_id(repo, args.role) if args.role else None)
+    table = table.model_copy(update={"tag_filter": args.tag})
     if getattr(args, "sort", None):
         try:
             table = sort_rows(table, find_column(table, args.sort).competency)
@@ -97,12 +111,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from career_explorer.cli.plan_commands import open_store, role_id
-    from career_explorer.services.cohort import load_members
     from career_explorer.services.cohort_transfer import export_cohort
 
     store = open_store()
-    chosen = [store.person_named(name).id for name in args.people] if args.people else None
-    members = load_members(store, chosen)
+    members = _members(store, args)
     if args.role:
         rid = role_id(open_catalogue(args), args.role)
         members = [m for m in members if m.target_id == rid]

@@ -7,6 +7,7 @@ import logging
 import sys
 from typing import TYPE_CHECKING, Optional
 
+from career_explorer.cli import session_commands
 from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json, print_table
 from career_explorer.cli.paths import input_path, output_file
 
@@ -51,12 +52,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--yes", action="store_true", required=True, help="confirm the deletion")
     p.set_defaults(handler=cmd_delete)
+    p = ps.add_parser("tag", help="add or remove a person's tags (for example \"spring onboarding\"); "
+                                  "with neither, list them")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--add", action="append", default=[], type=non_blank, metavar="TAG", help="add a tag (repeat for more)")
+    p.add_argument("--remove", action="append", default=[], type=non_blank, metavar="TAG",
+                   help="remove a tag (repeat for more)")
+    p.set_defaults(handler=cmd_tag)
+    session_commands.register(ps)
     p = ps.add_parser("export", help="write one person's data as JSON")
     p.add_argument("name", metavar="NAME")
     p.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
     p.set_defaults(handler=cmd_export)
-    p = ps.add_parser("import", help="add a person from an export file (shows what it adds)")
-    p.add_argument("file", type=PERSON_EXPORT, metavar="FILE")
+    p = ps.add_parser("import", help="add people from export files (shows what each adds; several files are "
+                                     "written together or not at all)")
+    p.add_argument("files", type=PERSON_EXPORT, nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="only show what would be added")
     p.set_defaults(handler=cmd_import)
 
@@ -209,6 +219,15 @@ def cmd_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tag(args: argparse.Namespace) -> int:
+    store = open_store()
+    person = store.person_named(args.name)
+    tags = store.add_tags(person.id, add=args.add, remove=args.remove) if args.add or args.remove \
+        else store.tags(person.id)
+    print(f"{person.name}'s tags: {', '.join(tags)}." if tags else f"{person.name} has no tags.")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from career_explorer.services.person_transfer import export_person
 
@@ -222,9 +241,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from career_explorer.services.person_transfer import apply_import, preview_import, read_export
 
+    if len(args.files) > 1:
+        from career_explorer.cli.cohort_commands import cmd_import as import_many
+
+        return import_many(args)
     repo = open_catalogue(args)
     store = open_store()
-    preview = preview_import(store, read_export(args.file), repo)
+    preview = preview_import(store, read_export(args.files[0]), repo)
     for line in preview.lines():
         print(line)
     if args.dry_run or not preview.adds_anything:
@@ -308,7 +331,7 @@ def _report(args: argparse.Namespace):
     saved = store.target(person.id)
     route = saved.route if saved and saved.role_id == target_id else ()
     return gap_report(repo, person, store.latest_assessment(person.id), target_id, route,
-                      store.actions(person.id))
+                      store.actions(person.id), sessions=store.sessions(person.id))
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -59,6 +59,35 @@ MIGRATIONS: list[tuple[int, str, tuple[str, ...]]] = [
         )""",
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )),
+    # Done marks live in their own table, keyed by the session, not as a flag on plan_actions: a mark
+    # belongs to the session it was ticked in (deleting the session unticks it, an export carries it
+    # with the session's uid), and it keeps the action's words as they were when ticked, while the
+    # action itself can be reworded or cleared later.
+    (3, "tags per person, one-on-one sessions and the actions ticked done in them", (
+        """CREATE TABLE person_tags (
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL COLLATE NOCASE,
+            PRIMARY KEY (person_id, tag)
+        )""",
+        "CREATE INDEX person_tags_tag ON person_tags(tag)",
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            held_on TEXT NOT NULL,
+            discussed TEXT,
+            agreed TEXT,
+            next_date TEXT,
+            created TEXT NOT NULL
+        )""",
+        "CREATE INDEX sessions_person ON sessions(person_id, held_on)",
+        """CREATE TABLE session_done (
+            session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+            competency TEXT NOT NULL,
+            action TEXT,
+            PRIMARY KEY (session_id, competency)
+        )""",
+    )),
 ]
 
 LATEST = MIGRATIONS[-1][0]

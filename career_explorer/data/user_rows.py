@@ -29,7 +29,7 @@ M = TypeVar("M", bound=BaseModel)
 REPAIRED = " (repaired)"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 TIME_FIELDS = {"created", "taken", "set_at", "saved_at", "updated"}
-TEXT_FIELDS = {"note", "evidence", "text"}
+TEXT_FIELDS = {"note", "evidence", "text", "discussed", "agreed", "action"}
 
 
 class InvalidEntry(UserStoreError):

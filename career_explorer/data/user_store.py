@@ -1,4 +1,4 @@
-"""The user store: people, assessments, targets, routes and actions in a local SQLite file.
+"""The user store: people, assessments, targets, routes, actions, tags and sessions in a local SQLite file.
 
 WAL mode, one transaction per user action (BEGIN IMMEDIATE, so what an action reads is what it writes
 over), numbered migrations. A corrupt file, or one that is not ours, is moved aside with a timestamp
@@ -19,6 +19,7 @@ from career_explorer.data.user_migrations import schema_version
 from career_explorer.data import user_bulk
 from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
 from career_explorer.data.user_rows import route_ids as _ids
+from career_explorer.data.user_sessions import SessionNotFound, TagsAndSessions
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,
@@ -57,12 +58,15 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "StoreBusy", "StoreTooNew", "UserStore",
+__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "SessionNotFound", "StoreBusy", "StoreTooNew", "UserStore",
            "UserStoreError", "default_store_path", "move_aside", "now", "open_user_store"]
 
 
-class UserStore:
-    """Read-write access to the user store. Open with `UserStore.open(path)`."""
+class UserStore(TagsAndSessions):
+    """Read-write access to the user store. Open with `UserStore.open(path)`.
+
+    Tags and sessions come from TagsAndSessions (user_sessions.py).
+    """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, moved_aside: Optional[Path] = None,
                  moved_because: str = "was damaged") -> None:
@@ -336,35 +340,49 @@ class UserStore:
         return PersonRecord(
             person=self.person(person_id), assessments=tuple(self.assessments(person_id)),
             target=self.target(person_id), routes=tuple(self.routes(person_id)),
-            actions=tuple(self.actions(person_id).values()),
+            actions=tuple(self.actions(person_id).values()), tags=self.tags(person_id),
+            sessions=tuple(reversed(self.sessions(person_id))),
         )
 
     def write_record(self, record: PersonRecord, into: Optional[int] = None) -> Person:
         """Add a record in one transaction: a new person, or (with `into`) only what that person lacks."""
+        return self.write_records([(record, into)])[0]
+
+    def write_records(self, records: list[tuple[PersonRecord, Optional[int]]]) -> list[Person]:
+        """Add several records in ONE transaction: a problem with the last leaves the first unwritten too."""
         with self.transaction() as c:
-            if into is None:
-                p = checked(record.person, "the person")
-                self._check_name_free(p.name)
-                person_id = c.execute(
-                    "INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, ?)",
-                    (p.uid, p.name, p.role_id, p.created.isoformat(), int(p.archived))).lastrowid
-            else:
-                person_id = into
-            have_snapshots = self.assessment_uids()
-            for a in record.assessments:
-                if a.uid not in have_snapshots:
-                    self._insert_assessment(c, person_id, a)
-            if record.target is not None and self.target(person_id) is None:
-                self._write_target(c, person_id, record.target)
-            have_routes = {r.role_ids for r in self.routes(person_id)}
-            for route in record.routes:
-                if route.role_ids not in have_routes:
-                    self._insert_route(c, person_id, route)
-            have_actions = self.actions(person_id)
-            for action in record.actions:
-                if action.competency not in have_actions:
-                    self._write_action(c, person_id, action)
-        return self.person(person_id)
+            ids = [self._write_one(c, record, into) for record, into in records]
+        return [self.person(i) for i in ids]
+
+    def _write_one(self, c: sqlite3.Connection, record: PersonRecord, into: Optional[int]) -> int:
+        if into is None:
+            p = checked(record.person, "the person")
+            self._check_name_free(p.name)
+            person_id = c.execute(
+                "INSERT INTO people(uid, name, role_id, created, archived) VALUES (?, ?, ?, ?, ?)",
+                (p.uid, p.name, p.role_id, p.created.isoformat(), int(p.archived))).lastrowid
+        else:
+            person_id = into
+        have_snapshots = self.assessment_uids()
+        for a in record.assessments:
+            if a.uid not in have_snapshots:
+                self._insert_assessment(c, person_id, a)
+        if record.target is not None and self.target(person_id) is None:
+            self._write_target(c, person_id, record.target)
+        have_routes = {r.role_ids for r in self.routes(person_id)}
+        for route in record.routes:
+            if route.role_ids not in have_routes:
+                self._insert_route(c, person_id, route)
+        have_actions = self.actions(person_id)
+        for action in record.actions:
+            if action.competency not in have_actions:
+                self._write_action(c, person_id, action)
+        self._insert_tags(c, person_id, record.tags)
+        have_sessions = self.session_uids()
+        for note in record.sessions:
+            if note.uid not in have_sessions:
+                self._insert_session(c, person_id, note)
+        return person_id
 
     # -- many people at once (the cohort) ---------------------------------------------------
 

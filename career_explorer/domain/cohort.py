@@ -95,6 +95,8 @@ class CohortTable(Model):
     # Target roles in the cohort (before any role filter), for the filter's choices.
     targets: tuple[RoleStatus, ...] = ()
     role_filter: Optional[str] = None
+    # The tag the people were chosen by (the members are filtered before the table is built).
+    tag_filter: Optional[str] = None
     # People selected but left out of the table because they have no target role yet.
     without_target: tuple[str, ...] = ()
 
@@ -120,6 +122,7 @@ class CohortExport(Model):
     """One file carrying several people, each as complete as a person export."""
 
     format: Literal["career-explorer/cohort"]
-    version: Literal[1]
+    # 2: the people carry tags and sessions; version 1 files still import.
+    version: Literal[1, 2]
     exported: dt.datetime
     records: tuple[PersonRecord, ...] = Field(min_length=1)

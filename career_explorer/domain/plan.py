@@ -130,6 +130,18 @@ class PlanItem(Model):
     behaviours: tuple[Behaviour, ...] = ()
     action: Optional[str] = None
     evidence: Optional[str] = None
+    # The date of the latest one-on-one in which the action was ticked done; None while it is not.
+    done_on: Optional[dt.date] = None
+
+
+class SessionSummary(Model):
+    """One one-on-one as the plan and its report show it: competencies by name, never by id."""
+
+    held_on: dt.date
+    discussed: Optional[str] = None
+    agreed: Optional[str] = None
+    next_date: Optional[dt.date] = None
+    done: tuple[str, ...] = ()  # "Products and Services: shadowed the product owner"
 
 
 class RoleStatus(Model):
@@ -163,6 +175,7 @@ class GapReport(Model):
     route: Optional[Route] = None
     route_note: str = ""
     closest: tuple[RoleFit, ...] = ()
+    sessions: tuple[SessionSummary, ...] = ()  # the most recent first
 
 
 class RatingChange(Model):

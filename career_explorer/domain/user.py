@@ -1,4 +1,5 @@
-"""The user's own data: people, dated assessment snapshots, targets, saved routes and plan actions."""
+"""The user's own data: people, dated assessment snapshots, targets, saved routes, plan actions, tags and
+one-on-one sessions."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import unicodedata
 import uuid
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from career_explorer.domain.base import Model, Slug, Text
 
 NAME_MAX = 120
 TEXT_MAX = 10_000
+TAG_MAX = 60
+# Sessions are dated by the coach, by hand: a year outside this is a typing slip, not history.
+FIRST_DATE, LAST_DATE = dt.date(1950, 1, 1), dt.date(2199, 12, 31)
 
 
 def new_uid() -> str:
@@ -148,6 +152,82 @@ class PlanAction(Model):
         return _clean_text(value) or ""
 
 
+def _clean_tag(value: str) -> str:
+    """A tag as typed, with its inner runs of spaces made one: "spring  onboarding" is "spring onboarding"."""
+    text = " ".join(_clean_name(value).split())
+    if len(text) > TAG_MAX:
+        raise ValueError(f"is {len(text)} characters long; the limit is {TAG_MAX}")
+    return text
+
+
+Tag = Annotated[str, AfterValidator(_clean_tag)]
+
+
+def unique_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags in their first spelling, each once whatever its case ("Spring" and "spring" are one tag)."""
+    seen: dict[str, str] = {}
+    for tag in tags:
+        seen.setdefault(tag.casefold(), tag)
+    return tuple(sorted(seen.values(), key=str.casefold))
+
+
+class TagList(Model):
+    """A person's tags, cleaned and each once."""
+
+    tags: tuple[Tag, ...] = ()
+
+    @field_validator("tags")
+    @classmethod
+    def _once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return unique_tags(value)
+
+
+def _in_range(value: Optional[dt.date]) -> Optional[dt.date]:
+    if value is not None and not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"{value.isoformat()} is not a date between {FIRST_DATE.year} and {LAST_DATE.year}")
+    return value
+
+
+SessionDate = Annotated[dt.date, AfterValidator(_in_range)]
+
+
+class DoneAction(Model):
+    """A development action ticked done in a session, with its words as they were when ticked."""
+
+    competency: Slug
+    action: LongText = None
+
+
+class SessionNote(Model):
+    """One dated one-on-one: what was discussed, what was agreed, when to meet next, what was done."""
+
+    id: Optional[int] = None
+    uid: str = Field(default_factory=new_uid, pattern=r"^[0-9a-f]{32}$")
+    held_on: SessionDate
+    discussed: LongText = None
+    agreed: LongText = None
+    next_date: Optional[SessionDate] = None
+    created: UtcTime
+    done: tuple[DoneAction, ...] = ()
+
+    @field_validator("done")
+    @classmethod
+    def _done_once_each(cls, value: tuple[DoneAction, ...]) -> tuple[DoneAction, ...]:
+        names = [d.competency for d in value]
+        if len(names) != len(set(names)):
+            raise ValueError("an action is ticked done twice")
+        return value
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "SessionNote":
+        if not (self.discussed or self.agreed or self.done):
+            raise ValueError("a session needs what was discussed, what was agreed or an action done")
+        if self.next_date is not None and self.next_date < self.held_on:
+            raise ValueError(f"the next date {self.next_date.isoformat()} is before the session "
+                             f"({self.held_on.isoformat()})")
+        return self
+
+
 Mode = Literal["individual", "coach"]
 
 
@@ -159,6 +239,21 @@ class PersonRecord(Model):
     target: Optional[Target] = None
     routes: tuple[SavedRoute, ...] = ()
     actions: tuple[PlanAction, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    sessions: tuple[SessionNote, ...] = ()
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_once_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return unique_tags(value)
+
+    @field_validator("sessions")
+    @classmethod
+    def _unique_sessions(cls, value: tuple[SessionNote, ...]) -> tuple[SessionNote, ...]:
+        uids = [s.uid for s in value]
+        if len(uids) != len(set(uids)):
+            raise ValueError("two sessions share one uid")
+        return value
 
     @field_validator("assessments")
     @classmethod
@@ -178,12 +273,14 @@ class PersonRecord(Model):
 
 
 EXPORT_FORMAT = "career-explorer/person"
+EXPORT_VERSION = 2
 
 
 class PersonExport(Model):
     """The JSON file that carries one person from one machine to another."""
 
     format: Literal["career-explorer/person"]
-    version: Literal[1]
+    # 2 added tags and sessions; a version 1 file (without them) still imports.
+    version: Literal[1, 2]
     exported: UtcTime
     record: PersonRecord

@@ -204,3 +204,11 @@ def find_column(table: CohortTable, name: str) -> CohortColumn:
             return found[0]
     names = ", ".join(sorted(c.name for c in table.columns)) or "none"
     raise LookupError(f"no competency {wanted!r} in the cohort table (its columns: {names})")
+
+
+def only_tagged(store: UserStore, members: Iterable[CohortMember], tag: Optional[str]) -> list[CohortMember]:
+    """The members with `tag` (any case); all of them when `tag` is None or empty."""
+    if not tag:
+        return list(members)
+    ids = {p.id for p in store.people_tagged(tag)}
+    return [m for m in members if m.person.id in ids]

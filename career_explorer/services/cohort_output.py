@@ -66,10 +66,11 @@ def behaviour_lines(gap: SharedGap) -> list[str]:
 
 
 def filter_words(table: CohortTable) -> str:
-    if not table.role_filter:
-        return ""
-    target = next((t for t in table.targets if t.id == table.role_filter), None)
-    return f"aiming for {target.label if target else 'one role'}"
+    words = [f"tagged \u201c{table.tag_filter}\u201d"] if table.tag_filter else []
+    if table.role_filter:
+        target = next((t for t in table.targets if t.id == table.role_filter), None)
+        words.append(f"aiming for {target.label if target else 'one role'}")
+    return ", ".join(words)
 
 
 def cohort_json(table: CohortTable) -> dict[str, Any]:
@@ -80,7 +81,7 @@ def cohort_json(table: CohortTable) -> dict[str, Any]:
 
     return {
         "made": table.made.isoformat(),
-        "filter": {"role": table.role_filter},
+        "filter": {"role": table.role_filter, "tag": table.tag_filter},
         "columns": [{"id": c.competency, "name": c.name, "scale_min": c.scale_min, "scale_max": c.scale_max,
                      "needed_by": c.needed_by, "growing": c.growing} for c in table.columns],
         "rows": [{"person": r.person, "current": role_label(r.current) if r.current else None,

@@ -52,6 +52,7 @@ class PackPerson(NamedTuple):
     assessment: Optional[Assessment]
     target: Target
     actions: dict[str, PlanAction]
+    sessions: tuple = ()  # SessionNote: the plan's done marks and its Sessions section
 
 
 def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
@@ -60,7 +61,7 @@ def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
     targets = store.targets(ids)
     ids = [i for i in ids if targets[i] is not None]
     latest, actions = store.latest_assessments(ids), store.actions_of(ids)
-    return [PackPerson(store.person(i), latest[i], targets[i], actions[i]) for i in ids]
+    return [PackPerson(store.person(i), latest[i], targets[i], actions[i], tuple(store.sessions(i))) for i in ids]
 
 
 class _CountingWriter(PageWriter):
@@ -236,7 +237,7 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
             # No "roles closest now": a fit against every role costs seconds a person, and the
             # pack is about each person's own target (their own PDF has the closest roles).
             reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
-                                      closest=0, routes=routes))
+                                      closest=0, routes=routes, sessions=p.sessions))
         counts = []
         for index, report in enumerate(reports):
             step(0.25 + 0.15 * index / n, "Laying out pages")

@@ -1,8 +1,8 @@
 """Moving a cohort: export several people as one file; import several files at once, previewed first.
 
 An import reads every file and previews every person before anything is written; it is refused
-whole when any file is unreadable or two files would add the same person twice. Each person is
-then written in one transaction of their own, as a single import is.
+whole when any file is unreadable or two files would add the same person twice. Then every person
+is written in ONE transaction: a problem with the last leaves the first unwritten too.
 """
 
 from __future__ import annotations
@@ -17,12 +17,11 @@ from pydantic import ValidationError
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.user_store import UserStore, now
 from career_explorer.domain.cohort import COHORT_FORMAT, CohortExport
-from career_explorer.domain.user import EXPORT_FORMAT, Person, PersonRecord
+from career_explorer.domain.user import EXPORT_FORMAT, EXPORT_VERSION, Person, PersonRecord
 from career_explorer.services.person_transfer import (
     MAX_IMPORT_BYTES,
     ImportPreview,
     TransferError,
-    apply_import,
     parse_export,
     portable_record,
     preview_import,
@@ -35,7 +34,7 @@ def cohort_text(store: UserStore, person_ids: Sequence[int]) -> str:
     if not person_ids:
         raise TransferError("nobody to export: choose at least one person")
     records = tuple(portable_record(store, pid) for pid in person_ids)
-    payload = CohortExport(format=COHORT_FORMAT, version=1, exported=now(), records=records)
+    payload = CohortExport(format=COHORT_FORMAT, version=EXPORT_VERSION, exported=now(), records=records)
     return json.dumps(payload.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -113,5 +112,5 @@ def preview_many(store: UserStore, records: Sequence[PersonRecord],
 
 
 def apply_many(store: UserStore, previews: Sequence[ImportPreview]) -> list[Person]:
-    """Write what the previews showed, person by person; those with nothing new are skipped."""
-    return [apply_import(store, preview) for preview in previews if preview.adds_anything]
+    """Write what the previews showed, all in one transaction; those with nothing new are skipped."""
+    return store.write_records([(p.record, p.into.id if p.into else None) for p in previews if p.adds_anything])

@@ -19,7 +19,7 @@ from career_explorer.domain.plan import (
     RoleStatus,
 )
 from career_explorer.data.titles_elsewhere import title_elsewhere
-from career_explorer.domain.user import Assessment, Person, PlanAction
+from career_explorer.domain.user import Assessment, Person, PlanAction, SessionNote
 from career_explorer.services.assessment import RatingIndex
 from career_explorer.services.readiness import fit_distance, ranking_key, readiness
 from career_explorer.services.role_lookup import RoleNotFound
@@ -142,12 +142,16 @@ def plan_route(repo: CatalogueRepository, person: Person, target_id: str,
 
 def gap_report(repo: CatalogueRepository, person: Person, assessment: Optional[Assessment], target_id: str,
                route: Sequence[str] = (), actions: Optional[dict[str, PlanAction]] = None,
-               closest: int = 8, routes: Optional[dict[tuple, tuple[Optional[Route], str]]] = None) -> GapReport:
-    """Everything about one person and one target: gaps, readiness, plan, route steps, closest roles.
+               closest: int = 8, routes: Optional[dict[tuple, tuple[Optional[Route], str]]] = None,
+               sessions: Sequence[SessionNote] = ()) -> GapReport:
+    """Everything about one person and one target: gaps, readiness, plan, route steps, closest roles,
+    and (given the person's sessions) the actions ticked done and the recent sessions.
 
     `routes`, when given, keeps each plan_route answer by (current role, target, saved route) across
     calls: a cohort's people mostly share a few routes, and finding one is most of a report's cost.
     """
+    from career_explorer.services.sessions import mark_done, summaries
+
     target = repo.role(target_id)
     target_status = role_status(repo, target_id)
     ratings = RatingIndex(assessment, repo.competencies)
@@ -169,7 +173,7 @@ def gap_report(repo: CatalogueRepository, person: Person, assessment: Optional[A
         person=person.name, made=now(), assessed=assessment.taken if assessment else None,
         current=role_status(repo, person.role_id) if person.role_id else None,
         target=target_status, gaps=gaps, unpublished=unpublished, readiness=ready,
-        plan=development_plan(gaps, actions or {}),
+        plan=mark_done(development_plan(gaps, actions or {}), sessions),
         route=chosen, route_note=route_note,
-        closest=closest_roles(repo, assessment, closest),
+        closest=closest_roles(repo, assessment, closest), sessions=summaries(repo, sessions),
     )

@@ -15,7 +15,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore, now
 from career_explorer.domain.base import slugify
-from career_explorer.domain.user import EXPORT_FORMAT, Person, PersonExport, PersonRecord
+from career_explorer.domain.user import EXPORT_FORMAT, EXPORT_VERSION, Person, PersonExport, PersonRecord
 from career_explorer.services.assessment import AssessmentError, check_ratings
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -32,12 +32,13 @@ def portable_record(store: UserStore, person_id: int) -> PersonRecord:
         "person": record.person.model_copy(update={"id": None}),
         "assessments": tuple(a.model_copy(update={"id": None}) for a in record.assessments),
         "routes": tuple(r.model_copy(update={"id": None}) for r in record.routes),
+        "sessions": tuple(s.model_copy(update={"id": None}) for s in record.sessions),
     })
 
 
 def export_text(store: UserStore, person_id: int) -> str:
     record = portable_record(store, person_id)
-    payload = PersonExport(format=EXPORT_FORMAT, version=1, exported=now(), record=record)
+    payload = PersonExport(format=EXPORT_FORMAT, version=EXPORT_VERSION, exported=now(), record=record)
     return json.dumps(payload.model_dump(mode="json", exclude_none=True), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -108,11 +109,14 @@ class ImportPreview:
     routes_added: int
     actions_added: int
     missing_roles: list[str] = field(default_factory=list)
+    sessions_added: int = 0
+    done_added: int = 0  # actions ticked done in the sessions added
+    tags_added: tuple[str, ...] = ()
 
     @property
     def adds_anything(self) -> bool:
         return bool(self.into is None or self.new_snapshots or self.target_added or self.routes_added
-                    or self.actions_added)
+                    or self.actions_added or self.sessions_added or self.tags_added)
 
     def lines(self) -> list[str]:
         p = self.record.person
@@ -131,6 +135,11 @@ class ImportPreview:
             lines.append(f"{self.routes_added} saved route(s)")
         if self.actions_added:
             lines.append(f"{self.actions_added} development action(s)")
+        if self.sessions_added:
+            lines.append(f"{self.sessions_added} session note(s)"
+                         + (f", {self.done_added} action(s) ticked done" if self.done_added else ""))
+        if self.tags_added:
+            lines.append("tags: " + ", ".join(self.tags_added))
         if self.missing_roles:
             lines.append("roles not in this catalogue (kept, marked): " + ", ".join(self.missing_roles))
         if not self.adds_anything:
@@ -159,7 +168,13 @@ def preview_import(store: UserStore, record: PersonRecord,
     known = sum(1 for a in record.assessments if a.uid in have)
     target_added = record.target is not None and (into is None or store.target(into.id) is None)
     routes_added, actions_added = len(record.routes), len(record.actions)
+    sessions_here = store.session_uids()
+    new_sessions = [s for s in record.sessions if s.uid not in sessions_here]
+    sessions_added, done_added = len(new_sessions), sum(len(s.done) for s in new_sessions)
+    tags_added = record.tags
     if into is not None:
+        tags_here = {t.casefold() for t in store.tags(into.id)}
+        tags_added = tuple(t for t in record.tags if t.casefold() not in tags_here)
         routes_here = {r.role_ids for r in store.routes(into.id)}
         routes_added = sum(1 for r in record.routes if r.role_ids not in routes_here)
         actions_here = store.actions(into.id)
@@ -175,7 +190,8 @@ def preview_import(store: UserStore, record: PersonRecord,
         missing = sorted({i for i in ids if i not in known_ids})
     return ImportPreview(record=record, into=into, new_snapshots=len(record.assessments) - known,
                          known_snapshots=known, target_added=target_added, routes_added=routes_added,
-                         actions_added=actions_added, missing_roles=missing)
+                         actions_added=actions_added, missing_roles=missing, sessions_added=sessions_added,
+                         done_added=done_added, tags_added=tags_added)
 
 
 def apply_import(store: UserStore, preview: ImportPreview) -> Person:

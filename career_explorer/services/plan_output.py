@@ -6,7 +6,15 @@ import textwrap
 from typing import Any, Optional
 
 from career_explorer.domain.comparison import RoleGap
-from career_explorer.domain.plan import CompetencyGap, GapReport, GapStatus, PlanItem, Readiness, RoleStatus
+from career_explorer.domain.plan import (
+    CompetencyGap,
+    GapReport,
+    GapStatus,
+    PlanItem,
+    Readiness,
+    RoleStatus,
+    SessionSummary,
+)
 from career_explorer.services.path_report import (
     level_change_text,
     level_text,
@@ -145,7 +153,22 @@ def plan_item_lines(index: int, item: PlanItem) -> tuple[str, list[str]]:
     if item.evidence:
         lines.append(f"Evidence for the rating: {item.evidence}")
     lines.append(f"Action: {item.action}" if item.action else "Action: (none written yet)")
+    if item.done_on:
+        lines.append(f"Done: ticked in the session of {item.done_on.isoformat()}")
     return heading, lines
+
+
+def session_lines(session: SessionSummary) -> tuple[str, list[str]]:
+    """A session's heading (its date) and what was discussed, agreed and done, and the next date."""
+    lines = []
+    if session.discussed:
+        lines.append(f"Discussed: {session.discussed}")
+    if session.agreed:
+        lines.append(f"Agreed: {session.agreed}")
+    lines += [f"Done: {d}" for d in session.done]
+    if session.next_date:
+        lines.append(f"Next session: {session.next_date.isoformat()}")
+    return f"Session of {session.held_on.isoformat()}", lines
 
 
 def evidence_rows(report: GapReport) -> list[list[str]]:
@@ -176,6 +199,7 @@ def plan_json(report: GapReport) -> dict[str, Any]:
         "plan": [
             {"id": i.competency, "name": i.name, "rating": num(i.rating), "required": num(i.required),
              "priority": i.priority, "action": i.action, "evidence": i.evidence,
+             "done_on": i.done_on.isoformat() if i.done_on else None,
              "behaviours": [{"level": b.level, "text": b.text} for b in i.behaviours]}
             for i in report.plan
         ],
@@ -186,6 +210,7 @@ def plan_json(report: GapReport) -> dict[str, Any]:
              "distance": f.distance}
             for f in report.closest
         ],
+        "sessions": [s.model_dump(mode="json") for s in report.sessions],
     }
 
 
@@ -216,6 +241,12 @@ def plan_text(report: GapReport) -> str:
         lines.append("Evidence behind the ratings:")
         for name, rating, text in evidence:
             lines += _wrapped(f"{name} ({rating}): {text}")
+        lines.append("")
+    if report.sessions:
+        lines.append("Sessions (most recent first):")
+        for session in report.sessions:
+            heading, body = session_lines(session)
+            lines += [f"  {heading}"] + [f"     {line}" for line in body]
         lines.append("")
     if report.closest:
         lines += ["Roles closest now:", *_wrapped(CLOSEST_NOTE)]

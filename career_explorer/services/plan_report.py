@@ -26,6 +26,7 @@ from career_explorer.services.plan_output import (
     plan_item_lines,
     readiness_text,
     role_label,
+    session_lines,
     step_rows,
 )
 from career_explorer.services.route_pages import route_charts, route_steps
@@ -159,6 +160,21 @@ def _plan(w: PageWriter, report: GapReport) -> None:
         w.space(0.08)
 
 
+def _sessions(w: PageWriter, report: GapReport) -> None:
+    if not report.sessions:
+        return
+    w.heading("Sessions")
+    w.paragraph("The most recent one-on-ones first: what was discussed and agreed, and the actions ticked done.",
+                size=8, color=MUTED)
+    for session in report.sessions:
+        heading, lines = session_lines(session)
+        w.ensure(0.5)
+        w.paragraph(heading, size=10, weight="bold", after=0.02)
+        for line in lines:
+            w.paragraph(line, size=8.5, indent=0.25, after=0.01)
+        w.space(0.08)
+
+
 def lay_out_report(w: PageWriter, report: GapReport) -> None:
     """Every section of one person's plan, from the writer's current page on (the cohort pack reuses it)."""
     _summary(w, report)
@@ -166,6 +182,7 @@ def lay_out_report(w: PageWriter, report: GapReport) -> None:
     _along_route(w, report)
     _gap_table(w, report)
     _plan(w, report)
+    _sessions(w, report)
 
 
 def report_pages(report: GapReport) -> list["Figure"]:

@@ -222,8 +222,10 @@ class GapPanel(QWidget):
             self.plan.insertRow(row)
             now = "not rated" if item.rating is None else level_text(item.rating)
             behaviours = "\n".join(f"Level {b.level}: {b.text}" for b in item.behaviours)
-            self.plan.setItem(row, 0, _item(str(index)))
-            self.plan.setItem(row, 1, _item(f"{item.name}\n{now} → {level_text(item.required)}"))
+            done = f"\n\u2713 Done {item.done_on.isoformat()}" if item.done_on else ""
+            tip = f"Ticked done in the session of {item.done_on.isoformat()}" if item.done_on else ""
+            self.plan.setItem(row, 0, _item(f"{index} \u2713" if item.done_on else str(index), tip))
+            self.plan.setItem(row, 1, _item(f"{item.name}\n{now} → {level_text(item.required)}{done}", tip))
             self.plan.setItem(row, 2, _item(behaviours or "No behaviours published for these levels."))
             action = QTableWidgetItem(item.action or "")
             action.setData(Qt.UserRole, item.competency)

@@ -1,16 +1,20 @@
-"""History: the person's snapshots, a chart of ratings over them, and the differences between any two."""
+"""History: the person's snapshots and sessions by date, a chart of ratings over the snapshots, and the
+differences between any two snapshots."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
+    QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -20,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.plan import RatingChange
-from career_explorer.domain.user import Assessment
+from career_explorer.domain.user import Assessment, SessionNote
 from career_explorer.services.assessment import diff_snapshots, history
+from career_explorer.services.sessions import done_text, history_entries, session_line
 from career_explorer.services.path_report import level_text
 from career_explorer.ui.chart_canvas import ChartCanvas
 
@@ -46,13 +51,35 @@ def evidence_text(change: RatingChange) -> str:
     return change.evidence_after + (" (new)" if change.evidence_before is None else " (changed)")
 
 
+def session_tip(repo: CatalogueRepository, session: SessionNote) -> str:
+    """The whole session, for the tooltip of its one-line row."""
+    parts = [f"Session of {session.held_on.isoformat()}"]
+    parts += [f"Discussed: {session.discussed}"] if session.discussed else []
+    parts += [f"Agreed: {session.agreed}"] if session.agreed else []
+    parts += [f"Done: {d}" for d in done_text(repo, session)]
+    parts += [f"Next session: {session.next_date.isoformat()}"] if session.next_date else []
+    return "\n".join(parts) + "\n\nDouble-click to edit."
+
+
 class HistoryPanel(QWidget):
+    """Emits `record_session()` for the Record session button and `open_session(id)` on a double-clicked session."""
+
+    record_session = Signal()
+    open_session = Signal(int)
+
     def __init__(self, repo: CatalogueRepository, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self.snapshots: list[Assessment] = []
+        self.sessions: list[SessionNote] = []
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Snapshots")
+        self.list.setAccessibleName("Snapshots and sessions")
+        self.list.setWordWrap(True)
+        self.record_button = QPushButton("&Record session…", self)
+        self.record_button.setToolTip("Note a one-on-one: what was discussed and agreed, the next date, and the "
+                                      "development actions done")
+        self.record_button.clicked.connect(self.record_session)
+        self.list.itemActivated.connect(self._activated)
         self.chart = ChartCanvas("Ratings over snapshots", _draw_history, "Export chart…", "rating-history",
                                  parent=self)
         self.chart.placeholder.setText("Save a snapshot to see ratings over time.")
@@ -86,7 +113,12 @@ class HistoryPanel(QWidget):
         list_box = QWidget(self)
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(QLabel("<b>Snapshots</b> (oldest first; older ones never change)", self))
+        list_head = QHBoxLayout()
+        list_title = QLabel("<b>Snapshots and sessions</b>", self)
+        list_title.setToolTip("Oldest first. Snapshots never change once saved; double-click a session to edit it.")
+        list_head.addWidget(list_title, 1)
+        list_head.addWidget(self.record_button)
+        list_layout.addLayout(list_head)
         list_layout.addWidget(self.list, 1)
 
         bottom = QSplitter(Qt.Horizontal, self)
@@ -103,10 +135,20 @@ class HistoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
 
-    def load(self, snapshots: list[Assessment]) -> None:
-        self.snapshots = list(snapshots)
+    def load(self, snapshots: list[Assessment], sessions: list[SessionNote] = ()) -> None:
+        self.snapshots, self.sessions = list(snapshots), list(sessions)
         self.list.clear()
-        self.list.addItems([snapshot_text(s) for s in self.snapshots])
+        for entry in history_entries(self.snapshots, self.sessions):
+            if entry.snapshot is not None:
+                QListWidgetItem(snapshot_text(entry.snapshot), self.list)
+                continue
+            item = QListWidgetItem(session_line(self.repo, entry.session), self.list)
+            item.setData(Qt.UserRole, entry.session.id)
+            item.setToolTip(session_tip(self.repo, entry.session))
+            font = QFont(item.font())
+            font.setItalic(True)  # sessions read apart from snapshots at a glance
+            item.setFont(font)
+        self.list.scrollToBottom()
         for combo in (self.older, self.newer):
             combo.blockSignals(True)
             combo.clear()
@@ -117,6 +159,13 @@ class HistoryPanel(QWidget):
         self.newer.setCurrentIndex(len(self.snapshots) - 1)
         self.chart.show_route(history(self.repo, self.snapshots) if self.snapshots else None)
         self.show_diff()
+
+    def rows(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.UserRole) is not None:
+            self.open_session.emit(item.data(Qt.UserRole))
 
     def compare(self, older: int, newer: int) -> None:
         self.older.setCurrentIndex(older)

@@ -1,4 +1,4 @@
-"""The coach's list of people: add, rename, archive and delete (after an export is written)."""
+"""The coach's list of people: add, rename, tag, archive and delete (after an export is written)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class PeoplePanel(QWidget):
 
     person_selected = Signal(object)
     deleted = Signal(str, Path)
+    tags_changed = Signal()
 
     def __init__(self, store: UserStore, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -39,16 +40,24 @@ class PeoplePanel(QWidget):
         self.add_button = QPushButton("Add…", self)
         self.rename_button = QPushButton("Rename…", self)
         self.archive_button = QPushButton("Archive", self)
+        self.tags_label = QLabel(self)
+        self.tags_label.setWordWrap(True)
+        self.tags_label.setAccessibleName("Tags")
+        self.tags_button = QPushButton("Tags…", self)
+        self.tags_button.setToolTip("Tag the person (for example \u201cspring onboarding\u201d) to filter the "
+                                    "Cohort tab and the cohort pack by it")
         self.delete_button = QPushButton("Delete…", self)
         self.delete_button.setToolTip("Deletes the person after writing an export of their data "
                                       "to the deleted-exports folder")
         buttons = QGridLayout()
-        for i, b in enumerate((self.add_button, self.rename_button, self.archive_button, self.delete_button)):
+        for i, b in enumerate((self.add_button, self.rename_button, self.tags_button, self.archive_button,
+                               self.delete_button)):
             buttons.addWidget(b, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>People</b>", self))
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.tags_label)
         layout.addWidget(self.show_archived)
         layout.addLayout(buttons)
 
@@ -56,6 +65,7 @@ class PeoplePanel(QWidget):
         self.show_archived.toggled.connect(lambda _on: self.reload(self.current_id()))
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
+        self.tags_button.clicked.connect(self.edit_tags)
         self.archive_button.clicked.connect(self.toggle_archived)
         self.delete_button.clicked.connect(self.delete)
 
@@ -87,11 +97,26 @@ class PeoplePanel(QWidget):
 
     def _selected(self) -> None:
         pid = self.current_id()
-        for b in (self.rename_button, self.archive_button, self.delete_button):
+        for b in (self.rename_button, self.tags_button, self.archive_button, self.delete_button):
             b.setEnabled(pid is not None)
         if pid is not None:
             self.archive_button.setText("Unarchive" if self.store.person(pid).archived else "Archive")
+        self._show_tags(pid)
         self.person_selected.emit(pid)
+
+    def _show_tags(self, pid: Optional[int]) -> None:
+        tags = self.store.tags(pid) if pid is not None else ()
+        self.tags_label.setText("Tags: " + ", ".join(tags) if tags else "No tags")
+        self.tags_label.setVisible(pid is not None)
+
+    def edit_tags(self) -> None:
+        pid = self.current_id()
+        if pid is None:
+            return
+        tags = plan_dialogs.ask_tags(self, self.store.person(pid).name, self.store.tags(pid))
+        if tags is not None and self._guard(lambda: self.store.set_tags(pid, tags), "Cannot save the tags"):
+            self._show_tags(pid)
+            self.tags_changed.emit()
 
     def _guard(self, action, title: str) -> bool:
         try:
@@ -132,7 +157,7 @@ class PeoplePanel(QWidget):
         if pid is None:
             return
         person = self.store.person(pid)
-        question = (f"Delete {person.name} and all their snapshots, targets and actions?\n\n"
+        question = (f"Delete {person.name} and all their snapshots, targets, actions, tags and session notes?\n\n"
                     "An export of their data is written to the deleted-exports folder first, "
                     "so they can be imported again.")
         if not messages.confirm(self, "Delete person", question):

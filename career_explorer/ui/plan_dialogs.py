@@ -44,6 +44,13 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> Optiona
     return value.strip() if ok and value.strip() else None
 
 
+def ask_tags(parent: QWidget, name: str, tags: tuple[str, ...]) -> Optional[list[str]]:
+    """The person's tags as the user edits them, comma-separated; None when cancelled, [] when cleared."""
+    value, ok = QInputDialog.getText(parent, "Tags", f"Tags of {name}, separated by commas\n"
+                                     "(for example: spring onboarding, night shift):", text=", ".join(tags))
+    return [t for t in (part.strip() for part in value.split(",")) if t] if ok else None
+
+
 def inform(parent: Optional[QWidget], title: str, text: str) -> None:
     """A message that does not block (the app goes on starting behind it)."""
     messages.inform(parent, title, text)

@@ -35,6 +35,7 @@ from career_explorer.ui.gap_panel import GapPanel
 from career_explorer.ui.history_panel import HistoryPanel
 from career_explorer.ui.people_panel import PeoplePanel
 from career_explorer.ui.role_picker import RolePicker
+from career_explorer.ui.session_hook import attach_sessions
 
 
 class PlanView(QWidget):
@@ -106,6 +107,7 @@ class PlanView(QWidget):
         self.tabs.addTab(self.gap_panel, "Gap and plan")
         self.tabs.addTab(self.history, "History")
         self.cohort = attach_cohort(self)
+        attach_sessions(self)
         main = QWidget(self)
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
@@ -273,14 +275,15 @@ class PlanView(QWidget):
         if not keep_editor or person is None:
             self.editor.load(person, target.role_id if target else None)
         snapshots = self.store.assessments(person.id) if person else []
-        self.history.load(snapshots)
+        sessions = self.store.sessions(person.id) if person else []
+        self.history.load(snapshots, sessions)
         if person is None or target is None:
             self.report = None
             self.gap_panel.show_report(None, "Add a person first." if person is None else
                                        "Pick a target role above to see the gap and the plan.")
         else:
             self.report = gap_report(self.repo, person, snapshots[-1] if snapshots else None, target.role_id,
-                                     target.route, self.store.actions(person.id))
+                                     target.route, self.store.actions(person.id), sessions=sessions)
             self.gap_panel.show_report(self.report)
         self.export_pdf_button.setEnabled(self.report is not None)
 
@@ -293,7 +296,8 @@ class PlanView(QWidget):
                 return
             self.report = gap_report(self.repo, self.person, self.store.latest_assessment(self.person.id),
                                      self.report.target.id, self.store.target(self.person.id).route,
-                                     self.store.actions(self.person.id)) if self.report else None
+                                     self.store.actions(self.person.id),
+                                     sessions=self.store.sessions(self.person.id)) if self.report else None
 
     # -- files ------------------------------------------------------------------------------
 

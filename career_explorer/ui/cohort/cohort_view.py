@@ -28,7 +28,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
-from career_explorer.services.cohort import BY_PERSON, cohort_table, load_members, sort_rows
+from career_explorer.services.cohort import BY_PERSON, cohort_table, load_members, only_tagged, sort_rows
 from career_explorer.services.cohort_output import LEGEND, SHARED_HEADERS, behaviour_lines, filter_words, shared_row
 from career_explorer.services.cohort_transfer import apply_many, export_cohort, preview_many, read_records
 from career_explorer.ui import messages, plan_dialogs, workers
@@ -36,6 +36,7 @@ from career_explorer.ui.cohort import transfer_dialogs
 from career_explorer.ui.cohort.cohort_model import FIRST_COMPETENCY, CohortTableModel
 
 ALL_ROLES = "All target roles"
+ALL_TAGS = "Any tag"
 SHARED_COLUMNS = SHARED_HEADERS[:-1]  # all but "Next level"
 # Widest the target and readiness columns may be, in pixels.
 FIXED_MOST = (180, 110)
@@ -62,6 +63,10 @@ class CohortView(QWidget):
         self.role_filter = QComboBox(self)
         self.role_filter.setAccessibleName("Target role filter")
         self.role_filter.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setAccessibleName("Tag filter")
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.tag_filter.setToolTip("Only the people with this tag (tags are set in each person's panel)")
         self.sort_choice = QComboBox(self)
         self.sort_choice.setAccessibleName("Sort rows by")
         self.pack_button = QPushButton("Cohort pack…", self)
@@ -73,11 +78,15 @@ class CohortView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Show", self))
         bar.addWidget(self.role_filter)
+        bar.addWidget(self.tag_filter)
         bar.addWidget(QLabel("Sort rows by", self))
         bar.addWidget(self.sort_choice)
         bar.addStretch(1)
+        # The buttons share the summary's line: beside three filters at 1024 px they were cut off.
+        head = QHBoxLayout()
+        head.addWidget(self.summary, 1)
         for button in (self.import_button, self.export_button, self.pack_button):
-            bar.addWidget(button)
+            head.addWidget(button)
 
         self.model = CohortTableModel(self)
         self.view = QTableView(self)
@@ -129,11 +138,12 @@ class CohortView(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(head)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
         self.role_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.sort_choice.currentIndexChanged.connect(lambda _i: self._sort_chosen())
         header.sectionClicked.connect(self.sort_by_section)
         self.view.clicked.connect(self._clicked)
@@ -147,10 +157,29 @@ class CohortView(QWidget):
     def role(self) -> Optional[str]:
         return self.role_filter.currentData()
 
+    def tag(self) -> Optional[str]:
+        return self.tag_filter.currentData()
+
     def reload(self) -> None:
-        """Read the people from the store and fill the table, keeping the filter and sort."""
-        table = cohort_table(self.repo, load_members(self.store), role=self.role())
+        """Read the people from the store and fill the table, keeping the filters and sort."""
+        self._fill_tags()
+        tag = self.tag()
+        members = only_tagged(self.store, load_members(self.store), tag)
+        table = cohort_table(self.repo, members, role=self.role()).model_copy(update={"tag_filter": tag})
         self.show_table(sort_rows(table, self.sort_key))
+
+    def _fill_tags(self) -> None:
+        """The tags in use now; a tag chosen before stays chosen while someone still has it."""
+        chosen = self.tag()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(ALL_TAGS, None)
+        for tag in self.store.all_tags():
+            self.tag_filter.addItem(tag, tag)
+        index = self.tag_filter.findData(chosen) if chosen else 0
+        self.tag_filter.setCurrentIndex(max(index, 0))
+        self.tag_filter.setVisible(self.tag_filter.count() > 1)
+        self.tag_filter.blockSignals(False)
 
     def show_table(self, table: CohortTable) -> None:
         self.table_data = table
