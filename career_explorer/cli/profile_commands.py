@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 
 from career_explorer.cli.output import CliError, non_blank, open_catalogue, print_json, print_table
 from career_explorer.cli.paths import output_file
-from career_explorer.domain.money import format_money as money
+from career_explorer.domain.money import format_money as money, period_suffix
 
 # The domain models and services import pydantic: the handlers import them, so building the parser
 # (which imports this module for every command) stays light.
@@ -54,10 +54,7 @@ def _pay_row(entry: PayEntry) -> list[str]:
         value = getattr(band, name)
         if value is None:
             return ""
-        if band.period.value == "annual":
-            text = money(value, band.currency)
-        else:
-            text = money(value, band.currency).replace(f"{value:,.0f}", f"{value:,.2f}") + " an hour"
+        text = money(value, band.currency, band.period.value) + period_suffix(band.period.value)
         return f">={text}" if name in band.lower_bounds else text
 
     other = "; ".join(f"{label} {fig(n)}" for n, label in (("mean", "mean"), ("entry", "entry"),
@@ -129,12 +126,11 @@ def _print_history(history) -> None:
         print(f"  Figures for {data['figures_of']}, the occupation this role is linked to.")
     rows = []
     for row in data["rows"]:
-        hourly = row["period"] == "hourly"
 
         def fig(value):
             if value is None:
                 return ""
-            return f"{money(value, row['currency'])}" if not hourly else f"${value:,.2f} an hour"
+            return money(value, row["currency"], row["period"]) + period_suffix(row["period"])
 
         median = "no figure" if not row["has_figure"] else (
             f">={fig(row['p50'])}" if "p50" in row["lower_bounds"] else fig(row["median"]))

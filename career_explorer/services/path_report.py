@@ -6,7 +6,7 @@ import textwrap
 from typing import Any, Optional
 
 from career_explorer.domain.comparison import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
-from career_explorer.domain.money import CURRENCY_SYMBOLS, format_money as money
+from career_explorer.domain.money import format_money as money, short_money
 from career_explorer.domain.route import PathResult, Route
 from career_explorer.services.route_reasons import move_credit
 from career_explorer.services.step_wording import (
@@ -56,18 +56,6 @@ def primary_pay(gap: RoleGap) -> Optional[PayChange]:
     """The first base-pay change a single source gives for both ends, else any with a change."""
     known = [p for p in gap.pay if p.change is not None]
     return next((p for p in known if p.basis == "base"), known[0] if known else None)
-
-
-def short_money(value: float, currency: str, signed: bool = False) -> str:
-    """"+$4.1k", "−$800", "+$1.2M": a table cell's money, in three significant figures or fewer."""
-    size = abs(value)
-    if size < 950:
-        return money(round(value, -1), currency, signed=signed)
-    amount, unit = (size / 1e6, "M") if size >= 999_500 else (size / 1e3, "k")
-    digits = f"{amount:.1f}".rstrip("0").rstrip(".") if amount < 100 else f"{amount:.0f}"
-    symbol = CURRENCY_SYMBOLS.get(currency or "", "")
-    sign = ("+" if value >= 0 else "−") if signed else ("−" if value < 0 else "")
-    return f"{sign}{symbol}{digits}{unit}" + ("" if symbol else f" {currency}")
 
 
 def pay_steps_text(route: Route) -> str:

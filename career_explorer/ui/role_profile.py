@@ -33,7 +33,7 @@ from career_explorer.services.compare import level_text
 from career_explorer.services.profile import role_profile
 from career_explorer.ui.competency_list import CompetencyList
 from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.formatting import format_money
+from career_explorer.domain.money import format_money
 from career_explorer.ui.table_fit import fit_rows
 from career_explorer.ui.wage_history_panel import WageHistoryPanel
 

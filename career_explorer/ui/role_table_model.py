@@ -7,7 +7,7 @@ from typing import Any, Callable, Optional, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from career_explorer.domain.catalogue import RoleSummary
-from career_explorer.ui.formatting import format_money
+from career_explorer.domain.money import format_money
 
 COL_TITLE, COL_FAMILY, COL_LEVEL, COL_JOB_CODE, COL_PAY, COL_SOURCE = range(6)
 HEADERS = ("Title", "Family", "Job level", "Job code", "Median base pay", "Source")
@@ -130,7 +130,7 @@ class RoleTableModel(QAbstractTableModel):
         if column == COL_JOB_CODE:
             return row.job_code or row.soc_code or ""
         if column == COL_PAY:
-            text = format_money(row.median_base, row.currency)
+            text = "" if row.median_base is None else format_money(row.median_base, row.currency)
             return f"{text} (group)" if text and row.median_covers else text
         return self._source_names.get(row.source, row.source)
 
