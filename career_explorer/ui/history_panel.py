@@ -32,6 +32,12 @@ def _draw_history(figure, data):
     return draw_history(figure.add_subplot(), data)
 
 
+def _history_print_figure(data):
+    from career_explorer.charts.plan_charts import history_figure
+
+    return history_figure(data)
+
+
 def snapshot_text(snapshot: Assessment) -> str:
     note = f" - {snapshot.note}" if snapshot.note else ""
     return f"{snapshot.taken.astimezone():%Y-%m-%d %H:%M} ({len(snapshot.ratings)} ratings){note}"
@@ -54,7 +60,7 @@ class HistoryPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Snapshots")
         self.chart = ChartCanvas("Ratings over snapshots", _draw_history, "Export chart…", "rating-history",
-                                 parent=self)
+                                 parent=self, export_figure=_history_print_figure)
         self.chart.placeholder.setText("Save a snapshot to see ratings over time.")
         self.older = QComboBox(self)
         self.newer = QComboBox(self)
