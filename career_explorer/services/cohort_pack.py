@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
 
+from career_explorer.domain.progress import Progress
 from career_explorer.charts.cohort_colours import KEY, cell_fill
 from career_explorer.charts.report_layout import A4, ACCENT, GLYPH, INK, MARGIN, MUTED, PageWriter
 from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -39,7 +40,6 @@ from career_explorer.services.plan_report import ReportError, lay_out_report
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-Progress = Callable[[float, str], None]
 SHARED_DETAILS = 8  # a group session covers a few; the table above lists them all
 GRID_COLUMNS = 5  # competencies per block of the gaps table: more would cut long words ("Comprehension") apart
 PEOPLE_HEADERS = ["Person", "Current role", "Target role", "Readiness", "Compared", "Last assessed"]

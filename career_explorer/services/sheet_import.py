@@ -6,21 +6,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Optional
 
+from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.sheet_convert import SheetImport, import_sheet
 from career_explorer.data.importers.sheet_mapping import SheetMap, load_map
 
-Progress = Optional[Callable[[float, str], None]]
 
 
-def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Progress = None,
-                      cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Optional[Progress] = None,
+                      cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Read MAP.toml, then import as import_sheet_mapped does."""
     return import_sheet_mapped(sheet, load_map(map_path), out, Path(map_path).name, progress, cancel)
 
 
 def import_sheet_mapped(sheet: Path, mapping: SheetMap, out: Path, map_label: str = "MAP.toml",
-                        progress: Progress = None, cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+                        progress: Optional[Progress] = None, cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Check the whole sheet, then write `out` atomically; on any problem raise FrameworkError, writing nothing."""
     from career_explorer.data.compiler import write_catalogue  # sqlite-utils: only when writing
 

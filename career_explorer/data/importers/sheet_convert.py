@@ -14,7 +14,8 @@ from typing import Optional
 
 from career_explorer.data.importers.framework import build_catalogue
 from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, Table
-from career_explorer.data.importers.sheet_collect import CancelCheck, FlatSheet, Progress, read_flat
+from career_explorer.data.importers.sheet_collect import FlatSheet, read_flat
+from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.data.importers.sheet_mapping import SheetMap
 from career_explorer.data.importers.sheet_proposals import propose_order, propose_scale
 from career_explorer.domain.base import slugify
@@ -49,8 +50,8 @@ def skill_id(skill: str) -> str:
     return f"skill/{slugify(skill)}"
 
 
-def import_sheet(path: Path, mapping: SheetMap, map_label: str = "MAP.toml", progress: Progress = None,
-                 cancel: CancelCheck = None) -> SheetImport:
+def import_sheet(path: Path, mapping: SheetMap, map_label: str = "MAP.toml", progress: Optional[Progress] = None,
+                 cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Read, check and convert; raise FrameworkError listing every problem (nothing is written here)."""
     flat = read_flat(path, mapping, progress, cancel)
     if mapping.scale is None:
