@@ -10,6 +10,7 @@ from career_explorer.domain.catalogue import RoleSummary, SalaryBand
 from career_explorer.domain.comparison import PayChange
 from career_explorer.domain.money import format_money, short_money
 from career_explorer.domain.profile import PayEntry
+from career_explorer.services.browse import browser_for
 from career_explorer.services.path_report import pay_text
 from career_explorer.ui.role_profile import pay_cell
 from career_explorer.ui.role_table_model import COL_PAY, RoleTableModel
@@ -57,9 +58,9 @@ def test_chart_ticks_follow_the_same_rule_as_tables():
     assert money_formatter("USD")(-1_000, 0) == "−$1k"
 
 
-def test_browse_profile_and_path_show_a_canadian_salary_the_same_way(qapp):
+def test_browse_profile_and_path_show_a_canadian_salary_the_same_way(qapp, fixture_repo):
     """The bug this guards: Browse printed CAD 50,000 as "$50,000" while the Path table said "50,000 CAD"."""
-    browse = RoleTableModel()
+    browse = RoleTableModel(orderer=browser_for(fixture_repo).order)
     browse.set_rows([RoleSummary(id="analyst", title="Analyst", family="ops", family_name="Operations",
                                  source="src", median_base=50_000, currency="CAD")])
     browse_text = browse.data(browse.index(0, COL_PAY), Qt.DisplayRole)

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from career_explorer.data import title_matches as titles
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
+from career_explorer.data.role_search_index import ranked_role_ids
 from career_explorer.data.schema import READABLE_VERSIONS
 from career_explorer.domain.catalogue import (
     Behaviour,
@@ -326,15 +327,10 @@ class CatalogueRepository:
     # -- search -------------------------------------------------------------------------
 
     def search_ids(self, query: str, limit: Optional[int] = None) -> list[str]:
-        """Role ids whose title, alternate titles, job code or summary match every word as a prefix."""
-        words = re.findall(r"\w+", query.lower())
-        if not words:
-            return self.role_ids()
-        match = " ".join(f'"{w}"*' for w in words)
-        sql = "SELECT role_id FROM role_search WHERE role_search MATCH ? ORDER BY bm25(role_search, 0, 10, 5, 5, 1)"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self._conn.execute(sql, (match,))]
+        """Role ids whose title, alternate titles, job code or summary match every word as a prefix, best
+        first; every role when the query has no words (see data.role_search_index)."""
+        found = ranked_role_ids(self._conn, query, limit)
+        return self.role_ids() if found is None else found
 
     # -- completing titles as the user types ----------------------------------------------
 
