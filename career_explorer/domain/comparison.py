@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import Field
 
-from career_explorer.domain.base import Model
+from career_explorer.domain.base import Model, percent_of_scale, share_of_scale
 from career_explorer.domain.catalogue import Behaviour, CompetencyKind, Transition
 
 
@@ -153,10 +153,8 @@ class CompetencyChange(Model):
     def normalised_jump(self) -> float:
         """The jump as 0-100 of its own scale; a new competency counts from the scale's floor."""
         if self.change == Change.NEW and self.to_level is not None:
-            return (self.to_level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
-        if self.delta is None:
-            return 0.0
-        return self.delta / (self.scale_max - self.scale_min) * 100.0
+            return percent_of_scale(self.to_level, self.scale_min, self.scale_max)
+        return share_of_scale(self.delta, self.scale_min, self.scale_max) or 0.0
 
 
 class Focus(Model):

@@ -7,7 +7,7 @@ from typing import Optional
 
 from pydantic import Field, model_validator
 
-from career_explorer.domain.base import Model
+from career_explorer.domain.base import Model, percent_of_scale
 from career_explorer.domain.catalogue import (
     Competency,
     CompetencyKind,
@@ -195,10 +195,7 @@ class CompareRow(Model):
     differs: bool
 
     def normalised(self, index: int) -> Optional[float]:
-        level = self.cells[index].level
-        if level is None:
-            return None
-        return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
+        return percent_of_scale(self.cells[index].level, self.scale_min, self.scale_max)
 
 
 class RadarData(Model):

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional
 
+from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.charts.plan_charts import draw_gap_bars
 from career_explorer.charts.radar import RADAR_SIZE, draw_radar
@@ -50,7 +51,7 @@ def radar_data(report: GapReport) -> Optional[RadarData]:
     shown = sorted(gaps, key=lambda g: -g.weight)[:RADAR_AXES]
 
     def pct(level: Optional[float], g) -> Optional[float]:
-        return None if level is None else (level - g.scale_min) / (g.scale_max - g.scale_min) * 100.0
+        return percent_of_scale(level, g.scale_min, g.scale_max)
 
     when = f" ({report.assessed:%Y-%m-%d})" if report.assessed else ""
     return RadarData(

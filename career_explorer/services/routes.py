@@ -268,9 +268,8 @@ class RouteFinder:
 
 def _skill_order(row: SkillRow) -> tuple[float, float, str]:
     """Biggest climb along the route first, then highest level reached, then by name."""
-    known = [row.normalised(i) for i in range(len(row.levels)) if row.levels[i] is not None]
-    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
-    return -climb, -(max(known) if known else -1.0), row.name.casefold()
+    highest = row.highest
+    return -row.climb, -(-1.0 if highest is None else highest), row.name.casefold()
 
 
 def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:
