@@ -21,7 +21,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from career_explorer.data.importers.sheet_mapping import (  # noqa: E402
-    CatalogueSection, LadderSection, ScaleSection, SheetMap, save_map,
+    CatalogueSection,
+    LadderSection,
+    ScaleSection,
+    SheetMap,
+    save_map,
 )
 
 LADDERS, LEVELS, SKILLS = 50, 10, 10

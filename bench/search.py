@@ -39,8 +39,20 @@ JOBS = ("Representative", "Manager", "Specialist", "Analyst", "Supervisor", "Coo
 def synthetic_catalogue(count: int, seed: int = SEED):
     """`count` roles with titles, alternate titles, summaries, levels, pay and competency levels."""
     from career_explorer.domain.catalogue import (
-        Behaviour, Catalogue, CatalogueInfo, Competency, CompetencyKind, JobFamily, JobLevel, Requirement, Role,
-        SalaryBand, Scale, ScaleAnchor, Source, Track,
+        Behaviour,
+        Catalogue,
+        CatalogueInfo,
+        Competency,
+        CompetencyKind,
+        JobFamily,
+        JobLevel,
+        Requirement,
+        Role,
+        SalaryBand,
+        Scale,
+        ScaleAnchor,
+        Source,
+        Track,
     )
 
     rng = random.Random(seed)

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from career_explorer.data.importers.framework_io import write_tables
 from career_explorer.data.importers.framework_layout import TABLES
+from career_explorer.data.importers.framework_write import write_tables
 from tools.make_framework_templates import EXAMPLE
 
 SEED = 20251129

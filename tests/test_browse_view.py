@@ -168,7 +168,7 @@ def test_window_remembers_size_view_search_and_roles_in_the_private_home(qtbot, 
     qtbot.waitExposed(first)
     first.view("Browse").search.setText("support")
     first.view("Browse").select_role("fx/lead")
-    first.compare_roles(["fx/lead", "fx/manager"])
+    first.show_comparison(["fx/lead", "fx/manager"])
     first.close()
     assert (private_home / SETTINGS_FILE).is_file()
 

@@ -7,18 +7,8 @@ import json
 import pytest
 
 from career_explorer.data.user_store import UserStore
-from career_explorer.launcher import main
 from career_explorer.services.cohort_transfer import TransferError, preview_many, read_records
 from tests.cohort_fixtures import add_cohort
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 def people_in(home) -> list[str]:

@@ -7,14 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from career_explorer.data.importers import (
-    SourceFormatError,
-    band_for,
-    match_oews,
-    read_oews,
-    row_to_band,
-)
-from career_explorer.data.importers.oews import major_group_titles
+from career_explorer.data.importers.errors import SourceFormatError
+from career_explorer.data.importers.oews import band_for, major_group_titles, match_oews, read_oews, row_to_band
 from career_explorer.data.importers.onet_catalogue import read_releases
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"

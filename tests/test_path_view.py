@@ -10,11 +10,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.catalogue import TitleMatch
+from career_explorer.services.routes import find_routes
 from career_explorer.ui import chart_export
 from career_explorer.ui.path_view import PathView
-from career_explorer.domain.catalogue import TitleMatch
-from career_explorer.ui.route_models import ROLE_ID, RoleCompletionModel, RouteTableModel
-from career_explorer.services.routes import find_routes
+from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
+from career_explorer.ui.route_models import RouteTableModel
 from tests.route_fixtures import ALT, LEAD, MANAGER, REP, build_catalogue, two_road_sources
 
 

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.comparison import Change
+from career_explorer.domain.role_gap import Change
 from career_explorer.services.routes import RouteFinder, find_routes, route_finder
 from tests.conftest import SHARED_DATA
 from tests.route_fixtures import ALT, ISLAND, LEAD, MANAGER, ONET, REP, build_catalogue, two_road_sources

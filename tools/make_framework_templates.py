@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from career_explorer.data.importers.framework_io import write_tables  # noqa: E402
+from career_explorer.data.importers.framework_write import write_tables  # noqa: E402
 
 TEMPLATES = REPO / "career_explorer" / "help" / "templates"
 NAMES = {"json": "acme-framework.json", "xlsx": "acme-framework.xlsx", "csv": "acme-framework-csv"}

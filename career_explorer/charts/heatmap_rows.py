@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from career_explorer.domain.comparison import CompetencyChange, RoleGap
+from career_explorer.domain.role_gap import CompetencyChange, RoleGap
 from career_explorer.domain.route import Route, SkillRow
 
 

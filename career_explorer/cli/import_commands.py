@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from career_explorer.cli.output import CliError, print_problems
-from career_explorer.cli.paths import (PathProblem, catalogue_file, check_output_folder, input_path, output_file,
-                                       output_location, same_file)
+from career_explorer.cli.paths import (
+    PathProblem,
+    catalogue_file,
+    check_output_folder,
+    input_path,
+    output_file,
+    output_location,
+    same_file,
+)
 from career_explorer.data.importers.framework_layout import FORMATS, TABLES, FrameworkError
 
 FRAMEWORK = input_path("file or folder", "framework (.xlsx, .json, .zip or a folder of CSV files)")

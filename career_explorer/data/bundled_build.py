@@ -14,10 +14,11 @@ from typing import Iterable, Mapping, Optional, Sequence
 from pydantic import BaseModel
 
 from career_explorer.data.compiler import check_references, write_catalogue
-from career_explorer.domain.progress import Progress
 from career_explorer.data.errors import SourceError
-from career_explorer.data.source_files import SECTIONS, load_sources as load_with_origins
+from career_explorer.data.source_files import SECTIONS
+from career_explorer.data.source_files import load_sources as load_with_origins
 from career_explorer.domain.catalogue import Catalogue
+from career_explorer.domain.progress import Progress
 
 
 def _identity(section: str, model: BaseModel) -> tuple:

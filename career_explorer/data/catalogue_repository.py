@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import inspect
 import json
-import re
 import sqlite3
 from functools import cached_property
 from pathlib import Path

@@ -9,17 +9,17 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 import sqlite_utils
 
-from career_explorer.domain.progress import Progress
 from career_explorer.data.errors import SourceError
 from career_explorer.data.schema import FTS_SQL, INDEXES, SCHEMA_VERSION, TABLES, WITHOUT_ROWID
-from career_explorer.data.source_files import Origin, load_sources as _load_with_origins
+from career_explorer.data.source_files import Origin
+from career_explorer.data.source_files import load_sources as _load_with_origins
 from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import Catalogue
-
+from career_explorer.domain.progress import Progress
 
 
 def load_sources(source_dir: Path) -> Catalogue:

@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Optional
 
 from career_explorer.data.user_migrations import schema_version
 from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
+
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,

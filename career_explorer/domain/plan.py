@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from career_explorer.domain.base import Model, share_of_scale
 from career_explorer.domain.catalogue import Behaviour, Competency, CompetencyKind, Scale
-from career_explorer.domain.comparison import RoleRef
+from career_explorer.domain.role_gap import RoleRef
 from career_explorer.domain.route import Route
 
 NOT_IN_CATALOGUE = "not in this catalogue"

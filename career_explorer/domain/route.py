@@ -8,7 +8,7 @@ from typing import Optional
 from pydantic import Field, model_validator
 
 from career_explorer.domain.base import Model, percent_of_scale
-from career_explorer.domain.comparison import BIG_JUMP, Change, RoleGap, RoleRef
+from career_explorer.domain.role_gap import BIG_JUMP, Change, RoleGap, RoleRef
 
 
 class RankMode(str, Enum):

@@ -16,13 +16,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
 
-from career_explorer.domain.progress import Progress
 from career_explorer.charts.cohort_colours import KEY, cell_fill
 from career_explorer.charts.report_layout import A4, ACCENT, GLYPH, INK, MARGIN, MUTED, PageWriter
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
 from career_explorer.domain.plan import GapReport
+from career_explorer.domain.progress import Progress
 from career_explorer.domain.user import Assessment, Person, PlanAction, Target
 from career_explorer.services.cohort_output import (
     LEGEND,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
-from career_explorer.domain.money import format_money as money, short_money
+from career_explorer.domain.money import format_money as money
+from career_explorer.domain.money import short_money
+from career_explorer.domain.role_gap import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, Route
 from career_explorer.services.route_reasons import move_credit
 from career_explorer.services.step_wording import (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import RoleGap
 from career_explorer.domain.plan import CompetencyGap, GapReport, GapStatus, PlanItem, Readiness, RoleStatus
+from career_explorer.domain.role_gap import RoleGap
 from career_explorer.services.path_report import (
     level_change_text,
     level_text,

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
-from career_explorer.domain.base import percent_of_scale
-from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.charts.plan_charts import draw_gap_bars
 from career_explorer.charts.radar import RADAR_SIZE, draw_radar
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
+from career_explorer.domain.base import percent_of_scale
+from career_explorer.domain.compare import RadarData
 from career_explorer.domain.plan import GapReport
-from career_explorer.domain.profile import RadarData
+from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.services.plan_output import (
     CLOSEST_HEADERS,
     CLOSEST_NOTE,
@@ -178,10 +178,10 @@ def report_pages(report: GapReport) -> list["Figure"]:
 def write_report(report: GapReport, path: Path, progress: Optional[Progress] = None,
                  cancelled: CancelCheck = lambda: False) -> Path:
     """Write the PDF to a temporary file beside `path`, then move it into place; Cancelled leaves no file."""
-    from career_explorer.data.importers.errors import Cancelled
-
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
+
+    from career_explorer.data.importers.errors import Cancelled
 
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")

@@ -21,14 +21,19 @@ from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
-from career_explorer.domain.comparison import RoleGap, RoleRef
+from career_explorer.domain.role_gap import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
-from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
+from career_explorer.services.path_search import (
+    Graph,
+    Reachability,
+    path_cost,
+    reach,
+    reverse,
+    shortest_simple_paths,
+)
+from career_explorer.services.role_gap import match_requirements, role_gap, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
-from career_explorer.services.path_search import (
-    Graph, Reachability, path_cost, reach, reverse, shortest_simple_paths,
-)
 from career_explorer.services.route_graph import Move, build_graph, move_costs
 from career_explorer.services.route_reasons import route_reason
 
@@ -81,7 +86,7 @@ class RouteFinder:
 
     def twins(self, role_id: str) -> frozenset[str]:
         """Roles a `related` link says are the same work as `role_id`."""
-        self.graph
+        _ = self.graph  # builds the groups on first use
         return self._groups.get(role_id, frozenset())
 
     @property
@@ -111,7 +116,7 @@ class RouteFinder:
         gap = self._gaps.get(key)
         if gap is None:
             transition = self.transition(from_id, to_id) if step else None
-            gap = compare_roles(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
+            gap = role_gap(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
             self._gaps[key] = gap
         return gap
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.sheet_convert import SheetImport, import_sheet
 from career_explorer.data.importers.sheet_mapping import SheetMap, load_map
-
+from career_explorer.domain.progress import CancelCheck, Progress
 
 
 def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Optional[Progress] = None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap
+from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap
 
 # How many key jumps a card or the CLI lists before "and N more".
 TOP_JUMPS = 6

@@ -263,7 +263,7 @@ class AssessmentEditor(QWidget):
             "evidence": self.evidence_edit.toPlainText().strip() or None})
         self._mark_dirty()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table and event.type() == QEvent.KeyPress and event.modifiers() in (
                 Qt.NoModifier, Qt.KeypadModifier):
             row = self.current_row()

@@ -42,7 +42,7 @@ PAY_STEP = 5000
 class BrowseView(QWidget):
     """Every role in a table; typing narrows it, filters narrow it further."""
 
-    roleOpened = Signal(str)
+    role_opened = Signal(str)
 
     def __init__(self, repo: CatalogueRepository, window=None, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -326,7 +326,7 @@ class BrowseView(QWidget):
     def open_role(self, role_id: Optional[str]):
         if not role_id:
             return None
-        self.roleOpened.emit(role_id)
+        self.role_opened.emit(role_id)
         if self.main_window is not None and hasattr(self.main_window, "open_role"):
             return self.main_window.open_role(role_id)
         from career_explorer.ui.role_profile import RoleProfileDialog
@@ -335,10 +335,10 @@ class BrowseView(QWidget):
 
     def compare_selected(self) -> None:
         ids = self.selected_role_ids()
-        if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "compare_roles"):
-            self.main_window.compare_roles(ids)
+        if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "show_comparison"):
+            self.main_window.show_comparison(ids)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Resize:
             self._fit_columns()
         if event.type() == QEvent.KeyPress:

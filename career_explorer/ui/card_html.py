@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
+from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
 from career_explorer.services.route_pages import (
     credit_text,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from career_explorer.ui import import_dialogs, messages
 from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportRequest
-from career_explorer.ui.workers import TaskProgress
 from career_explorer.ui.window_settings import app_settings
+from career_explorer.ui.workers import TaskProgress
 
 RECENT_KEY = "catalogues/recent"
 MAX_RECENT = 8

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-
 from typing import Any, Optional
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 
-from career_explorer.domain.profile import KIND_LABELS, CellStatus, CompareRow, RoleComparison, Standing
+from career_explorer.domain.compare import CellStatus, CompareRow, RoleComparison, Standing
+from career_explorer.domain.profile import KIND_LABELS
 from career_explorer.services.compare import cell_text
 from career_explorer.ui.formatting import mix
 

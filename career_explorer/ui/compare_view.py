@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.profile import RoleComparison, Standing
+from career_explorer.domain.compare import RoleComparison, Standing
 from career_explorer.services.browse import browser_for
-from career_explorer.services.compare import MAX_ROLES, compare_roles_by_id, comparison_csv
+from career_explorer.services.compare import MAX_ROLES, compare_roles, comparison_csv
 from career_explorer.ui import messages
 from career_explorer.ui.compare_table_model import (
     COL_COMPETENCY,
@@ -134,7 +134,7 @@ class CompareView(QWidget):
 
     # -- roles ---------------------------------------------------------------------------
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.PaletteChange and hasattr(self, "legend_labels"):
             self.model.set_palette(self.palette())
             self._paint_legend()
@@ -156,7 +156,7 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         ids = self.role_ids()
         picked = [p.role_id() for p in self.pickers if p.role_id()]
-        self.result = compare_roles_by_id(self.repo, ids) if len(ids) >= 2 else None
+        self.result = compare_roles(self.repo, ids) if len(ids) >= 2 else None
         self.model.set_comparison(self.result)
         has = self.result is not None
         for widget in (self.export_csv_button, self.differences_only):

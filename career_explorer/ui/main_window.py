@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -225,7 +224,7 @@ class MainWindow(QMainWindow):
             view.set_roles(from_id, to_id)
         return view
 
-    def compare_roles(self, role_ids: list[str]) -> QWidget:
+    def show_comparison(self, role_ids: list[str]) -> QWidget:
         """Switch to Compare with these two to four roles."""
         view = self.show_view("Compare")
         if hasattr(view, "set_roles"):
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         last = settings.value("window/view")
         self.show_view(last if last in names else names[0])
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event) -> None:
         self.save_settings()
         for dialog in list(self._profiles.values()):
             dialog.close()

@@ -370,7 +370,7 @@ class PathView(QWidget):
             used = sum(header.sectionSize(c) for c in columns if c != last)
             header.resizeSection(last, max(room - used, 80))
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         # The table's width is known only once it is laid out: fit the columns whenever it changes.
         if watched is self.routes_table.viewport() and event.type() == QEvent.Resize and self.routes_model.rowCount():
             self._fit_columns()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from PySide6.QtWidgets import (
     QDialog,

@@ -171,7 +171,7 @@ class PlanView(QWidget):
         else:
             self._stale = True  # filled in when the view is first shown, keeping start-up quick
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from career_explorer.domain.comparison import RoleGap
+from career_explorer.domain.role_gap import RoleGap
 from career_explorer.ui.card_html import DETAIL, MUTED, gap_html
 
 ACCENT = {"step": "#1f77b4", "total": "#2ca02c", "direct": "#9467bd"}

@@ -16,12 +16,25 @@ from career_explorer.data.compiler import check_references
 from career_explorer.data.errors import SourceError
 from career_explorer.data.importers.framework_io import read_tables
 from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, ProblemList, Table
-from career_explorer.data.importers.framework_limits import LIMITS
 from career_explorer.data.importers.framework_levels import derive_promotions, order_levels
+from career_explorer.data.importers.framework_limits import LIMITS
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import (
-    Behaviour, Catalogue, CatalogueInfo, Competency, JobFamily, Requirement, Role, SalaryBand, Scale,
-    ScaleAnchor, Source, Transition, split_pay_history, Experience, ExperienceShare,
+    Behaviour,
+    Catalogue,
+    CatalogueInfo,
+    Competency,
+    Experience,
+    ExperienceShare,
+    JobFamily,
+    Requirement,
+    Role,
+    SalaryBand,
+    Scale,
+    ScaleAnchor,
+    Source,
+    Transition,
+    split_pay_history,
 )
 
 DEFAULT_SCALE = {"id": "proficiency-5", "name": "Proficiency", "min": 1, "max": 5}

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.importers.framework_io import detect_format, write_tables
+from career_explorer.data.importers.framework_io import detect_format
 from career_explorer.data.importers.framework_layout import Value, export_number
+from career_explorer.data.importers.framework_write import write_tables
 from career_explorer.domain.catalogue import Catalogue
 
 Rows = dict[str, list[dict[str, Value]]]

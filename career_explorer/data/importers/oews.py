@@ -33,13 +33,12 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Optional, Union
+from typing import Mapping, Optional, Union
 from zipfile import BadZipFile
 
-from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.data.importers.errors import Cancelled, SourceFormatError
 from career_explorer.domain.catalogue import SalaryBand, Source
-
+from career_explorer.domain.progress import CancelCheck, Progress
 
 SERIES = "bls-oews-national"
 SERIES_NAME = "BLS OEWS national wages"

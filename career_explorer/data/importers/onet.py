@@ -33,15 +33,12 @@ Decisions worth knowing (see also ``docs``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
-# Besides what read_onet uses, these keep importable from here what this module always offered: the
-# errors, the file names, the code column, and the source record, scale and id helpers.
-from career_explorer.domain.progress import CancelCheck, Progress
-from career_explorer.data.importers.errors import Cancelled, SourceFormatError, UnknownOccupationError
+from career_explorer.data.importers.errors import Cancelled
+from career_explorer.data.importers.onet_experience import read_experience
 from career_explorer.data.importers.onet_files import (
     KNOWLEDGE_FILE,
-    OCC,
     SKILLS_FILE,
     PathLike,
     Release,
@@ -55,7 +52,6 @@ from career_explorer.data.importers.onet_files import (
     read_related,
     select_occupations,
 )
-from career_explorer.data.importers.onet_experience import read_experience
 from career_explorer.data.importers.onet_source import (
     JOB_ZONE_LADDER,
     LEVEL_SCALE,
@@ -78,6 +74,9 @@ from career_explorer.domain.catalogue import (
     Transition,
 )
 
+# Besides what read_onet uses, these keep importable from here what this module always offered: the
+# errors, the file names, the code column, and the source record, scale and id helpers.
+from career_explorer.domain.progress import CancelCheck, Progress
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Iterable, Optional, Sequence, Union
 from career_explorer.data.importers.errors import Cancelled, SourceFormatError
 from career_explorer.data.importers.oews import OewsRows, band_for, major_group_titles, read_oews
 from career_explorer.data.importers.onet import OnetData, read_onet
-from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.domain.catalogue import Catalogue, CatalogueInfo, Role
+from career_explorer.domain.progress import CancelCheck, Progress
 
 PathLike = Union[str, Path]
 WagePaths = Union[None, PathLike, Sequence[PathLike]]

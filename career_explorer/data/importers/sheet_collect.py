@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.flat_sheet import SheetProblem, open_sheet
 from career_explorer.data.importers.framework_layout import Problem, cell_text
 from career_explorer.data.importers.sheet_mapping import MEANINGS, SheetMap
+from career_explorer.domain.progress import CancelCheck, Progress
 
 ROLE_FIELDS = ("family", "role_description", "role_level_description", "role_type", "rank")
 DEFAULT_LADDER = "Company"

@@ -1,4 +1,4 @@
-"""Results of comparing roles: competency jumps, level and pay changes, and routes made of steps."""
+"""The gap between two roles, one step of a route: competency jumps, level and pay changes, and the steps' lenses."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from pydantic import Field
 
 from career_explorer.domain.base import Model, percent_of_scale, share_of_scale
 from career_explorer.domain.catalogue import Behaviour, CompetencyKind, Transition
-
 
 # A jump smaller than this many levels is "about the same" (O*NET: under half a level).
 ABOUT_SAME_LEVELS = 0.5
