@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from career_explorer.cli.output import CliError, print_problems
 from career_explorer.cli.paths import (
@@ -91,25 +91,19 @@ class ProgressLine:
             self.stream.flush()
 
 
-def _scaled(progress: Callable[[float, str], None], start: float, span: float) -> Callable[[float, str], None]:
-    return lambda fraction, message: progress(start + span * fraction, message)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.framework import import_framework
+    from career_explorer.services.catalogue_import import import_framework_file
 
     if same_file(args.framework, args.output):
         raise CliError(f"{args.output}: is the framework being imported; give another output file")
     try:
-        catalogue = import_framework(args.framework)
+        catalogue = import_framework_file(args.framework, args.output)
     except FrameworkError as exc:
         count = getattr(exc, "total", len(exc.problems))  # the list may hold only the first of them
         print_problems(exc.problems, total=count)
         print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}; "
               f"nothing written", file=sys.stderr)
         return 2
-    write_catalogue(catalogue, args.output)
     print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
           f"{len(catalogue.competencies)} competencies, {len(catalogue.transitions)} transitions.", file=sys.stderr)
     return 0
@@ -146,13 +140,11 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_import_onet(args: argparse.Namespace) -> int:
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
+    from career_explorer.services.catalogue_import import import_onet
 
     line = ProgressLine("Importing O*NET")
     try:
-        catalogue = build_onet_catalogue(args.onet, args.wages, progress=_scaled(line, 0.0, 0.8))
-        write_catalogue(catalogue, args.output, progress=_scaled(line, 0.8, 0.2))
+        catalogue = import_onet(args.onet, args.wages, args.output, progress=line)
     finally:
         line.done()
     with_wages = sum(1 for r in catalogue.roles if r.salaries)

@@ -108,8 +108,9 @@ class UserStore:
         except BaseException as exc:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            # Disk full, a read-only file, a name another process took a moment ago: one line, not a traceback.
-            if isinstance(exc, (sqlite3.OperationalError, sqlite3.IntegrityError)):
+            # Disk full, a read-only file, a damaged page, a name another process took a moment ago: one
+            # line, not a traceback, and no sqlite3 type escapes the store (callers catch UserStoreError).
+            if isinstance(exc, sqlite3.Error):
                 raise UserStoreError(f"{self.path}: cannot save to the user store ({exc}); nothing was saved") from None
             raise
 

@@ -6,7 +6,6 @@ snapshots stay as they were.
 
 from __future__ import annotations
 
-import sqlite3
 from html import escape
 from typing import Optional
 
@@ -317,7 +316,7 @@ class AssessmentEditor(QWidget):
         try:
             snapshot = service.save_snapshot(self.store, self.repo, self.person, self.state.values(), note,
                                              carry_forward=False)
-        except (service.AssessmentError, DataError, sqlite3.Error) as exc:
+        except (service.AssessmentError, DataError) as exc:
             messages.show_error(self, "Cannot save the snapshot", str(exc))
             return None
         self.dirty = False

@@ -136,35 +136,16 @@ def ask_framework_import(parent: Optional[QWidget]) -> Optional[ImportRequest]:
     return dialog.request() if dialog.exec() == QDialog.Accepted else None
 
 
-def _write(catalogue, out: Path, progress, cancel, start_at: float) -> Path:
-    """Write with compiler.write_catalogue; a cancel before the final rename leaves no file."""
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.errors import Cancelled
-
-    def step(fraction: float, message: str) -> None:
-        if fraction < 1.0 and cancel():
-            raise Cancelled("the import was cancelled")
-        progress(start_at + (1.0 - start_at) * fraction, message)
-
-    if cancel():
-        raise Cancelled("the import was cancelled")
-    write_catalogue(catalogue, out, step)
-    return out
-
-
 def import_job(request: ImportRequest) -> Job:
-    """The job for a request: read (and validate) the input, then write the catalogue."""
+    """The job for a request: services.catalogue_import reads (and checks) the input, then writes the catalogue."""
 
     def job(progress, cancel) -> Path:
-        scaled = lambda f, m: progress(0.85 * f, m)  # noqa: E731
+        from career_explorer.services import catalogue_import
+
         if request.kind == "onet":
-            from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
-
-            catalogue = build_onet_catalogue(request.source, request.wages, progress=scaled, cancel=cancel)
+            catalogue_import.import_onet(request.source, request.wages, request.output, progress, cancel)
         else:
-            from career_explorer.data.importers.framework import import_framework
-
-            catalogue = import_framework(request.source, progress=scaled)
-        return _write(catalogue, request.output, progress, cancel, 0.85)
+            catalogue_import.import_framework_file(request.source, request.output, progress, cancel)
+        return request.output
 
     return job
