@@ -11,7 +11,7 @@ from career_explorer.services.browse import browser_for
 from career_explorer.ui.browse_view import BrowseView
 from career_explorer.ui.main_window import MainWindow
 from career_explorer.ui.role_table_model import COL_PAY, COL_SOURCE, COL_TITLE, RoleTableModel
-from career_explorer.ui.window_settings import SETTINGS_FILE
+from career_explorer.ui.settings import SETTINGS_FILE
 
 
 def titles(view: BrowseView) -> list[str]:

@@ -16,6 +16,7 @@ from career_explorer.ui import chart_export
 from career_explorer.ui.path_view import PathView
 from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
 from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.settings import Settings
 from tests.route_fixtures import ALT, LEAD, MANAGER, REP, build_catalogue, two_road_sources
 
 
@@ -194,7 +195,7 @@ def test_ranking_by_pay_puts_the_better_paid_road_first_and_is_remembered(qtbot,
     assert firsts() == [LEAD, ALT]  # Support Team Lead pays $55,000 on the way, Support Coach $52,000
     assert "highest pay on the way first" in view.message.text()
     assert card_texts(view)[1].startswith("Step 1 of 2 · promotion\nSupport Representative (A02) → Support Team Lead")
-    settings = QSettings(str(tmp_settings(view)), QSettings.IniFormat)
+    settings = Settings(QSettings(str(tmp_settings(view)), QSettings.IniFormat))
     view.sideways_check.setChecked(True)
     view.save_settings(settings)
     again = PathView(view.repo)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from career_explorer.ui.role_table_model import (
     ROLE_ID_ROLE,
     RoleTableModel,
 )
+from career_explorer.ui.settings import Settings
 
 PAY_STEP = 5000
 
@@ -358,12 +359,12 @@ class BrowseView(QWidget):
 
     # -- settings ------------------------------------------------------------------------
 
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("browse/search", self.search.text())
-        settings.setValue("browse/role", self.current_role_id() or "")
+    def save_settings(self, settings: Settings) -> None:
+        settings.browse_search = self.search.text()
+        settings.browse_role = self.current_role_id() or ""
 
-    def restore_settings(self, settings: QSettings) -> None:
-        self.search.setText(str(settings.value("browse/search", "") or ""))
-        role_id = str(settings.value("browse/role", "") or "")
+    def restore_settings(self, settings: Settings) -> None:
+        self.search.setText(settings.browse_search)
+        role_id = settings.browse_role
         if role_id:
             self.select_role(role_id)

@@ -14,11 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from career_explorer.ui import import_dialogs, messages
 from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportRequest
-from career_explorer.ui.window_settings import app_settings
+from career_explorer.ui.settings import MAX_RECENT, app_settings
 from career_explorer.ui.workers import TaskProgress
 
-RECENT_KEY = "catalogues/recent"
-MAX_RECENT = 8
 MAX_PROBLEMS_SHOWN = 15
 
 
@@ -30,11 +28,10 @@ def ask_catalogue_path(parent: Optional[QWidget]) -> Optional[Path]:
 def recent_catalogues() -> list[Path]:
     """Recently opened catalogues, newest first; files that no longer exist are dropped."""
     settings = app_settings()
-    value = settings.value(RECENT_KEY, [])
-    stored = [value] if isinstance(value, str) else [str(v) for v in (value or [])]
+    stored = settings.recent_catalogues
     kept = [p for p in stored if Path(p).is_file()][:MAX_RECENT]
     if kept != stored:
-        settings.setValue(RECENT_KEY, kept)
+        settings.recent_catalogues = kept
         settings.sync()
     return [Path(p) for p in kept]
 
@@ -43,7 +40,7 @@ def remember_catalogue(path: Path) -> list[Path]:
     text = str(Path(path).resolve())
     kept = [text] + [str(p) for p in recent_catalogues() if str(p) != text]
     settings = app_settings()
-    settings.setValue(RECENT_KEY, kept[:MAX_RECENT])
+    settings.recent_catalogues = kept[:MAX_RECENT]
     settings.sync()
     return [Path(p) for p in kept[:MAX_RECENT]]
 

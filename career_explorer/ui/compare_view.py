@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +37,7 @@ from career_explorer.ui.compare_table_model import (
 )
 from career_explorer.ui.figure_panel import FigurePanel
 from career_explorer.ui.role_picker import RolePicker
+from career_explorer.ui.settings import Settings
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:
@@ -220,12 +221,10 @@ class CompareView(QWidget):
             return None
         return path
 
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("compare/roles", self.role_ids())
+    def save_settings(self, settings: Settings) -> None:
+        settings.compare_roles = self.role_ids()
 
-    def restore_settings(self, settings: QSettings) -> None:
-        value = settings.value("compare/roles", [])
-        ids = [value] if isinstance(value, str) else list(value or [])
-        known = [i for i in ids if self.browser.summary(i) is not None]
+    def restore_settings(self, settings: Settings) -> None:
+        known = [i for i in settings.compare_roles if self.browser.summary(i) is not None]
         if known:
             self.set_roles(known)
