@@ -11,14 +11,6 @@ from career_explorer.services.cohort_transfer import TransferError, preview_many
 from tests.cohort_fixtures import add_cohort
 
 
-def people_in(home) -> list[str]:
-    store = UserStore.open(home / "user.sqlite") if (home / "user.sqlite").exists() else UserStore.open()
-    try:
-        return [p.name for p in store.people()]
-    finally:
-        store.close()
-
-
 def test_export_a_cohort_and_import_it_elsewhere_keeping_evidence(cli, tmp_path, monkeypatch):
     store = UserStore.open()
     add_cohort(store)

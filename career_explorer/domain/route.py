@@ -127,11 +127,6 @@ class Route(Model):
         """Sum of every step's positive jumps, each normalised 0-100 on its own scale."""
         return sum(step.skill_gap for step in self.steps)
 
-    @property
-    def jump_count(self) -> int:
-        """How many raised or new competencies the steps add up to."""
-        return sum(1 for s in self.steps for c in s.competencies if c.change in (Change.RAISED, Change.NEW))
-
     def key_jumps(self) -> list:
         """Every step's key jumps (own source and lenses), as (source name, change) pairs."""
         return [jump for step in self.steps for jump in step.all_key_jumps()]

@@ -80,22 +80,6 @@ def level_change_text(change: LevelChange) -> str:
     return text
 
 
-def competency_text(c: CompetencyChange) -> str:
-    """"raised 1 → 3 (+2)", "new at 3", "unchanged at 2", "no longer listed (was 2)", "unknown → 3"."""
-    a, b = level_text(c.from_level, c.from_word), level_text(c.to_level, c.to_word)
-    if c.change == Change.RAISED:
-        return f"raised {a} → {b} (+{num(c.delta)})"
-    if c.change == Change.LOWERED:
-        return f"lowered {a} → {b} (−{num(-c.delta)})"
-    if c.change == Change.NEW:
-        return f"new at {b}"
-    if c.change == Change.SAME:
-        return f"unchanged at {b}"
-    if c.change == Change.DROPPED:
-        return f"no longer listed (was {a})"
-    return f"unknown: {a} → {b}"
-
-
 _AFTER_JUMPS = {Change.UNKNOWN: 1, Change.LOWERED: 2, Change.SAME: 3, Change.DROPPED: 4}
 
 
@@ -117,16 +101,6 @@ def unpublished_notes(gap: RoleGap) -> list[str]:
     ends = ((gap.unpublished.from_count, gap.unpublished.from_more, gap.from_role),
             (gap.unpublished.to_count, gap.unpublished.to_more, gap.to_role))
     return [unpublished_text(count, role.title, more) for count, more, role in ends if count or more]
-
-
-def skill_growth_text(route: Route) -> str:
-    """"6 jumps (+275)", "3 unknown", or both; points are jumps as % of each scale, summed."""
-    jumps = route.jump_count
-    unknown = sum(1 for s in route.steps for c in s.competencies if c.change == Change.UNKNOWN)
-    parts = [f"{jumps} jump{'s' if jumps != 1 else ''} (+{route.skill_growth:.0f})"] if jumps else []
-    if unknown:
-        parts.append(f"{unknown} unknown")
-    return ", ".join(parts) or "none"
 
 
 # -- JSON -------------------------------------------------------------------------------------

@@ -20,10 +20,6 @@ class RoleNotFound(LookupError):
             message = f"no role matches {name!r}"
         super().__init__(message)
 
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
 
 def find_role(repo: CatalogueRepository, name: str) -> RoleSummary:
     """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique search hit."""

@@ -51,13 +51,6 @@ def importance_text(c: CompetencyChange) -> str:
     return "" if c.target_importance is None else f"importance {num(c.target_importance)} of 5"
 
 
-def behaviour_lead(c: CompetencyChange) -> str:
-    """O*NET's anchors are examples of a level; a framework's behaviours are what the level asks for."""
-    if c.examples:
-        return "For example, at this level:"
-    return "What the new level asks for:" if c.change != Change.UNKNOWN else f"What level {num(c.to_level)} asks for:"
-
-
 def names(changes: tuple[CompetencyChange, ...], limit: int = 8) -> str:
     listed = [c.name for c in changes[:limit]]
     more = len(changes) - len(listed)

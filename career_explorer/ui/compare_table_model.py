@@ -67,10 +67,6 @@ class CompareTableModel(QAbstractTableModel):
         rows = self._result.rows
         return [r for r in rows if r.differs] if self._differences_only else list(rows)
 
-    @property
-    def comparison(self) -> Optional[RoleComparison]:
-        return self._result
-
     def row_at(self, row: int) -> Optional[CompareRow]:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

@@ -33,11 +33,6 @@ class StepCard:
         self.opened = self.opened ^ {link}
         self.html = gap_html(self.gap, self.heading, self.index, self.opened)
 
-    def also_links(self) -> list[str]:
-        """The card's "Also changes" toggles, own source first, then each lens."""
-        return [f"also:{self.index}:{i}" for i in range(len(self.gap.lenses) + 1)
-                if f'href="also:{self.index}:{i}"' in self.html]
-
     def text(self) -> str:
         """The card as plain text, as a reader sees it."""
         doc = QTextDocument()
