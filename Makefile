@@ -1,4 +1,4 @@
-# Two commands: `make run` opens the app, `make test` runs every check headless.
+# Two commands: `make run` opens the app, `make test` runs every check headless (the linters first).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -16,8 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/career-explorer
 
-test: $(STAMP)
+# ruff (style, unused names, import order, likely bugs: [tool.ruff] in pyproject) and the layer contracts.
+lint: $(STAMP)
+	$(BIN)/ruff check career_explorer tests bench tools
 	$(BIN)/lint-imports
+
+test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Rebuild the bundled catalogue (commit the result): the curated sources plus every O*NET occupation

@@ -141,7 +141,8 @@ def query_table(path: Path) -> list[str]:
         words = query.lower().split()
         scan = timings(lambda words=words: [i for i, t in texts if all(w in t for w in words)])
         hits = len(repo.search_ids(query))
-        lines.append(row(f"search_ids {query!r} ({hits} hits)", timings(lambda query=query: repo.search_ids(query)), scan, None))
+        lines.append(row(f"search_ids {query!r} ({hits} hits)", timings(lambda query=query: repo.search_ids(query)),
+                         scan, None))
         lines.append(row(f"RoleBrowser.search {query!r}", timings(lambda query=query: browser.search(query)), scan, 16))
     lines.append(row("role profile onet/43-4051.00", timings(lambda: role_profile(repo, "onet/43-4051.00")), None, 100))
 

@@ -1,4 +1,4 @@
-"""One catalogue import for the CLI and the GUI: reading first, then writing, one progress scale, Cancel writes nothing."""
+"""One catalogue import for the CLI and the GUI: reading, then writing, one progress scale; Cancel writes nothing."""
 
 from __future__ import annotations
 

@@ -46,7 +46,8 @@ def test_profile_lists_every_salary_entry_with_source_percentiles_and_as_of(qtbo
     # the one basis and region every row shares is said once, in the heading
     assert "Pay (US, base)" in widget.pay_heading.text()
     # one region for every band, and no date from any source: each said once, not on every row
-    assert "As of: not stated by the source." in open_profile(qtbot, window, "fx/manager").profile_widget.pay_notes.text()
+    notes = open_profile(qtbot, window, "fx/manager").profile_widget.pay_notes.text()
+    assert "As of: not stated by the source." in notes
     rep = open_profile(qtbot, window, "fx/rep").profile_widget
     assert [(r["Basis"], r["Median"]) for r in rep.pay_rows()] == [("base", "$40,000"), ("total", "$42,000")]
 

@@ -1,4 +1,5 @@
-"""Write the company-framework templates in career_explorer/help/templates/ (JSON, XLSX and a CSV folder) from one example.
+"""Write the company-framework templates in career_explorer/help/templates/ (JSON, XLSX and a CSV folder) from
+one example.
 
 The example is a made-up four-level support ladder ("Acme"): its pay figures are examples, not data.
 tests/test_framework_import.py checks that the templates import and are up to date.

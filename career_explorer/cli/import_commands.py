@@ -30,8 +30,9 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
     """Add the import and export actions to the `catalogue` command's sub-parsers."""
     i = cat_sub.add_parser(
         "import", help="build a catalogue from a company framework (.xlsx, .json, or a folder/.zip of CSV files)",
-        description="Build a catalogue from a company framework; see Help > Company framework format, or career_explorer/help/framework-format.md. Every problem "
-                    "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
+        description="Build a catalogue from a company framework; see Help > Company framework format, or "
+                    "career_explorer/help/framework-format.md. Every problem is reported as FILE:ROW:COLUMN: "
+                    "message, and nothing is written unless the file is valid.",
     )
     i.add_argument("framework", type=FRAMEWORK, metavar="FRAMEWORK")
     i.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
@@ -120,7 +121,8 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
             for title, choice in mapping.onet.items():
                 found = f"{choice.code} {choice.title}" if choice.code else "no close O*NET title"
                 print(f"{title}: {found} ({choice.status})")
-            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.", file=sys.stderr)
+            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.",
+                  file=sys.stderr)
             return 0
         result = import_sheet_file(args.sheet, args.map_path, args.output)
     except FrameworkError as exc:

@@ -106,13 +106,15 @@ def print_profile(repo, profile: RoleProfile) -> None:
     if profile.pay:
         headers = ["Source", "Region", "Basis", "p10", "p25", "Median", "p75", "p90", "Other", "As of"]
         rows = [_pay_row(e) for e in profile.pay]
-        keep = [i for i, h in enumerate(headers) if h in ("Source", "Region", "Basis", "As of") or any(r[i] for r in rows)]
+        always = ("Source", "Region", "Basis", "As of")
+        keep = [i for i, h in enumerate(headers) if h in always or any(r[i] for r in rows)]
         print_table([headers[i] for i in keep], [[r[i] for i in keep] for r in rows])
     else:
         print("  No pay figures published.")
     for entry in profile.pay:
         if entry.band.covers:
-            print(f"  {entry.source_name}: one estimate for {entry.band.covers}, a group that includes this occupation.")
+            print(f"  {entry.source_name}: one estimate for {entry.band.covers}, "
+                  "a group that includes this occupation.")
     if profile.wage_history is not None:
         _print_history(profile.wage_history)
     print("\nCompetencies")

@@ -136,7 +136,8 @@ class CatalogueRepository:
         for r in self._query("SELECT * FROM scale_anchors ORDER BY scale, value"):
             anchors.setdefault(r["scale"], []).append(ScaleAnchor(value=r["value"], label=r["label"]))
         return {
-            r["id"]: Scale(id=r["id"], name=r["name"], min=r["min"], max=r["max"], anchors=tuple(anchors.get(r["id"], ())))
+            r["id"]: Scale(id=r["id"], name=r["name"], min=r["min"], max=r["max"],
+                           anchors=tuple(anchors.get(r["id"], ())))
             for r in self._query("SELECT * FROM scales ORDER BY id")
         }
 
@@ -234,7 +235,8 @@ class CatalogueRepository:
             return None
         row = _drop_none(rows[0])
         row["unpublished_unknown"] = bool(row.get("unpublished_unknown"))
-        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title", (role_id,))]
+        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title",
+                                               (role_id,))]
         salaries = self._bands("salaries", role_id)
         history = self._bands("pay_history", role_id) if "pay_history" in self._tables else []
         reqs = []

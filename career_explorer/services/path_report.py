@@ -47,7 +47,8 @@ def pct(value: Optional[float]) -> str:
 def pay_text(pay: PayChange) -> str:
     """"salary-com base: $43,396 → $62,930 (+$19,534, +45.0%)"."""
     where = "" if pay.region == "US" and pay.period == "annual" else f" ({pay.region}, {pay.period})"
-    head = f"{pay.source_name or pay.source} {pay.basis}{where}: {money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
+    amounts = f"{money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
+    head = f"{pay.source_name or pay.source} {pay.basis}{where}: {amounts}"
     if pay.change is None:
         return head
     return f"{head} ({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)})"
@@ -123,7 +124,8 @@ def gap_json(gap: RoleGap) -> dict[str, Any]:
                          "from_name": gap.level_change.from_name, "to_name": gap.level_change.to_name,
                          "rank_change": gap.level_change.rank_delta},
         "pay": [
-            {"source": p.source, "source_name": p.source_name, "basis": p.basis, "region": p.region, "currency": p.currency, "period": p.period,
+            {"source": p.source, "source_name": p.source_name, "basis": p.basis, "region": p.region,
+             "currency": p.currency, "period": p.period,
              "from_p50": num(p.from_p50), "to_p50": num(p.to_p50), "change": num(p.change),
              "change_pct": None if p.change_pct is None else round(p.change_pct, 2)}
             for p in gap.pay

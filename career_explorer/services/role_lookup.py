@@ -22,7 +22,8 @@ class RoleNotFound(LookupError):
 
 
 def find_role(repo: CatalogueRepository, name: str) -> RoleSummary:
-    """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique search hit."""
+    """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique
+    search hit."""
     wanted = name.strip().casefold()
     summaries = repo.role_summaries()
     for field in ("id", "title", "job_code", "soc_code"):

@@ -254,7 +254,8 @@ class RouteFinder:
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
-            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}), skill_rows=self.skill_rows(roles),
+            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}),
+            skill_rows=self.skill_rows(roles),
         )
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:

@@ -65,7 +65,8 @@ class BrowseView(QWidget):
         self.level_from = self._combo("Any level", levels)
         self.level_to = self._combo("Any level", levels)
         top = self.facets.pay_max or 0
-        self.pay_min, self.pay_max = self._pay_box("Minimum median base pay", top), self._pay_box("Maximum median base pay", top)
+        self.pay_min = self._pay_box("Minimum median base pay", top)
+        self.pay_max = self._pay_box("Maximum median base pay", top)
         self.clear_filters = QPushButton("Clear filters", self)
         self.clear_filters.setToolTip("Show every role again (the search stays)")
 

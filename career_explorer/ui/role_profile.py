@@ -160,7 +160,8 @@ class RoleProfileWidget(QWidget):
         else:
             level_value = role.level or ""
         self.facts: dict[str, QLabel] = {}
-        alt = ", ".join(role.alt_titles[:8]) + (f" and {len(role.alt_titles) - 8} more" if len(role.alt_titles) > 8 else "")
+        more = len(role.alt_titles) - 8
+        alt = ", ".join(role.alt_titles[:8]) + (f" and {more} more" if more > 0 else "")
         for name, value in (("Job level", level_value), ("Job code", role.job_code),
                             ("SOC code", role.soc_code), ("Education", role.education),
                             ("Reports to", role.reports_to), ("Also called", alt)):

@@ -52,7 +52,8 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
     scales = sorted(catalogue.scales, key=lambda s: s.id)
     rows["scales"] = [{"id": s.id, "name": s.name, "min": s.min, "max": s.max} for s in scales]
     rows["anchors"] = [
-        {"scale": s.id, "value": a.value, "label": a.label} for s in scales for a in sorted(s.anchors, key=lambda a: a.value)
+        {"scale": s.id, "value": a.value, "label": a.label}
+        for s in scales for a in sorted(s.anchors, key=lambda a: a.value)
     ]
     rows["families"] = [{"id": f.id, "name": f.name} for f in sorted(catalogue.job_families, key=lambda f: f.id)]
     rows["levels"] = [

@@ -110,7 +110,8 @@ class OnetData:
 class _Steps:
     """Progress and cancellation for a run of named steps with weights."""
 
-    def __init__(self, progress: Optional[Progress], cancel: Optional[CancelCheck], start: float = 0.0, span: float = 1.0) -> None:
+    def __init__(self, progress: Optional[Progress], cancel: Optional[CancelCheck], start: float = 0.0,
+                 span: float = 1.0) -> None:
         self.progress = progress
         self.cancel = cancel
         self.start = start

@@ -50,7 +50,8 @@ def attach_wages(roles: Iterable[Role], releases: Sequence[OewsRows]) -> tuple[R
     return tuple(result)
 
 
-def read_releases(wages: WagePaths, progress: Optional[Progress] = None, cancel: Optional[CancelCheck] = None) -> list[OewsRows]:
+def read_releases(wages: WagePaths, progress: Optional[Progress] = None,
+                  cancel: Optional[CancelCheck] = None) -> list[OewsRows]:
     """Read every OEWS workbook, oldest release first; two files of one release are an error."""
     paths = _as_list(wages)
     releases: list[OewsRows] = []

@@ -53,14 +53,16 @@ def clean(value: object) -> Optional[str]:
     text = cell_text(value)
     if text is None:
         return None
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip() or None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip() or None
 
 
 def header_key(name: object) -> str:
     return " ".join(str(name or "").split()).casefold()
 
 
-def read_flat(path: Path, mapping: SheetMap, progress: Optional[Progress] = None, cancel: Optional[CancelCheck] = None) -> FlatSheet:
+def read_flat(path: Path, mapping: SheetMap, progress: Optional[Progress] = None,
+              cancel: Optional[CancelCheck] = None) -> FlatSheet:
     """Read and check every row of the sheet at `path` as `mapping` says; never raises for bad input."""
     flat = FlatSheet(Path(path).name)
     try:
@@ -74,7 +76,8 @@ def read_flat(path: Path, mapping: SheetMap, progress: Optional[Progress] = None
     return flat
 
 
-def _read_rows(flat: FlatSheet, rows, mapping: SheetMap, progress: Optional[Progress], cancel: Optional[CancelCheck]) -> None:
+def _read_rows(flat: FlatSheet, rows, mapping: SheetMap, progress: Optional[Progress],
+               cancel: Optional[CancelCheck]) -> None:
     index: Optional[dict[str, int]] = None
     scale = {w.casefold(): n for n, w in enumerate(mapping.scale.levels, 1)} if mapping.scale else None
     for number, values in rows:

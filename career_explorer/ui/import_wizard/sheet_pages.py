@@ -102,7 +102,8 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         text = self.path_edit.text().strip()
-        return bool(text) and Path(text).is_file() and bool(self.name_edit.text().strip() and self.version_edit.text().strip())
+        named = bool(self.name_edit.text().strip() and self.version_edit.text().strip())
+        return bool(text) and Path(text).is_file() and named
 
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip())
