@@ -1,6 +1,6 @@
 """Words for what a step requires, shared by the CLI, the Path view and the PDF report.
 
-A step leads with its key jumps (see domain.comparison.Focus), then what stays about the same, then
+A step leads with its key jumps (see domain.role_gap.Focus), then what stays about the same, then
 what also changes but matters little for the target, then what no source publishes. A twin's lens is
 credited to its source and shown on that source's own scale.
 """
