@@ -139,25 +139,26 @@ def query_table(path: Path) -> list[str]:
     lines.append(f"{'RoleBrowser built once':<58}{ms(time.perf_counter() - start):>9.2f}")
     for query in QUERIES:
         words = query.lower().split()
-        scan = timings(lambda: [i for i, t in texts if all(w in t for w in words)])
+        scan = timings(lambda words=words: [i for i, t in texts if all(w in t for w in words)])
         hits = len(repo.search_ids(query))
-        lines.append(row(f"search_ids {query!r} ({hits} hits)", timings(lambda: repo.search_ids(query)), scan, None))
-        lines.append(row(f"RoleBrowser.search {query!r}", timings(lambda: browser.search(query)), scan, 16))
+        lines.append(row(f"search_ids {query!r} ({hits} hits)", timings(lambda query=query: repo.search_ids(query)),
+                         scan, None))
+        lines.append(row(f"RoleBrowser.search {query!r}", timings(lambda query=query: browser.search(query)), scan, 16))
     lines.append(row("role profile onet/43-4051.00", timings(lambda: role_profile(repo, "onet/43-4051.00")), None, 100))
 
     start = time.perf_counter()
     finder = RouteFinder(repo)
-    finder.graph
+    _ = finder.graph  # built once, timed here
     lines.append(f"{'route graph built once':<58}{ms(time.perf_counter() - start):>9.2f}")
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     for a, b in PAIRS:
         if repo.role(a) is None or repo.role(b) is None:
             continue
-        cte = timings(lambda: conn.execute(SHORTEST_SQL, {"start": a, "goal": b, "limit": 4}).fetchone(), 5)
+        cte = timings(lambda a=a, b=b: conn.execute(SHORTEST_SQL, {"start": a, "goal": b, "limit": 4}).fetchone(), 5)
         start = time.perf_counter()
         result = finder.find(a, b)
         cold = time.perf_counter() - start
-        warm = timings(lambda: finder.find(a, b))
+        warm = timings(lambda a=a, b=b: finder.find(a, b))
         steps = result.routes[0].step_count if result.routes else "-"
         label = f"route {a[5:]} -> {b[5:]} ({len(result.routes)} routes, {steps} steps)"
         lines.append(row(label + " first", [cold], cte, 50))

@@ -21,7 +21,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from career_explorer.data.importers.sheet_mapping import (  # noqa: E402
-    CatalogueSection, LadderSection, ScaleSection, SheetMap, save_map,
+    CatalogueSection,
+    LadderSection,
+    ScaleSection,
+    SheetMap,
+    save_map,
 )
 
 LADDERS, LEVELS, SKILLS = 50, 10, 10
@@ -91,7 +95,8 @@ def make_sheet(folder: Path) -> tuple[Path, Path, Path, int, int]:
                  "required_level_description": "Level description", "role_type": "Role type"},
         scale=ScaleSection(levels=tuple(WORDS)), tracks={"Individual contributor": "professional"},
         ladders={f"Role {n:02d}": LadderSection(order=tuple(f"Role {n:02d} level {k + 1}" for k in range(LEVELS)
-                                                            if (f"Role {n:02d}", f"Role {n:02d} level {k + 1}") in titles))
+                                                            if (f"Role {n:02d}", f"Role {n:02d} level {k + 1}")
+                                                            in titles))
                  for n in range(LADDERS)},
     )
     save_map(mapping, folder / "big.map.toml")

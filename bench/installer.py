@@ -83,7 +83,7 @@ def part(relative: Path) -> str:
         return "Pillow (matplotlib's PNG writer)"
     if first.startswith("pydantic"):
         return "pydantic"
-    if first.startswith("libpython") or first.startswith("python3") or first == "base_library.zip" or first == "lib-dynload":
+    if first.startswith(("libpython", "python3")) or first in ("base_library.zip", "lib-dynload"):
         return "Python runtime"
     if text == CATALOGUE:
         return "Career Explorer catalogue (catalogue.sqlite)"
@@ -142,7 +142,8 @@ def startup_table(runs: int) -> None:
             for name, command in cases.items():
                 times[name].append(time_start(command, env))
     source, frozen = (statistics.median(t) for t in times.values())
-    print(f"\nCold start to the first shown, idle main window (median of {runs}, QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})")
+    print(f"\nCold start to the first shown, idle main window (median of {runs}, "
+          f"QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})")
     print(f"{'case':<44}{'median s':>10}{'min s':>9}{'max s':>9}{'ratio':>8}")
     for name, values in times.items():
         print(f"{name:<44}{statistics.median(values):>10.3f}{min(values):>9.3f}{max(values):>9.3f}"

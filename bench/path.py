@@ -22,16 +22,25 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from career_explorer.data.catalogue_repository import CatalogueRepository  # noqa: E402
-from career_explorer.data.compiler import write_catalogue  # noqa: E402
-from career_explorer.domain.catalogue import (  # noqa: E402
-    Catalogue, CatalogueInfo, Competency, JobFamily, JobLevel, Requirement, Role, SalaryBand, Scale, Source,
+from baselines import SHORTEST_SQL
+
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.compiler import write_catalogue
+from career_explorer.domain.catalogue import (
+    Catalogue,
+    CatalogueInfo,
+    Competency,
+    JobFamily,
+    JobLevel,
+    Requirement,
+    Role,
+    SalaryBand,
+    Scale,
+    Source,
     Transition,
 )
-from career_explorer.paths import bundled_catalogue  # noqa: E402
-from career_explorer.services.routes import RouteFinder  # noqa: E402
-
-from baselines import SHORTEST_SQL  # noqa: E402  (bench/ is on sys.path when run as a script)
+from career_explorer.paths import bundled_catalogue
+from career_explorer.services.routes import RouteFinder
 
 SEED = 20240501
 K = 5

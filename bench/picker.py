@@ -158,7 +158,7 @@ def old_picker(app, qtest, entries: list[str], titles: list[str], queries=OLD_QU
     class ListModel(QAbstractListModel):
         """As the replaced RoleCompletionModel: a Python list, read by the completer through data()."""
 
-        def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        def rowCount(self, parent=QModelIndex()) -> int:
             return 0 if parent.isValid() else len(entries)
 
         def data(self, index, role=Qt.DisplayRole):

@@ -39,8 +39,20 @@ JOBS = ("Representative", "Manager", "Specialist", "Analyst", "Supervisor", "Coo
 def synthetic_catalogue(count: int, seed: int = SEED):
     """`count` roles with titles, alternate titles, summaries, levels, pay and competency levels."""
     from career_explorer.domain.catalogue import (
-        Behaviour, Catalogue, CatalogueInfo, Competency, CompetencyKind, JobFamily, JobLevel, Requirement, Role,
-        SalaryBand, Scale, ScaleAnchor, Source, Track,
+        Behaviour,
+        Catalogue,
+        CatalogueInfo,
+        Competency,
+        CompetencyKind,
+        JobFamily,
+        JobLevel,
+        Requirement,
+        Role,
+        SalaryBand,
+        Scale,
+        ScaleAnchor,
+        Source,
+        Track,
     )
 
     rng = random.Random(seed)
@@ -121,12 +133,23 @@ def proxy_sort_reset(rows) -> float:
     """For reference: the same reset through a QSortFilterProxyModel sorted by pay (C++ calling data())."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-    from career_explorer.ui.role_table_model import COL_PAY, SORT_ROLE, RoleTableModel
+    from career_explorer.ui.role_table_model import COL_PAY, RoleTableModel
 
-    model = RoleTableModel()
+    sort_role = Qt.UserRole + 2
+
+    class PayKeyed(RoleTableModel):
+        """The table answering the plain pay under a sort role, as a proxy needs (the app's model sorts itself)."""
+
+        def data(self, index, role=Qt.DisplayRole):
+            if role == sort_role:
+                row = self.row_at(index.row())
+                return -1.0 if row is None or row.median_base is None else row.median_base
+            return super().data(index, role)
+
+    model = PayKeyed(orderer=lambda rows, key, descending: rows)  # the proxy sorts; the model never does
     proxy = QSortFilterProxyModel()
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortRole(sort_role)
     proxy.sort(COL_PAY, Qt.DescendingOrder)
     start = time.perf_counter()
     model.set_rows(rows)

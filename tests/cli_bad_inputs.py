@@ -176,7 +176,8 @@ class Workspace:
             build(src, root / "fixture.sqlite")
         else:
             shutil.copyfile(catalogue, root / "fixture.sqlite")
-        shutil.copyfile(REPO_ROOT / "career_explorer" / "help" / "templates" / "acme-framework.json", root / "framework.json")
+        shutil.copyfile(REPO_ROOT / "career_explorer" / "help" / "templates" / "acme-framework.json",
+                        root / "framework.json")
         (root / "folder").mkdir()
         (root / "folder" / "keep.txt").write_text("someone's file\n")
         for name in ("folder-json.json", "folder-sqlite.sqlite", "folder-pdf.pdf", "folder-png.png",

@@ -8,11 +8,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pytest  # noqa: E402
+import pytest
 
-from career_explorer.data.catalogue_repository import CatalogueRepository  # noqa: E402
-from career_explorer.data.compiler import build  # noqa: E402
-from tests.fixture_sources import write_sources  # noqa: E402
+from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.compiler import build
+from tests.fixture_sources import write_sources
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
@@ -58,3 +58,18 @@ def window(qtbot, fixture_repo):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def cli(capsys, fixture_catalogue_path):
+    """Run the command line on the fixture catalogue: (exit status, stdout, stderr)."""
+    from career_explorer.launcher import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main(["--catalogue", str(fixture_catalogue_path), *argv])
+        except SystemExit as exc:  # argparse stops there when an argument (a path, say) fails its check
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
-from career_explorer.data.importers.framework_io import write_tables
 from career_explorer.data.importers.framework_layout import TABLES
+from career_explorer.data.importers.framework_write import write_tables
 from tools.make_framework_templates import EXAMPLE
 
 SEED = 20251129
@@ -49,7 +49,8 @@ def _csv_text(rows: list[list[object]]) -> str:
 def _template_csv(folder: Path) -> dict[str, list[list[str]]]:
     """The example's CSV tables as lists of rows (header first)."""
     write_tables(example(), folder, "csv")
-    tables = {f.stem: list(csv.reader(f.read_text(encoding="utf-8").splitlines())) for f in sorted(folder.glob("*.csv"))}
+    tables = {f.stem: list(csv.reader(f.read_text(encoding="utf-8").splitlines()))
+              for f in sorted(folder.glob("*.csv"))}
     for f in folder.glob("*.csv"):
         f.unlink()
     folder.rmdir()
@@ -92,7 +93,8 @@ def _column_mutations(tables: dict[str, list[list[str]]]) -> Iterator[tuple[str,
         header, body = rows[0], rows[1:]
         required = TABLES[table][1]
         yield f"{table}-dup-column", {**tables, table: [header + [header[0]]] + [r + [r[0]] for r in body]}, "error"
-        yield (f"{table}-dup-column-case", {**tables, table: [header + [header[0].upper()]] + [r + [r[0]] for r in body]},
+        yield (f"{table}-dup-column-case",
+               {**tables, table: [header + [header[0].upper()]] + [r + [r[0]] for r in body]},
                "error")
         yield f"{table}-unknown-column", {**tables, table: [header + ["bogus"]] + [r + ["x"] for r in body]}, "error"
         blank_expect = "error" if body else "ok"
@@ -176,7 +178,8 @@ def _zip_cases(folder: Path, tables: dict[str, list[list[str]]]) -> Iterator[Cas
     yield put("nested-folder", _write_zip(folder / "nested.zip", {f"acme/{k}": v for k, v in members.items()}), "ok")
     yield put("underscore-junk", _write_zip(folder / "underscore.zip", {**members, "_notes.csv": b"\xff\xfe\x00junk"}),
               "ok")
-    yield put("macosx", _write_zip(folder / "macosx.zip", {**members, "__MACOSX/._roles.csv": b"\x00\x05\x16\x07"}), "ok")
+    yield put("macosx", _write_zip(folder / "macosx.zip", {**members, "__MACOSX/._roles.csv": b"\x00\x05\x16\x07"}),
+              "ok")
     yield put("no-csv", _write_zip(folder / "nocsv.zip", {"readme.txt": b"hi"}), "error")
     yield put("empty-zip", _write_zip(folder / "empty.zip", {}), "error")
     yield put("dup-member", _dup_member_zip(folder / "dup.zip", members), "error")

@@ -10,7 +10,8 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from tests.framework_fuzz import MiB, Case
+from tests.framework_fuzz import Case, MiB
+
 
 def _stream_member(archive: zipfile.ZipFile, name: str, chunks: Iterator[bytes]) -> None:
     info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))

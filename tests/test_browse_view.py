@@ -11,7 +11,7 @@ from career_explorer.services.browse import browser_for
 from career_explorer.ui.browse_view import BrowseView
 from career_explorer.ui.main_window import MainWindow
 from career_explorer.ui.role_table_model import COL_PAY, COL_SOURCE, COL_TITLE, RoleTableModel
-from career_explorer.ui.window_settings import SETTINGS_FILE
+from career_explorer.ui.settings import SETTINGS_FILE
 
 
 def titles(view: BrowseView) -> list[str]:
@@ -168,7 +168,7 @@ def test_window_remembers_size_view_search_and_roles_in_the_private_home(qtbot, 
     qtbot.waitExposed(first)
     first.view("Browse").search.setText("support")
     first.view("Browse").select_role("fx/lead")
-    first.compare_roles(["fx/lead", "fx/manager"])
+    first.show_comparison(["fx/lead", "fx/manager"])
     first.close()
     assert (private_home / SETTINGS_FILE).is_file()
 

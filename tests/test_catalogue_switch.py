@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from career_explorer.data.compiler import write_catalogue
 from career_explorer.data.importers.framework import import_framework
+from career_explorer.services.catalogue_import import write_imported
 from career_explorer.ui import catalogue_menu, import_dialogs, messages
 from career_explorer.ui.import_dialogs import ImportRequest
 from career_explorer.ui.main_window import VIEWS
@@ -137,7 +138,7 @@ def test_cancel_stops_the_import_and_leaves_no_file(qtbot, window, tmp_path):
         deadline = time.monotonic() + 10
         while not cancel() and time.monotonic() < deadline:
             time.sleep(0.01)
-        return import_dialogs._write(catalogue, out, progress, cancel, 0.85)
+        return write_imported(catalogue, out, progress, cancel)
 
     runner = window.catalogue_menu.run_import(ImportRequest("framework", Path("x.json"), out), job=job)
     qtbot.waitUntil(started.is_set)

@@ -120,11 +120,9 @@ def test_gui_arguments_are_recognised_without_loading_the_commands():
 
 
 def test_roles_can_be_named_by_job_code_or_soc_code(bundled_repo):
-    from career_explorer.services.role_lookup import find_role
-
     import pytest
 
-    from career_explorer.services.role_lookup import RoleNotFound
+    from career_explorer.services.role_lookup import RoleNotFound, find_role
 
     assert find_role(bundled_repo, "IT10000257").id == "salary-com/chat-support-manager"
     assert find_role(bundled_repo, "it10000406").title == "Chat Support Representative I"

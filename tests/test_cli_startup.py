@@ -18,7 +18,7 @@ from career_explorer import __version__
 HEAVY = ("pydantic", "sqlite_utils", "networkx", "openpyxl", "matplotlib", "numpy", "PySide6")
 
 # The sub-commands `--help` lists, in its order (the GUI, `career-explorer` alone, is not one).
-COMMANDS = ["roles", "catalogue", "path", "person", "assess", "plan", "report", "role", "compare", "cohort"]
+COMMANDS = ["roles", "role", "catalogue", "path", "person", "assess", "plan", "report", "compare", "cohort"]
 
 # Runs launcher.main(argv) and prints, as JSON, its exit status, its stdout and the heavy packages it
 # left imported. argv and the HEAVY names come as arguments.

@@ -10,7 +10,6 @@ import pytest
 
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.plan import GapStatus
-from career_explorer.launcher import main
 from career_explorer.services.cohort import cohort_table, find_column, load_members, sort_rows
 from career_explorer.services.cohort_output import cell_text
 from tests.cohort_fixtures import add_cohort
@@ -80,15 +79,6 @@ def test_filter_by_target_role_and_sort_by_competency(fixture_repo, store, cohor
     assert [r.person for r in by_escalation.rows] == ["Ben Okafor", "Ana Lima", "Cleo Park"]  # +1, met, unknown
     with pytest.raises(LookupError, match="Customer Analytics"):
         find_column(table, "Juggling")
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 def test_cohort_gaps_cli_text_and_json(cli, cohort):

@@ -7,26 +7,8 @@ import json
 import pytest
 
 from career_explorer.data.user_store import UserStore
-from career_explorer.launcher import main
 from career_explorer.services.cohort_transfer import TransferError, preview_many, read_records
 from tests.cohort_fixtures import add_cohort
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
-
-
-def people_in(home) -> list[str]:
-    store = UserStore.open(home / "user.sqlite") if (home / "user.sqlite").exists() else UserStore.open()
-    try:
-        return [p.name for p in store.people()]
-    finally:
-        store.close()
 
 
 def test_export_a_cohort_and_import_it_elsewhere_keeping_evidence(cli, tmp_path, monkeypatch):

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QPalette
 from career_explorer.charts.pay_bands import pay_bands_figure
 from career_explorer.charts.radar import radar_figure
 from career_explorer.charts.theme import DARK
-from career_explorer.domain.profile import CellStatus, Standing
-from career_explorer.services.compare import CompareError, compare_roles_by_id, comparison_csv
+from career_explorer.domain.compare import CellStatus, Standing
+from career_explorer.services.compare import CompareError, compare_roles, comparison_csv
 from career_explorer.ui import chart_export, compare_view
 from career_explorer.ui.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
 from career_explorer.ui.compare_view import CompareView
@@ -33,7 +33,7 @@ def view(qtbot, fixture_repo):
 
 
 def test_levels_line_up_by_competency_and_differences_are_marked(fixture_repo):
-    result = compare_roles_by_id(fixture_repo, ["fx/lead", "fx/manager"])
+    result = compare_roles(fixture_repo, ["fx/lead", "fx/manager"])
     rows = {r.name: r for r in result.rows}
     products = rows["Products And Services"]
     assert [c.level for c in products.cells] == [3, 4] and products.differs
@@ -44,7 +44,7 @@ def test_levels_line_up_by_competency_and_differences_are_marked(fixture_repo):
 
 
 def test_a_competency_missing_from_a_complete_list_is_not_listed_but_from_a_partial_one_unknown(fixture_repo):
-    result = compare_roles_by_id(fixture_repo, ["fx/rep", "fx/lead", "fx/onet-csr"])
+    result = compare_roles(fixture_repo, ["fx/rep", "fx/lead", "fx/onet-csr"])
     analytics = next(r for r in result.rows if r.name == "Customer Analytics")
     assert [c.status for c in analytics.cells] == [CellStatus.UNKNOWN, CellStatus.LEVEL, CellStatus.NOT_REQUIRED]
     assert [c.standing for c in analytics.cells] == [Standing.NONE, Standing.HIGHEST, Standing.MISSING]
@@ -52,13 +52,13 @@ def test_a_competency_missing_from_a_complete_list_is_not_listed_but_from_a_part
 
 
 def test_pay_keeps_every_band_per_role_and_source(fixture_repo):
-    result = compare_roles_by_id(fixture_repo, ["fx/rep", "fx/manager"])
+    result = compare_roles(fixture_repo, ["fx/rep", "fx/manager"])
     assert [(e.role_id, e.band.basis.value, e.band.p50) for e in result.pay] == [
         ("fx/rep", "base", 40000), ("fx/rep", "total", 42000), ("fx/manager", "base", 80000)]
 
 
 def test_radar_levels_are_normalised_0_to_100_on_each_scale(fixture_repo):
-    radar = compare_roles_by_id(fixture_repo, ["fx/lead", "fx/manager", "fx/onet-csr"]).radar
+    radar = compare_roles(fixture_repo, ["fx/lead", "fx/manager", "fx/onet-csr"]).radar
     assert radar.axes == ("Products And Services", "Customer Analytics", "Customer Escalation Management", "Speaking")
     assert radar.values[0] == (50.0, 25.0, 50.0, None)
     assert radar.values[1] == (75.0, 50.0, 50.0, None)
@@ -72,11 +72,11 @@ def test_radar_levels_are_normalised_0_to_100_on_each_scale(fixture_repo):
 ])
 def test_compare_needs_two_to_four_different_roles(fixture_repo, ids, message):
     with pytest.raises(CompareError, match=message):
-        compare_roles_by_id(fixture_repo, ids)
+        compare_roles(fixture_repo, ids)
 
 
 def test_csv_has_one_row_per_competency_and_one_column_per_role(fixture_repo):
-    text = comparison_csv(compare_roles_by_id(fixture_repo, ["fx/lead", "fx/manager"]))
+    text = comparison_csv(compare_roles(fixture_repo, ["fx/lead", "fx/manager"]))
     assert text.splitlines() == [
         "Competency,Kind,Scale,Support Team Lead,Support Manager,Differs",
         "Products And Services,Core,proficiency-5,3,4,yes",
@@ -140,7 +140,7 @@ def test_charts_draw_when_their_tab_opens_and_export_as_svg(qtbot, view, tmp_pat
 
 def test_compare_table_model_passes_qtmodeltester(qtmodeltester, fixture_repo):
     model = CompareTableModel()
-    model.set_comparison(compare_roles_by_id(fixture_repo, ["fx/rep", "fx/lead", "fx/onet-csr"]))
+    model.set_comparison(compare_roles(fixture_repo, ["fx/rep", "fx/lead", "fx/onet-csr"]))
     qtmodeltester.check(model)
     model.set_differences_only(True)
     qtmodeltester.check(model)
@@ -155,7 +155,7 @@ def test_a_dark_palette_gives_dark_readable_charts(fixture_repo):
     palette.setColor(QPalette.Text, QColor("#eeeeee"))
     theme = chart_theme(palette)
     assert theme.dark and theme.background == "#1e1e1e" and theme.foreground == "#eeeeee"
-    result = compare_roles_by_id(fixture_repo, ["fx/lead", "fx/manager"])
+    result = compare_roles(fixture_repo, ["fx/lead", "fx/manager"])
     fig = pay_bands_figure(result.pay, theme=theme)
     assert fig.get_facecolor()[:3] == pytest.approx(QColor("#1e1e1e").getRgbF()[:3], abs=0.01)
     label = fig.axes[0].get_yticklabels()[0]
@@ -178,7 +178,7 @@ def test_charts_in_a_dark_window_are_drawn_dark_and_follow_a_palette_switch(qtbo
 
 
 def test_compare_says_when_a_source_gives_no_competency_total(bundled_repo):
-    result = compare_roles_by_id(bundled_repo, ["salary-com/chat-support-representative-i",
+    result = compare_roles(bundled_repo, ["salary-com/chat-support-representative-i",
                                                 "salary-com/customer-service-team-leader",
                                                 "salary-com/retail-store-customer-service-representative"])
     assert [result.unpublished_note(i) for i in range(3)] == ["10", "count not given", "at least 5"]
@@ -186,9 +186,9 @@ def test_compare_says_when_a_source_gives_no_competency_total(bundled_repo):
 
 def test_radar_keeps_a_scales_lowest_level_off_the_centre(bundled_repo):
     from career_explorer.charts.radar import FLOOR_RING, radar_figure
-    from career_explorer.services.compare import compare_roles_by_id
+    from career_explorer.services.compare import compare_roles
 
-    result = compare_roles_by_id(bundled_repo, ["salary-com/chat-support-representative-i",
+    result = compare_roles(bundled_repo, ["salary-com/chat-support-representative-i",
                                                 "salary-com/chat-support-manager"])
     data = result.radar
     assert data is not None and all(data.floor_is_level)  # Salary.com's 1-5 scale starts at a real level
@@ -201,9 +201,9 @@ def test_radar_keeps_a_scales_lowest_level_off_the_centre(bundled_repo):
 
 
 def test_compare_says_not_relevant_for_onet_flag_and_names_job_zones_not_codes(bundled_repo):
-    from career_explorer.services.compare import cell_text, compare_roles_by_id
+    from career_explorer.services.compare import cell_text, compare_roles
 
-    result = compare_roles_by_id(bundled_repo, ["onet/29-1141.00", "onet/43-4051.00"])
+    result = compare_roles(bundled_repo, ["onet/29-1141.00", "onet/43-4051.00"])
     row = next(r for r in result.rows if r.name == "Installation")
     assert [cell_text(row, i) for i in range(2)] == ["Not relevant", "Not relevant"]
     assert [r.level_short for r in result.roles] == ["Job Zone 4", "Job Zone 2"]  # as Job Zones.txt rates them

@@ -144,7 +144,8 @@ def test_missing_corrupt_and_wrong_schema_catalogues_fail_clearly(tmp_path, fixt
     conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     conn.commit()
     conn.close()
-    with pytest.raises(CatalogueSchemaMismatch, match=r"schema version 0 is not one this version of the app reads \(1, 2\)"):
+    with pytest.raises(CatalogueSchemaMismatch,
+                       match=r"schema version 0 is not one this version of the app reads \(1, 2\)"):
         CatalogueRepository(old)
 
 

@@ -8,7 +8,6 @@ from pydantic import ValidationError
 from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import (
     Competency,
-    JobLevel,
     Requirement,
     Role,
     SalaryBand,
@@ -69,8 +68,8 @@ def test_models_are_frozen_and_forbid_unknown_fields():
 
 @pytest.mark.parametrize("bad_id", ["Has Spaces", "UPPER", "", "-lead"])
 def test_ids_must_be_stable_slugs(bad_id):
-    with pytest.raises(ValidationError):
-        JobLevel(code="A01", ladder=bad_id or "", rank=1) if bad_id == "" else Source(id=bad_id, name="n", licence="l")
+    with pytest.raises(ValidationError, match=f"{bad_id!r} is not a valid id"):
+        Source(id=bad_id, name="n", licence="l")
 
 
 def test_role_rejects_a_competency_listed_twice_and_negative_unpublished():
@@ -119,3 +118,25 @@ def test_a_source_url_must_be_a_web_address():
     for bad in ("example.org", "ftp://example.org", "https:// spaced"):
         with pytest.raises(ValidationError):
             Source(id="x", name="X", licence="CC0", url=bad)
+
+
+def test_a_level_reads_as_a_share_of_its_own_scale_and_unknown_stays_unknown():
+    from career_explorer.domain.base import percent_of_scale, share_of_scale
+
+    assert percent_of_scale(3, 1, 5) == 50.0
+    assert percent_of_scale(0, 0, 7) == 0.0
+    assert percent_of_scale(None, 1, 5) is None
+    assert share_of_scale(2, 1, 5) == 50.0
+    assert share_of_scale(None, 1, 5) is None
+
+
+def test_a_skill_row_climbs_only_by_its_rises_between_known_levels():
+    from career_explorer.domain.route import SkillRow
+
+    row = SkillRow(competency="c", name="C", scale="proficiency-5", scale_min=1, scale_max=5,
+                   levels=(2, None, 4, 3, 5), listed=(True, False, True, True, True))
+    # 2 -> 4 rises 50 points, 4 -> 3 falls (ignored), 3 -> 5 rises 50; the unlisted role is skipped.
+    assert row.climb == 100.0
+    assert row.highest == 100.0
+    assert SkillRow(competency="c", name="C", scale="s", scale_min=1, scale_max=5, levels=(None,),
+                    listed=(False,)).highest is None

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from career_explorer.data.importers.framework import import_framework
+from career_explorer.data.importers.framework_io import read_tables
 from career_explorer.data.importers.framework_layout import FrameworkError
 from career_explorer.data.importers.framework_limits import Limits
-from career_explorer.data.importers.framework_io import read_tables
 from tests.framework_fuzz import Case, small_cases
 
 

@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.importers.framework import import_framework
-from career_explorer.data.importers.framework_io import write_tables
 from career_explorer.data.importers.framework_layout import FrameworkError
+from career_explorer.data.importers.framework_write import write_tables
 from career_explorer.launcher import main
 from tools.make_framework_templates import EXAMPLE, NAMES, TEMPLATES, write_templates
 

@@ -26,7 +26,8 @@ def test_requirement_and_behaviour_levels_may_be_words(tmp_path):
     number = first["level"]
     word = next(a["label"] for a in data["anchors"] if a["value"] == number)
     first["level"] = word.upper()  # any case
-    data["behaviours"][0]["level"] = next(a["label"] for a in data["anchors"] if a["value"] == data["behaviours"][0]["level"])
+    level = data["behaviours"][0]["level"]
+    data["behaviours"][0]["level"] = next(a["label"] for a in data["anchors"] if a["value"] == level)
     catalogue = import_framework(write(tmp_path, data))
     role = next(r for r in catalogue.roles if r.id == first["role"])
     requirement = next(q for q in role.requirements if q.competency == first["competency"])
@@ -39,5 +40,5 @@ def test_a_word_not_on_the_scale_is_still_an_error(tmp_path):
     data["requirements"][0]["level"] = "Wizard"
     with pytest.raises(FrameworkError) as caught:
         import_framework(write(tmp_path, data))
-    assert any(str(p).startswith("acme.json[requirements]:1:level: Input should be a valid number") and "'Wizard'" in str(p)
-               for p in caught.value.problems)
+    assert any(str(p).startswith("acme.json[requirements]:1:level: Input should be a valid number")
+               and "'Wizard'" in str(p) for p in caught.value.problems)

@@ -32,7 +32,8 @@ def read_ico(data: bytes) -> list[tuple[int, bytes]]:
     assert (reserved, kind) == (0, 1), "not an icon (ICO) file"
     images = []
     for index in range(count):
-        w, h, colours, res, planes, bits, size, offset = struct.unpack("<BBBBHHII", data[6 + 16 * index: 22 + 16 * index])
+        w, h, colours, res, planes, bits, size, offset = struct.unpack("<BBBBHHII",
+                                                                       data[6 + 16 * index: 22 + 16 * index])
         assert (colours, res, planes, bits) == (0, 0, 1, 32)
         assert offset + size <= len(data)
         width = w or 256

@@ -7,14 +7,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from career_explorer.data.importers import (
-    SourceFormatError,
-    band_for,
-    match_oews,
-    read_oews,
-    row_to_band,
-)
-from career_explorer.data.importers.oews import major_group_titles
+from career_explorer.data.importers.errors import SourceFormatError
+from career_explorer.data.importers.oews import band_for, major_group_titles, match_oews, read_oews, row_to_band
 from career_explorer.data.importers.onet_catalogue import read_releases
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -36,9 +30,12 @@ def _row(code, title, group, emp, hourly, annual, annual_flag=None, hourly_flag=
 
 def fixture_rows() -> list[list]:
     return [
-        _row("00-0000", "All Occupations", "total", 100, (30, 14, 17, 23, 37, 60), (62000, 29990, 36730, 49500, 78810, 125720)),
-        _row("11-0000", "Management Occupations", "major", 10, (68, 27, 38, 58, 82, "#"), (141760, 57010, 79900, 122090, 171610, "#")),
-        _row("11-1011", "Chief Executives", "detailed", 5, (126, 35, 60, 99, "#", "#"), (262930, 73710, 126080, 206420, "#", "#")),
+        _row("00-0000", "All Occupations", "total", 100, (30, 14, 17, 23, 37, 60),
+             (62000, 29990, 36730, 49500, 78810, 125720)),
+        _row("11-0000", "Management Occupations", "major", 10, (68, 27, 38, 58, 82, "#"),
+             (141760, 57010, 79900, 122090, 171610, "#")),
+        _row("11-1011", "Chief Executives", "detailed", 5, (126, 35, 60, 99, "#", "#"),
+             (262930, 73710, 126080, 206420, "#", "#")),
         _row("27-2011", "Actors", "detailed", "**", (44.4, 14, 16.94, 23.33, 41.09, 97.19), ("*",) * 6, None, "TRUE"),
         _row("43-4051", "Customer Service Representatives", "detailed", 2725930,
              (21.82, 14.75, 17.29, 20.59, 24.11, 30.16), (45380, 30690, 35970, 42830, 50140, 62730)),

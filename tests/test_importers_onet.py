@@ -9,16 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from career_explorer.data.importers import (
-    Cancelled,
-    SourceFormatError,
-    UnknownOccupationError,
-    build_onet_catalogue,
-    build_onet_parts,
-    read_onet,
-    source_document,
-    write_source_file,
-)
+from career_explorer.data.importers.errors import Cancelled, SourceFormatError, UnknownOccupationError
+from career_explorer.data.importers.onet import read_onet
+from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
+from career_explorer.data.importers.source_writer import source_document, write_source_file
 from career_explorer.domain.catalogue import Competency, Role, Transition
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"

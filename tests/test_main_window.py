@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 from PySide6.QtCore import Qt
@@ -58,13 +60,19 @@ def test_about_lists_every_source_with_licence_and_onet_attribution(qtbot, fixtu
     dialog.close()
 
 
-def test_startup_does_not_import_matplotlib(qtbot, fixture_repo):
-    for name in [m for m in sys.modules if m.startswith("matplotlib")]:
-        sys.modules.pop(name)
-    window = MainWindow(fixture_repo)
-    qtbot.addWidget(window)
-    window.show()
-    assert not any(m == "matplotlib" for m in sys.modules)
+def test_startup_does_not_import_matplotlib(fixture_catalogue_path, tmp_path):
+    # A fresh interpreter: this session has imported matplotlib long ago, and unloading it here would
+    # leave every later test with a half-imported copy.
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]); "
+            "from career_explorer.data.catalogue_repository import CatalogueRepository; "
+            "from career_explorer.ui.main_window import MainWindow; "
+            f"window = MainWindow(CatalogueRepository({str(fixture_catalogue_path)!r})); window.show(); "
+            "app.processEvents(); "
+            "assert window.current_view_name() == 'Browse', window.current_view_name(); "
+            "assert not any(m.startswith('matplotlib') for m in sys.modules), 'matplotlib imported'")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_EXPLORER_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
 
 
 def test_bad_catalogue_shows_a_dialog_and_exits_non_zero(qtbot, tmp_path, monkeypatch):

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from career_explorer.data.importers import SourceFormatError, read_onet
+from career_explorer.data.importers.errors import SourceFormatError
+from career_explorer.data.importers.onet import read_onet
 from career_explorer.launcher import main
 from tests.framework_fuzz import _corrupt_stream, _flag_encrypted
 from tests.test_importers_onet import RATING_HEADER, release_files, write_release

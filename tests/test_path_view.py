@@ -10,11 +10,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.catalogue import TitleMatch
+from career_explorer.services.routes import find_routes
 from career_explorer.ui import chart_export
 from career_explorer.ui.path_view import PathView
-from career_explorer.domain.catalogue import TitleMatch
-from career_explorer.ui.route_models import ROLE_ID, RoleCompletionModel, RouteTableModel
-from career_explorer.services.routes import find_routes
+from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
+from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.settings import Settings
 from tests.route_fixtures import ALT, LEAD, MANAGER, REP, build_catalogue, two_road_sources
 
 
@@ -78,7 +80,8 @@ def row_at(text: str, *parts: str) -> int:
 
 
 def test_empty_view_says_what_to_do(view):
-    assert "Pick where you are in From and where you want to be in To" in view.message.text().replace("<b>", "").replace("</b>", "")
+    shown = view.message.text().replace("<b>", "").replace("</b>", "")
+    assert "Pick where you are in From and where you want to be in To" in shown
     assert view.step_cards() == [] and not view.pay_chart.export_button.isEnabled()
 
 
@@ -152,7 +155,8 @@ def test_whole_route_card_compares_first_and_last_role(view):
 def test_charts_show_the_selected_route(qtbot, view):
     with qtbot.waitSignals([view.pay_chart.drawn, view.skill_chart.drawn], timeout=5000):
         view.set_roles(REP, MANAGER)
-    base = next(line for line in view.pay_chart.figure.axes[0].get_lines() if line.get_label() == "Fixture facts base median")
+    lines = view.pay_chart.figure.axes[0].get_lines()
+    base = next(line for line in lines if line.get_label() == "Fixture facts base median")
     assert list(base.get_ydata()) == [40000, 55000, 80000]
     names = [t.get_text() for t in view.skill_chart.figure.axes[0].get_yticklabels()]
     cells = {name: [c.text for c in line] for name, line in zip(names, view.skill_chart.last_result)}
@@ -193,7 +197,7 @@ def test_ranking_by_pay_puts_the_better_paid_road_first_and_is_remembered(qtbot,
     assert firsts() == [LEAD, ALT]  # Support Team Lead pays $55,000 on the way, Support Coach $52,000
     assert "highest pay on the way first" in view.message.text()
     assert card_texts(view)[1].startswith("Step 1 of 2 · promotion\nSupport Representative (A02) → Support Team Lead")
-    settings = QSettings(str(tmp_settings(view)), QSettings.IniFormat)
+    settings = Settings(QSettings(str(tmp_settings(view)), QSettings.IniFormat))
     view.sideways_check.setChecked(True)
     view.save_settings(settings)
     again = PathView(view.repo)
@@ -220,7 +224,8 @@ def test_swap_reverses_the_roles_and_shows_the_no_route_answer(qtbot, view):
     assert "No route of transitions leads from Support Manager to Support Representative." in view.message.text()
     assert view.routes_table.isHidden()
     assert "No other role can be reached from Support Manager" in view.reachable_label.text()
-    assert card_texts(view)[0].startswith("Direct gap (no route of transitions)\nSupport Manager (M02) → Support Representative (A02)")
+    assert card_texts(view)[0].startswith("Direct gap (no route of transitions)\n"
+                                          "Support Manager (M02) → Support Representative (A02)")
 
 
 def test_no_route_lists_reachable_roles_and_enter_makes_one_the_target(qtbot, view):
@@ -362,7 +367,8 @@ def test_a_route_selected_again_shows_its_own_kept_picture(qtbot, two_road_view)
     qtbot.waitUntil(lambda: view.pay_chart.canvas is not None and bool(view.pay_chart.figure.axes))
 
     def base_median() -> list[float]:
-        line = next(x for x in view.pay_chart.figure.axes[0].get_lines() if x.get_label() == "Fixture facts base median")
+        lines = view.pay_chart.figure.axes[0].get_lines()
+        line = next(x for x in lines if x.get_label() == "Fixture facts base median")
         return list(line.get_ydata())
 
     for rank, middle in ((2, 55000), (1, 52000), (2, 55000)):

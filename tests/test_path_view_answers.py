@@ -62,8 +62,10 @@ def test_route_table_shows_names_and_no_column_is_the_same_on_every_row(headline
     for column in columns:
         assert len(set(column)) > 1, column
     # Long titles are cut at a word; the row's tooltip names every role in full.
-    assert columns[0][:2] == ["via Customer Service Team Leader", "via Customer Retention … → Customer Service Team Leader"]
-    assert "Customer Retention Representative II → Customer Service Team Leader" in model.index(1, 0).data(Qt.ToolTipRole)
+    assert columns[0][:2] == ["via Customer Service Team Leader",
+                              "via Customer Retention … → Customer Service Team Leader"]
+    tip = model.index(1, 0).data(Qt.ToolTipRole)
+    assert "Customer Retention Representative II → Customer Service Team Leader" in tip
     assert columns[1][0] == "+$19.5k, +$37.3k"
     assert "pay not published" in columns[1] and not any(re.search(r"\$0\b", c) for c in columns[1])
     assert re.fullmatch(r"\d+ big jumps?, \d+ small", columns[2][0])
@@ -74,7 +76,8 @@ def test_nothing_on_screen_shows_an_id(headline):
     model = headline.routes_table.model()
     shown = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
     shown += [card.text() for card in headline.step_cards()]
-    shown += [t.get_text() for ax in headline.skill_chart.figure.axes for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    shown += [t.get_text() for ax in headline.skill_chart.figure.axes
+              for t in ax.get_yticklabels() + ax.get_xticklabels()]
     offenders = [text for text in shown if IDS.search(text)]
     assert offenders == []
 

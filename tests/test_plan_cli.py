@@ -13,18 +13,6 @@ from career_explorer.data.user_store import STORE_NAME
 from career_explorer.launcher import main
 
 
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        except SystemExit as exc:  # argparse stops there when an argument (a path, say) fails its check
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
-
-
 def store_rows(home) -> dict[str, int]:
     path = home / STORE_NAME
     if not path.exists():
@@ -217,7 +205,6 @@ def test_corrupt_store_is_moved_aside_and_the_cli_says_where(cli, private_home):
 
 
 def test_readiness_says_the_source_names_only_some_of_the_targets_competencies(capsys):
-    from career_explorer.launcher import main
 
     assert main(["person", "add", "Sam", "--role", "Chat Support Representative I"]) == 0
     assert main(["plan", "Sam", "--target", "Retail Store Customer Service Representative", "--json"]) == 0

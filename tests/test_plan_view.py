@@ -159,9 +159,9 @@ def test_coach_keeps_many_people_with_add_rename_archive_and_delete(qtbot, fixtu
 def test_import_shows_what_it_adds_before_writing(qtbot, fixture_repo, monkeypatch, tmp_path):
     source = UserStore.open(tmp_path / "other.sqlite")
     person = source.add_person("Cy", "fx/rep")
+    from career_explorer.data.user_store import now
     from career_explorer.domain.user import Assessment, Rating
     from career_explorer.services.person_transfer import export_person
-    from career_explorer.data.user_store import now
 
     source.add_assessment(person.id, Assessment(taken=now(), ratings=(Rating(competency="fx/products", level=2),)))
     export = export_person(source, person.id, tmp_path / "cy.json")

@@ -178,7 +178,8 @@ def test_opening_the_views_reads_no_alternate_titles(qtbot, repo, monkeypatch):
     repo._conn.set_trace_callback(statements.append)
     profiles = []
     real = CatalogueRepository.role
-    monkeypatch.setattr(CatalogueRepository, "role", lambda self, role_id: profiles.append(role_id) or real(self, role_id))
+    monkeypatch.setattr(CatalogueRepository, "role",
+                        lambda self, role_id: profiles.append(role_id) or real(self, role_id))
     win = MainWindow(repo)
     qtbot.addWidget(win)
     win.show()

@@ -44,7 +44,8 @@ def test_headline_route_first_step_shows_the_onet_lens_jumps(bundled_repo):
     before, after = onet_rows("43-4051.00", "LV"), onet_rows("43-1011.00", "LV")
     jumps = {c.name: c for c in lens.competencies}
     for name in ("Management of Personnel Resources", "Coordination"):
-        assert (jumps[name].from_level, jumps[name].to_level) == (pytest.approx(before[name]), pytest.approx(after[name]))
+        assert (jumps[name].from_level, jumps[name].to_level) == (pytest.approx(before[name]),
+                                                                  pytest.approx(after[name]))
         assert jumps[name] in lens.focus().key
     assert (before["Management of Personnel Resources"], after["Management of Personnel Resources"]) == (2.12, 3.75)
     # the O*NET lens is credited, and the move is the catalogue's own inference

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.pay_progression import pay_progression_figure
 from career_explorer.charts.route_figure import route_figure, save_figure
-from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.skill_heatmap import cells, skill_heatmap_figure
 from career_explorer.services.routes import find_routes
 from tests.route_fixtures import ISLAND, LEAD, MANAGER, REP

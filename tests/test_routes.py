@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.comparison import Change
+from career_explorer.domain.role_gap import Change
 from career_explorer.services.routes import RouteFinder, find_routes, route_finder
 from tests.conftest import SHARED_DATA
 from tests.route_fixtures import ALT, ISLAND, LEAD, MANAGER, ONET, REP, build_catalogue, two_road_sources
@@ -48,7 +48,8 @@ def test_whole_route_totals_compare_the_first_role_with_the_last(fixture_repo):
     total = by_name(route.total)
     assert (route.total.from_role.id, route.total.to_role.id) == (REP, MANAGER)
     assert (total["Products And Services"].from_level, total["Products And Services"].to_level) == (1, 4)
-    assert (total["Customer Escalation Management"].from_level, total["Customer Escalation Management"].to_level) == (2, 3)
+    escalation = total["Customer Escalation Management"]
+    assert (escalation.from_level, escalation.to_level) == (2, 3)
     assert total["Customer Analytics"].to_level == 3 and total["Customer Analytics"].change == Change.UNKNOWN
     assert route.total.pay_gain("base") == 40000
 

@@ -38,7 +38,8 @@ def test_missing_catalogue_fails_with_the_reason_and_no_dialog(qapp, tmp_path, c
     out, err = capsys.readouterr()
     assert code == 1
     assert "FAIL  catalogue" in out
-    assert err.strip() == f"career-explorer: self-test failed: catalogue: {tmp_path / 'nowhere.sqlite'}: catalogue file not found"
+    assert err.strip() == (f"career-explorer: self-test failed: catalogue: {tmp_path / 'nowhere.sqlite'}: "
+                           "catalogue file not found")
     assert "ok    window" not in out
 
 

@@ -95,13 +95,15 @@ def test_sessions_are_listed_newest_first_and_their_done_marks_stay_after_reopen
     store.close()
 
     store = UserStore.open()
-    assert done_dates(store.sessions(ana.id)) == {"fx/products": dt.date(2024, 6, 17), "fx/service": dt.date(2024, 6, 3)}
+    assert done_dates(store.sessions(ana.id)) == {"fx/products": dt.date(2024, 6, 17),
+                                                  "fx/service": dt.date(2024, 6, 3)}
     assert store.session(second.id).done[0].action == "Run a clinic"
     store.untick_done(first.id, "fx/service")
     edited = store.edit_session(first.id, note(dt.date(2024, 6, 4), discussed="Goals, revised"))
     assert edited.uid == first.uid and edited.discussed == "Goals, revised" and edited.agreed is None
     store.delete_session(second.id)
-    assert [s.discussed for s in store.sessions(ana.id)] == ["Goals, revised"] and done_dates(store.sessions(ana.id)) == {}
+    assert [s.discussed for s in store.sessions(ana.id)] == ["Goals, revised"]
+    assert done_dates(store.sessions(ana.id)) == {}
 
 
 def test_a_session_that_says_nothing_or_ends_before_it_starts_is_refused():

@@ -34,7 +34,8 @@ def test_exported_templates_import(tmp_path):
 
 
 def test_every_help_file_is_package_data():
-    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["career_explorer"]
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    patterns = setuptools["package-data"]["career_explorer"]
     package = REPO / "career_explorer"
     files = [p.relative_to(package).as_posix() for p in (package / "help").rglob("*") if p.is_file()]
     assert files

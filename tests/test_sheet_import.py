@@ -133,8 +133,9 @@ def test_every_problem_at_once_and_nothing_written(tmp_path):
     out = tmp_path / "acme.sqlite"
     sheet = write_csv(tmp_path / "acme.csv", rows)
     mapping = tmp_path / "map.toml"
-    mapping.write_text(MAP.read_text().replace('order = ["Junior engineer", "Engineer", "Senior engineer", "Lead engineer"]',
-                                               'order = ["Junior engineer", "Engineer", "Junior engineer", "Lead engineer"]'))
+    mapping.write_text(MAP.read_text().replace(
+        'order = ["Junior engineer", "Engineer", "Senior engineer", "Lead engineer"]',
+        'order = ["Junior engineer", "Engineer", "Junior engineer", "Lead engineer"]'))
     assert main(["catalogue", "import-sheet", str(sheet), "--map", str(mapping), "-o", str(out)]) == 2
     assert not out.exists()
     found = problems(sheet, load_map(mapping))
@@ -162,7 +163,8 @@ def test_cycle_unordered_level_and_unmarked_same_rank(tmp_path):
     found = problems(SHEET, load_map(cyc))
     assert "acme-flat.map.toml:1:ladders.Software engineer.order: the level order has a cycle: Junior engineer -> " \
            "Engineer -> Junior engineer ('Junior engineer' is listed twice)" in found
-    assert any(p.startswith("acme-flat.csv:") and "'Senior engineer' has no place in the level order" in p for p in found)
+    assert any(p.startswith("acme-flat.csv:") and "'Senior engineer' has no place in the level order" in p
+               for p in found)
 
     rows = fixture_rows()
     rows[0].append("Rank")
@@ -191,7 +193,8 @@ def test_a_ladder_without_order_gets_a_proposal_not_a_silent_order(tmp_path):
     found = problems(SHEET, load_map(bare))
     assert len(found) == 1
     assert ("the ladder 'Software engineer' has 5 role levels and no order in the map: add [ladders.\"Software "
-            "engineer\"] order = [\"Junior engineer\", \"Engineer\", \"Senior engineer\", \"Lead engineer\"], branches = "
+            "engineer\"] order = [\"Junior engineer\", \"Engineer\", \"Senior engineer\", \"Lead engineer\"], "
+            "branches = "
             "{ \"Lead engineer - management\" = \"Lead engineer\" }") in found[0]
 
 

@@ -38,7 +38,8 @@ def test_proposals_are_written_to_the_map_and_only_confirmed_ones_link(tmp_path,
     senior = repo.role("software-engineer/senior-engineer")
     assert repo.related_role_ids(senior.id) == ["onet/15-1252.00"]
     national = [b for b in senior.salaries if b.source.startswith("bls-oews")]
-    assert national and national[0].p50 and "US national pay for the O*NET occupation Software Developers" in national[0].note
+    assert national and national[0].p50
+    assert "US national pay for the O*NET occupation Software Developers" in national[0].note
     assert repo.role("onet/15-1252.00").title == "Software Developers"
     assert repo.related_role_ids("software-engineer/engineer") == []
     repo.close()

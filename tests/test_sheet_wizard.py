@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -76,7 +75,8 @@ def test_wizard_imports_the_fixture_and_saves_its_map(qtbot, tmp_path):
 
     preview = wizard.preview_page
     assert preview.isComplete(), preview.details.toPlainText()
-    assert "21 rows read; 2 exact duplicate rows collapsed. 8 role levels on 2 ladders, 6 skills" in preview.counts.text()
+    counts = preview.counts.text()
+    assert "21 rows read; 2 exact duplicate rows collapsed. 8 role levels on 2 ladders, 6 skills" in counts
     preview.role_combo.setCurrentText("Senior engineer")
     text = preview.details.toPlainText()
     assert "Level 3 of its ladder" in text and "Coding: Expert (4)" in text and "Mentoring: Working (2)" in text
@@ -124,15 +124,16 @@ def test_a_changed_order_must_be_confirmed_again_and_problems_block_the_preview(
     preview = wizard.preview_page
     assert wizard.currentPage() is preview and not preview.isComplete()
     assert preview.counts.text().startswith("1 problem; go back")
-    assert preview.details.toPlainText() == ("acme.csv:23:Required level: 'Engineer' needs 'Coding' at 'Expert' here but at another "
-                                             "level on row 9: keep one of the two rows")
+    assert preview.details.toPlainText() == ("acme.csv:23:Required level: 'Engineer' needs 'Coding' at 'Expert' "
+                                             "here but at another level on row 9: keep one of the two rows")
 
 
 def test_file_menu_runs_the_wizards_import_on_a_worker_and_opens_the_result(qtbot, window, tmp_path, monkeypatch):
     from career_explorer.ui.import_wizard.wizard import SheetRequest
 
     out = tmp_path / "acme.sqlite"
-    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml", out)
+    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml",
+                           out)
     monkeypatch.setattr(SheetWizard, "ask", classmethod(lambda cls, parent: request))
     seen: list[float] = []
     runner = window.catalogue_menu.import_sheet()
@@ -149,7 +150,8 @@ def test_cancel_writes_nothing(qtbot, window, tmp_path):
     from career_explorer.ui.import_wizard.wizard import SheetRequest, sheet_job
 
     out = tmp_path / "acme.sqlite"
-    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml", out)
+    request = SheetRequest(FLAT / "acme-flat.csv", load_map(FLAT / "acme-flat.map.toml"), tmp_path / "acme.map.toml",
+                           out)
 
     def after_cancel(progress, cancel):
         """The sheet job, started once Cancel has been pressed (a tiny sheet would otherwise finish first)."""
@@ -169,8 +171,9 @@ def test_a_map_saved_beside_the_sheet_seeds_the_next_run(qtbot, tmp_path):
     sheet = tmp_path / "acme.csv"
     shutil.copy(FLAT / "acme-flat.csv", sheet)
     text = (FLAT / "acme-flat.map.toml").read_text()
-    (tmp_path / "acme.map.toml").write_text(text.replace('"Support team lead"]', '"Support team lead"]\n\n'
-                                                         '[onet]\n"Engineer" = { code = "15-1252.00", status = "confirmed" }'))
+    confirmed = '[onet]\n"Engineer" = { code = "15-1252.00", status = "confirmed" }'
+    mapped = text.replace('"Support team lead"]', '"Support team lead"]\n\n' + confirmed)
+    (tmp_path / "acme.map.toml").write_text(mapped)
     wizard = SheetWizard(propose=lambda roles, mapping: dict(mapping.onet))
     qtbot.addWidget(wizard)
     wizard.show()

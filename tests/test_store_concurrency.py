@@ -12,7 +12,7 @@ from career_explorer.data import user_store_file
 from career_explorer.data.user_store import StoreBusy, UserStore
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.store_concurrency import one_run  # noqa: E402  (the bench, small)
+from bench.store_concurrency import one_run
 
 
 def test_two_processes_rating_one_person_lose_no_write_and_hit_no_lock(tmp_path):

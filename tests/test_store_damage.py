@@ -15,7 +15,7 @@ from career_explorer.data import user_store_file
 from career_explorer.data.user_migrations import LATEST
 from career_explorer.data.user_store import STORE_NAME, UserStore
 from career_explorer.data.user_store_file import StoreUnusable
-from tests.test_plan_cli import assert_one_line_error, cli  # noqa: F401 (fixture)
+from tests.test_plan_cli import assert_one_line_error
 
 
 def snapshot_of(folder: Path) -> dict[str, object]:

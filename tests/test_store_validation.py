@@ -11,7 +11,7 @@ import pytest
 
 from career_explorer.data.user_store import STORE_NAME, InvalidEntry, UserStore
 from career_explorer.domain.user import Assessment, Rating
-from tests.test_plan_cli import assert_one_line_error, cli, store_rows  # noqa: F401 (fixture)
+from tests.test_plan_cli import assert_one_line_error, store_rows
 
 UTC = dt.timezone.utc
 

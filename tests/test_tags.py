@@ -80,7 +80,8 @@ def test_tag_a_person_in_their_panel_then_filter_the_cohort_tab_by_it(plan_view,
     people = plan_view.people
     people.select(people.store.person_named("Cleo Park").id)
     assert people.tags_label.text() == "No tags"
-    monkeypatch.setattr(plan_dialogs, "ask_tags", lambda parent, name, tags: ["spring onboarding", " Spring Onboarding "])
+    monkeypatch.setattr(plan_dialogs, "ask_tags",
+                        lambda parent, name, tags: ["spring onboarding", " Spring Onboarding "])
     people.tags_button.click()
     assert people.tags_label.text() == "Tags: spring onboarding"
 

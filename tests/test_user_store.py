@@ -179,3 +179,18 @@ def test_roles_missing_from_the_catalogue_stay_visible_and_marked(fixture_repo):
     assert report.target.label == "A role not in this catalogue" and report.gaps == ()
     assert "not in this catalogue" in report.readiness.explanation
     assert store.person(ana.id).role_id == "gone/old-role"  # the data itself is untouched
+
+
+@pytest.mark.parametrize("error", [sqlite3.DatabaseError("database disk image is malformed"),
+                                   sqlite3.OperationalError("disk I/O error"),
+                                   sqlite3.IntegrityError("UNIQUE constraint failed")])
+def test_any_sqlite_failure_while_saving_leaves_the_store_as_its_own_error(private_home, error):
+    from career_explorer.data.user_store_file import UserStoreError
+
+    store = UserStore.open()
+    person = store.add_person("Ana")
+    with pytest.raises(UserStoreError, match="cannot save to the user store .*nothing was saved"):
+        with store.transaction() as conn:
+            conn.execute("UPDATE people SET name = 'Bea' WHERE id = ?", (person.id,))
+            raise error
+    assert store.person(person.id).name == "Ana"  # rolled back

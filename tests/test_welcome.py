@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.welcome_dialog import PURPOSE, recent_routes
-from career_explorer.ui.window_settings import app_settings
+from career_explorer.ui.settings import app_settings
+from career_explorer.ui.welcome_dialog import PURPOSE
 
 
 def test_the_welcome_asks_two_questions_and_opens_the_path_view(qtbot, fixture_repo):
@@ -23,7 +23,7 @@ def test_the_welcome_asks_two_questions_and_opens_the_path_view(qtbot, fixture_r
     assert window.current_view_name() == "Path"
     path = window.view("Path")
     assert (path.from_picker.role_id(), path.to_picker.role_id()) == ("fx/rep", "fx/manager")
-    assert recent_routes(app_settings()) == [("fx/rep", "fx/manager")]
+    assert app_settings().recent_routes == [("fx/rep", "fx/manager")]
 
 
 def test_recent_routes_reappear_by_title_and_open_with_one_activation(qtbot, fixture_repo):

@@ -1,4 +1,5 @@
-"""Write the company-framework templates in career_explorer/help/templates/ (JSON, XLSX and a CSV folder) from one example.
+"""Write the company-framework templates in career_explorer/help/templates/ (JSON, XLSX and a CSV folder) from
+one example.
 
 The example is a made-up four-level support ladder ("Acme"): its pay figures are examples, not data.
 tests/test_framework_import.py checks that the templates import and are up to date.
@@ -15,7 +16,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from career_explorer.data.importers.framework_io import write_tables  # noqa: E402
+from career_explorer.data.importers.framework_write import write_tables  # noqa: E402
 
 TEMPLATES = REPO / "career_explorer" / "help" / "templates"
 NAMES = {"json": "acme-framework.json", "xlsx": "acme-framework.xlsx", "csv": "acme-framework-csv"}

@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         return window
 
     def compare(window):
-        window.compare_roles(["onet/29-1141.00", "onet/15-1252.00", "onet/43-4051.00"])
+        window.show_comparison(["onet/29-1141.00", "onet/15-1252.00", "onet/43-4051.00"])
         return window
 
     def plan(window):

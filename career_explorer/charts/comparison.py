@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from career_explorer.charts.pay_bands import draw_pay_bands, pay_bands_height
 from career_explorer.charts.radar import RADAR_SIZE, draw_radar
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
-from career_explorer.domain.profile import RoleComparison
+from career_explorer.domain.compare import RoleComparison
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from career_explorer.domain.comparison import CompetencyChange, RoleGap
+from career_explorer.domain.role_gap import CompetencyChange, RoleGap
 from career_explorer.domain.route import Route, SkillRow
 
 
@@ -107,8 +107,3 @@ def focus_rows(route: Route) -> tuple[SkillRow, ...]:
     key = [cid for cid in card_order(route) if cid in rows]
     rest = sorted((r for cid, r in rows.items() if cid not in set(key)), key=_climb)
     return tuple([rows[cid] for cid in key] + rest)
-
-
-def key_count(route: Route) -> int:
-    """How many rows are jumps that matter (they lead the heatmap)."""
-    return len(card_order(route))

@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
-from career_explorer.domain.money import CURRENCY_SYMBOLS as SYMBOLS
+from career_explorer.domain.money import format_money, short_money
 from career_explorer.domain.profile import PayEntry, capture_label
 
 if TYPE_CHECKING:
@@ -20,24 +20,11 @@ if TYPE_CHECKING:
 
 
 
-def money(value: float, currency: str, short: bool = False) -> str:
-    symbol = SYMBOLS.get(currency, "")
-    if short:
-        text = f"{symbol}{value / 1000:,.0f}k" if abs(value) >= 1000 else f"{symbol}{value:,.0f}"
-    else:
-        text = f"{symbol}{value:,.0f}" if value >= 100 else f"{symbol}{value:,.2f}"
-    return text if symbol else f"{text} {currency}"
-
-
 def _tick_formatter(ax: "Axes", currency: str):
     """"$44k" ticks, with a decimal when the axis spans too little for whole thousands to differ."""
     def label(value: float, _position) -> str:
         low, high = ax.get_xlim()
-        if abs(value) >= 1000 and high - low < 8000:
-            symbol = SYMBOLS.get(currency, "")
-            text = f"{symbol}{value / 1000:,.1f}k"
-            return text if symbol else f"{text} {currency}"
-        return money(value, currency, True)
+        return short_money(value, currency, decimals=1 if high - low < 8000 else 0)
 
     return label
 
@@ -88,7 +75,8 @@ def _draw(ax: "Axes", y: float, entry: PayEntry, colour: str, theme: ChartTheme,
     for name in band.lower_bounds:
         value = getattr(band, name)
         ax.plot([value], [y], marker=">", markersize=8, color=colour, linestyle="")
-        ax.annotate(f"{name} ≥ {money(value, band.currency, True)}", (value, y), xytext=(6, -11),
+        at_least = short_money(value, band.currency, period=band.period.value)
+        ax.annotate(f"{name} ≥ {at_least}", (value, y), xytext=(6, -11),
                     textcoords="offset points", fontsize=7, color=theme.muted)
         used.add("at least (lower bound)")
     point, kind = (band.median, "median") if band.median is not None else (band.mean, "mean")
@@ -96,7 +84,8 @@ def _draw(ax: "Axes", y: float, entry: PayEntry, colour: str, theme: ChartTheme,
         marker = "o" if kind == "median" else "D"
         ax.plot([point], [y], marker=marker, markersize=7, markerfacecolor=face, markeredgecolor=colour,
                 markeredgewidth=1.6, linestyle="", zorder=3)
-        ax.annotate(money(point, band.currency), (point, y), xytext=(0, 7), textcoords="offset points",
+        ax.annotate(format_money(point, band.currency, band.period.value), (point, y), xytext=(0, 7),
+                    textcoords="offset points",
                     ha="center", fontsize=7.5, color=theme.foreground)
         used.add(kind)
     if band.mean is not None and kind == "median":

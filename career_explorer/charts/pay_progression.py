@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Optional
 
-from career_explorer.domain.money import CURRENCY_SYMBOLS as SYMBOLS
+from career_explorer.domain.money import format_money, short_money
 from career_explorer.domain.route import PaySeries, Route
 
 if TYPE_CHECKING:
@@ -30,14 +30,7 @@ def role_tick(title: str, level: Optional[str], width: int = 16) -> str:
 def money_formatter(currency: str):
     from matplotlib.ticker import FuncFormatter
 
-    symbol = SYMBOLS.get(currency, "")
-
-    def fmt(value: float, _pos: int) -> str:
-        if abs(value) >= 1000:
-            return f"{symbol}{value / 1000:,.0f}k"
-        return f"{symbol}{value:,.0f}"
-
-    return FuncFormatter(fmt)
+    return FuncFormatter(lambda value, _pos: short_money(value, currency, decimals=0))
 
 
 def _runs(xs: list[int]) -> list[list[int]]:
@@ -80,7 +73,7 @@ def _draw_series(ax: "Axes", series: PaySeries, colour: str, show_values: bool) 
             # Base pay is usually the lower line: its labels go below, the others above.
             dy, va = (-9, "top") if series.basis == "base" else (7, "bottom")
             for x, y in zip(xs, ys):
-                ax.annotate(f"{SYMBOLS.get(series.currency, '')}{y:,.0f}", (x, y), textcoords="offset points",
+                ax.annotate(format_money(y, series.currency), (x, y), textcoords="offset points",
                             xytext=(0, dy), ha="center", va=va, fontsize=7, color=colour, in_layout=False)
     return bands
 

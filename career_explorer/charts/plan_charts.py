@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING, Sequence
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
+from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.plan import CompetencyGap, RatingHistory, RatingSeries
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def draw_history(ax: "Axes", data: RatingHistory, theme: ChartTheme = LIGHT) -> 
 def _scaled(series: RatingSeries, level: float) -> float:
     if series.scale_min is None or series.scale_max is None:
         return level
-    return (level - series.scale_min) / (series.scale_max - series.scale_min) * 100.0
+    return percent_of_scale(level, series.scale_min, series.scale_max)
 
 
 def history_figure(data: RatingHistory, theme: ChartTheme = LIGHT, width: float = 7.5,
@@ -96,9 +97,8 @@ def draw_gap_bars(ax: "Axes", gaps: Sequence[CompetencyGap], theme: ChartTheme =
         return
     names = [textwrap.shorten(g.name, 38, placeholder="…") for g in shown]
     ys = list(range(len(shown)))[::-1]
-    span = [(g.scale_max - g.scale_min) for g in shown]
-    required = [(g.required - g.scale_min) / s * 100 for g, s in zip(shown, span)]
-    rated = [None if g.rating is None else (g.rating - g.scale_min) / s * 100 for g, s in zip(shown, span)]
+    required = [percent_of_scale(g.required, g.scale_min, g.scale_max) for g in shown]
+    rated = [percent_of_scale(g.rating, g.scale_min, g.scale_max) for g in shown]
     ax.barh(ys, required, color=theme.grid, height=0.6)
     ax.barh(ys, [r or 0 for r in rated], color=theme.colour(0), height=0.3)
     for y, r in zip(ys, rated):

@@ -12,7 +12,7 @@ import textwrap
 from typing import TYPE_CHECKING, Optional
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
-from career_explorer.domain.profile import RadarData
+from career_explorer.domain.compare import RadarData
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure, SubFigure

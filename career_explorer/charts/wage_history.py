@@ -10,20 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from career_explorer.charts.theme import LIGHT, ChartTheme, apply_theme
-from career_explorer.domain.money import CURRENCY_SYMBOLS, format_money
+from career_explorer.domain.money import short_money
 from career_explorer.domain.wage_history import WageHistory
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-def _short(value: float, currency: Optional[str]) -> str:
-    """"$42.8k" a year, "$20.59" an hour."""
-    if value >= 1000:
-        return f"{CURRENCY_SYMBOLS.get(currency or '', '')}{value / 1000:,.1f}k"
-    if value >= 100:
-        return format_money(value, currency)
-    return f"{CURRENCY_SYMBOLS.get(currency or '', '')}{value:,.2f}"
 
 
 def wage_history_figure(history: WageHistory, theme: ChartTheme = LIGHT, title: Optional[str] = None) -> "Figure":
@@ -59,7 +50,8 @@ def wage_history_figure(history: WageHistory, theme: ChartTheme = LIGHT, title: 
     if known:
         ax.plot([k[0] for k in known], [k[1] for k in known], "o", color=colour, label="median")
         for x, y in known:
-            ax.annotate(_short(y, currency), (x, y), textcoords="offset points", xytext=(0, 7),
+            ax.annotate(short_money(y, currency, period=history.period, decimals=1), (x, y),
+                        textcoords="offset points", xytext=(0, 7),
                         ha="center", fontsize=8, color=theme.foreground)
     values = [v for v in medians + low + high if v is not None]
     bottom = min(values) if values else 0.0
@@ -72,9 +64,8 @@ def wage_history_figure(history: WageHistory, theme: ChartTheme = LIGHT, title: 
                         fontsize=7, color=theme.muted)
     ax.set_xticks(xs, [p.label.replace(" ", "\n") for p in history.points], fontsize=8)
     ax.set_xlim(min(xs) - 0.4, max(xs) + 0.4)
-    symbol = CURRENCY_SYMBOLS.get(currency or "", "")
     ax.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _pos: "" if v <= 0 else f"{symbol}{v / 1000:,.0f}k" if top >= 1000 else f"{symbol}{v:,.0f}"))
+        lambda v, _pos: "" if v <= 0 else short_money(v, currency, decimals=0 if top >= 1000 else None)))
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="y", alpha=0.6)
     for side in ("top", "right"):

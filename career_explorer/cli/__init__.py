@@ -7,8 +7,14 @@ import sys
 from typing import NoReturn
 
 from career_explorer import __version__
-from career_explorer.cli import catalogue_commands, path_commands, plan_commands, role_commands
-from career_explorer.cli import cohort_commands, profile_commands
+from career_explorer.cli import (
+    catalogue_commands,
+    cohort_commands,
+    compare_commands,
+    path_commands,
+    plan_commands,
+    role_commands,
+)
 from career_explorer.cli.output import CliError, validation_message
 from career_explorer.cli.paths import catalogue_file
 from career_explorer.data.errors import DataError
@@ -17,7 +23,7 @@ from career_explorer.data.errors import DataError
 # the parser (for --version and --help too) imports every one of these modules, so pydantic models,
 # sqlite-utils, networkx, openpyxl and matplotlib are imported inside the handlers that use them
 # (tests/test_cli_startup.py checks this).
-COMMAND_MODULES = [role_commands, catalogue_commands, path_commands, plan_commands, profile_commands,
+COMMAND_MODULES = [role_commands, catalogue_commands, path_commands, plan_commands, compare_commands,
                    cohort_commands]
 
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from career_explorer.cli.output import CliError, print_problems
-from career_explorer.cli.paths import (PathProblem, catalogue_file, check_output_folder, input_path, output_file,
-                                       output_location, same_file)
+from career_explorer.cli.paths import (
+    PathProblem,
+    catalogue_file,
+    check_output_folder,
+    input_path,
+    output_file,
+    output_location,
+    same_file,
+)
 from career_explorer.data.importers.framework_layout import FORMATS, TABLES, FrameworkError
 
 FRAMEWORK = input_path("file or folder", "framework (.xlsx, .json, .zip or a folder of CSV files)")
@@ -23,8 +30,9 @@ def register_actions(cat_sub: argparse._SubParsersAction) -> None:
     """Add the import and export actions to the `catalogue` command's sub-parsers."""
     i = cat_sub.add_parser(
         "import", help="build a catalogue from a company framework (.xlsx, .json, or a folder/.zip of CSV files)",
-        description="Build a catalogue from a company framework; see Help > Company framework format, or career_explorer/help/framework-format.md. Every problem "
-                    "is reported as FILE:ROW:COLUMN: message, and nothing is written unless the file is valid.",
+        description="Build a catalogue from a company framework; see Help > Company framework format, or "
+                    "career_explorer/help/framework-format.md. Every problem is reported as FILE:ROW:COLUMN: "
+                    "message, and nothing is written unless the file is valid.",
     )
     i.add_argument("framework", type=FRAMEWORK, metavar="FRAMEWORK")
     i.add_argument("-o", "--output", type=output_file, required=True, metavar="OUT.sqlite")
@@ -84,25 +92,19 @@ class ProgressLine:
             self.stream.flush()
 
 
-def _scaled(progress: Callable[[float, str], None], start: float, span: float) -> Callable[[float, str], None]:
-    return lambda fraction, message: progress(start + span * fraction, message)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.framework import import_framework
+    from career_explorer.services.catalogue_import import import_framework_file
 
     if same_file(args.framework, args.output):
         raise CliError(f"{args.output}: is the framework being imported; give another output file")
     try:
-        catalogue = import_framework(args.framework)
+        catalogue = import_framework_file(args.framework, args.output)
     except FrameworkError as exc:
         count = getattr(exc, "total", len(exc.problems))  # the list may hold only the first of them
         print_problems(exc.problems, total=count)
         print(f"career-explorer: error: {count:,} problem{'s' if count != 1 else ''} in {args.framework}; "
               f"nothing written", file=sys.stderr)
         return 2
-    write_catalogue(catalogue, args.output)
     print(f"Imported {args.output}: {catalogue.info.name} {catalogue.info.version}, {len(catalogue.roles)} roles, "
           f"{len(catalogue.competencies)} competencies, {len(catalogue.transitions)} transitions.", file=sys.stderr)
     return 0
@@ -119,7 +121,8 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
             for title, choice in mapping.onet.items():
                 found = f"{choice.code} {choice.title}" if choice.code else "no close O*NET title"
                 print(f"{title}: {found} ({choice.status})")
-            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.", file=sys.stderr)
+            print(f"Wrote the proposals to {args.map_path}; confirm, change or skip each, then import.",
+                  file=sys.stderr)
             return 0
         result = import_sheet_file(args.sheet, args.map_path, args.output)
     except FrameworkError as exc:
@@ -139,13 +142,11 @@ def cmd_import_sheet(args: argparse.Namespace) -> int:
 
 
 def cmd_import_onet(args: argparse.Namespace) -> int:
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
+    from career_explorer.services.catalogue_import import import_onet
 
     line = ProgressLine("Importing O*NET")
     try:
-        catalogue = build_onet_catalogue(args.onet, args.wages, progress=_scaled(line, 0.0, 0.8))
-        write_catalogue(catalogue, args.output, progress=_scaled(line, 0.8, 0.2))
+        catalogue = import_onet(args.onet, args.wages, args.output, progress=line)
     finally:
         line.done()
     with_wages = sum(1 for r in catalogue.roles if r.salaries)

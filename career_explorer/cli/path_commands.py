@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="allow sideways moves that cut pay (left out by default)")
     path.add_argument("--json", action="store_true", help="print JSON")
     path.add_argument("--chart", type=output_file, metavar="FILE",
-                      help="write the pay and skill charts of the best route (or the direct gap) to FILE: .png, .svg or .pdf")
+                      help="write the pay and skill charts of the best route (or the direct gap) to FILE: "
+                           ".png, .svg or .pdf")
     path.set_defaults(handler=cmd_path)
 
 

@@ -55,7 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = ps.add_parser("tag", help="add or remove a person's tags (for example \"spring onboarding\"); "
                                   "with neither, list them")
     p.add_argument("name", metavar="NAME")
-    p.add_argument("--add", action="append", default=[], type=non_blank, metavar="TAG", help="add a tag (repeat for more)")
+    p.add_argument("--add", action="append", default=[], type=non_blank, metavar="TAG",
+                   help="add a tag (repeat for more)")
     p.add_argument("--remove", action="append", default=[], type=non_blank, metavar="TAG",
                    help="remove a tag (repeat for more)")
     p.set_defaults(handler=cmd_tag)

@@ -13,10 +13,12 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from pydantic import BaseModel
 
-from career_explorer.data.compiler import Progress, check_references, write_catalogue
+from career_explorer.data.compiler import check_references, write_catalogue
 from career_explorer.data.errors import SourceError
-from career_explorer.data.source_files import SECTIONS, load_sources as load_with_origins
+from career_explorer.data.source_files import SECTIONS
+from career_explorer.data.source_files import load_sources as load_with_origins
 from career_explorer.domain.catalogue import Catalogue
+from career_explorer.domain.progress import Progress
 
 
 def _identity(section: str, model: BaseModel) -> tuple:
@@ -50,7 +52,7 @@ def build_catalogue(
     *,
     onet: Optional[Path] = None,
     wages: Sequence[Path] = (),
-    progress: Progress = None,
+    progress: Optional[Progress] = None,
 ) -> Catalogue:
     """Load `source_dir`, add the O*NET release at `onet` with the OEWS `wages`, check and write `out`."""
     from career_explorer.data.importers.onet_catalogue import build_onet_parts

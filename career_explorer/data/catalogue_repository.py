@@ -6,7 +6,6 @@ import datetime as dt
 import functools
 import inspect
 import json
-import re
 import sqlite3
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 
 from career_explorer.data import title_matches as titles
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
+from career_explorer.data.role_search_index import ranked_role_ids
 from career_explorer.data.schema import READABLE_VERSIONS
 from career_explorer.domain.catalogue import (
     Behaviour,
@@ -136,7 +136,8 @@ class CatalogueRepository:
         for r in self._query("SELECT * FROM scale_anchors ORDER BY scale, value"):
             anchors.setdefault(r["scale"], []).append(ScaleAnchor(value=r["value"], label=r["label"]))
         return {
-            r["id"]: Scale(id=r["id"], name=r["name"], min=r["min"], max=r["max"], anchors=tuple(anchors.get(r["id"], ())))
+            r["id"]: Scale(id=r["id"], name=r["name"], min=r["min"], max=r["max"],
+                           anchors=tuple(anchors.get(r["id"], ())))
             for r in self._query("SELECT * FROM scales ORDER BY id")
         }
 
@@ -234,7 +235,8 @@ class CatalogueRepository:
             return None
         row = _drop_none(rows[0])
         row["unpublished_unknown"] = bool(row.get("unpublished_unknown"))
-        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title", (role_id,))]
+        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title",
+                                               (role_id,))]
         salaries = self._bands("salaries", role_id)
         history = self._bands("pay_history", role_id) if "pay_history" in self._tables else []
         reqs = []
@@ -326,15 +328,10 @@ class CatalogueRepository:
     # -- search -------------------------------------------------------------------------
 
     def search_ids(self, query: str, limit: Optional[int] = None) -> list[str]:
-        """Role ids whose title, alternate titles, job code or summary match every word as a prefix."""
-        words = re.findall(r"\w+", query.lower())
-        if not words:
-            return self.role_ids()
-        match = " ".join(f'"{w}"*' for w in words)
-        sql = "SELECT role_id FROM role_search WHERE role_search MATCH ? ORDER BY bm25(role_search, 0, 10, 5, 5, 1)"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self._conn.execute(sql, (match,))]
+        """Role ids whose title, alternate titles, job code or summary match every word as a prefix, best
+        first; every role when the query has no words (see data.role_search_index)."""
+        found = ranked_role_ids(self._conn, query, limit)
+        return self.role_ids() if found is None else found
 
     # -- completing titles as the user types ----------------------------------------------
 

@@ -9,17 +9,17 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Iterable, Optional
 
 import sqlite_utils
 
 from career_explorer.data.errors import SourceError
 from career_explorer.data.schema import FTS_SQL, INDEXES, SCHEMA_VERSION, TABLES, WITHOUT_ROWID
-from career_explorer.data.source_files import Origin, load_sources as _load_with_origins
+from career_explorer.data.source_files import Origin
+from career_explorer.data.source_files import load_sources as _load_with_origins
 from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import Catalogue
-
-Progress = Optional[Callable[[float, str], None]]
+from career_explorer.domain.progress import Progress
 
 
 def load_sources(source_dir: Path) -> Catalogue:
@@ -180,7 +180,7 @@ def _search_rows(catalogue: Catalogue) -> Iterable[tuple]:
         yield (r.id, r.title, " | ".join(sorted(set(r.alt_titles))), r.job_code or "", r.summary or "")
 
 
-def write_catalogue(catalogue: Catalogue, out: Path, progress: Progress = None) -> None:
+def write_catalogue(catalogue: Catalogue, out: Path, progress: Optional[Progress] = None) -> None:
     """Write a validated catalogue to `out` atomically."""
     check_references(catalogue)
     out = Path(out)
@@ -227,7 +227,7 @@ def write_catalogue(catalogue: Catalogue, out: Path, progress: Progress = None) 
         raise
 
 
-def build(source_dir: Path, out: Path, progress: Progress = None) -> Catalogue:
+def build(source_dir: Path, out: Path, progress: Optional[Progress] = None) -> Catalogue:
     """Load `source_dir` and write it to `out`; the CLI's `catalogue build`."""
     catalogue = load_sources(source_dir)
     write_catalogue(catalogue, out, progress)

@@ -1,4 +1,8 @@
-"""Fast search-as-you-type over the catalogue's FTS5 index, on its own read-only connection."""
+"""The one role search: the FTS5 query and its weights, for Browse (rowids, on its own read-only
+connection) and for the repository's `search_ids` (role ids) alike.
+
+A query without words matches every role, wherever it is asked.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,27 @@ from career_explorer.data.errors import CatalogueCorrupt
 # Ranking every hit by bm25 costs ~1 us per hit; beyond this many hits (a one- or two-letter
 # prefix over a large catalogue) the order of the current sort is more useful than relevance.
 RANK_LIMIT = 5000
-_WEIGHTS = "bm25(role_search, 0, 10, 5, 5, 1)"
+# Relevance: a title hit counts 10, alternate titles and job codes 5, the summary 1.
+RANKED = "ORDER BY bm25(role_search, 0, 10, 5, 5, 1)"
 
 
 def match_expression(query: str) -> str:
-    """FTS5 MATCH text: every word of `query` as a quoted prefix; '' when there are no words."""
-    return " ".join(f'"{w}"*' for w in re.findall(r"\w+", query.lower()))
+    """FTS5 MATCH text: every word of `query` as a quoted prefix; '' when there are no words.
+
+    Words are letters and digits only, as the index's tokenizer splits them ("foo_bar" is two words).
+    """
+    return " ".join(f'"{w}"*' for w in re.findall(r"[^\W_]+", query.lower()))
+
+
+def ranked_role_ids(conn: sqlite3.Connection, query: str, limit: Optional[int] = None) -> Optional[list[str]]:
+    """Role ids matching every word of `query` as a prefix, best first; None when it has no words (all roles)."""
+    expression = match_expression(query)
+    if not expression:
+        return None
+    sql = f"SELECT role_id FROM role_search WHERE role_search MATCH ? {RANKED}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [r for (r,) in conn.execute(sql, (expression,))]
 
 
 class RoleSearchIndex:
@@ -44,11 +63,11 @@ class RoleSearchIndex:
     def match_rowids(self, query: str) -> tuple[Optional[list[int]], bool]:
         """Rowids matching every word of `query` as a prefix, and whether they are in relevance order.
 
-        None instead of a list means every role matches (a common one-letter prefix).
+        None instead of a list means every role matches (no words, or a common one-letter prefix).
         """
         expression = match_expression(query)
         if not expression:
-            return [], False
+            return None, False
         try:
             count = self._conn.execute(
                 "SELECT count(*) FROM role_search WHERE role_search MATCH ?", (expression,)
@@ -58,7 +77,7 @@ class RoleSearchIndex:
             if count == self.size > RANK_LIMIT:
                 return None, False
             if count <= RANK_LIMIT:
-                sql = f"SELECT rowid FROM role_search WHERE role_search MATCH ? ORDER BY {_WEIGHTS}"
+                sql = f"SELECT rowid FROM role_search WHERE role_search MATCH ? {RANKED}"
                 rowids = [r for (r,) in self._conn.execute(sql, (expression,))]
             else:
                 sql = "SELECT json_group_array(rowid) FROM role_search WHERE role_search MATCH ?"
@@ -68,10 +87,3 @@ class RoleSearchIndex:
         except sqlite3.DatabaseError as exc:
             raise CatalogueCorrupt(self._path, f"the catalogue file is damaged ({exc})") from None
         return rowids, count <= RANK_LIMIT
-
-    def match(self, query: str) -> list[str]:
-        """Role ids matching `query`, best first when there are few enough to rank."""
-        rowids, _ = self.match_rowids(query)
-        if rowids is None:
-            return [r for r in self.role_ids if r is not None]
-        return [self.role_ids[r] for r in rowids]

@@ -53,7 +53,8 @@ def assemble(head: dict, ratings: Iterable[dict]) -> Optional[Assessment]:
         pass
     checked = [lenient(Rating, {k: r[k] for k in RATING_FIELDS},
                        f"rating {r['competency']!r} of snapshot {r['assessment_id']}") for r in rows]
-    return lenient(Assessment, {**data, "ratings": tuple(r for r in checked if r is not None)}, f"snapshot {head['id']}")
+    ratings = tuple(r for r in checked if r is not None)
+    return lenient(Assessment, {**data, "ratings": ratings}, f"snapshot {head['id']}")
 
 
 def latest_assessments(conn: sqlite3.Connection, person_ids: Sequence[int]) -> dict[int, Optional[Assessment]]:

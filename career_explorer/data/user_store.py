@@ -15,11 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
-from career_explorer.data.user_migrations import schema_version
 from career_explorer.data import user_bulk
+from career_explorer.data.user_migrations import schema_version
 from career_explorer.data.user_rows import InvalidEntry, build, checked, lenient
 from career_explorer.data.user_rows import route_ids as _ids
 from career_explorer.data.user_sessions import SessionNotFound, TagsAndSessions
+
 # STORE_NAME, the errors, default_store_path and move_aside stay importable from here.
 from career_explorer.data.user_store_file import (
     STORE_NAME,
@@ -58,8 +59,8 @@ def now() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "SessionNotFound", "StoreBusy", "StoreTooNew", "UserStore",
-           "UserStoreError", "default_store_path", "move_aside", "now", "open_user_store"]
+__all__ = ["STORE_NAME", "InvalidEntry", "NameTaken", "PersonNotFound", "SessionNotFound", "StoreBusy", "StoreTooNew",
+           "UserStore", "UserStoreError", "default_store_path", "move_aside", "now", "open_user_store"]
 
 
 class UserStore(TagsAndSessions):
@@ -113,8 +114,9 @@ class UserStore(TagsAndSessions):
         except BaseException as exc:
             if self._conn.in_transaction:
                 self._conn.execute("ROLLBACK")
-            # Disk full, a read-only file, a name another process took a moment ago: one line, not a traceback.
-            if isinstance(exc, (sqlite3.OperationalError, sqlite3.IntegrityError)):
+            # Disk full, a read-only file, a damaged page, a name another process took a moment ago: one
+            # line, not a traceback, and no sqlite3 type escapes the store (callers catch UserStoreError).
+            if isinstance(exc, sqlite3.Error):
                 raise UserStoreError(f"{self.path}: cannot save to the user store ({exc}); nothing was saved") from None
             raise
 

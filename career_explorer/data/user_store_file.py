@@ -164,7 +164,8 @@ def _check_read_only(path: Path, full: bool) -> bool:
             if handle.read(16) != b"SQLite format 3\x00":
                 raise _Corrupt("is not a SQLite database")
     except OSError as exc:
-        raise StoreUnusable(f"{path}: cannot read the user store ({exc.strerror or exc}); nothing was changed")
+        raise StoreUnusable(f"{path}: cannot read the user store ({exc.strerror or exc}); "
+                            "nothing was changed") from None
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
@@ -13,6 +13,16 @@ ISO_CURRENCIES = frozenset(
     "USD GBP EUR CAD AUD NZD INR JPY CNY CHF SEK NOK DKK PLN CZK HUF ZAR BRL MXN SGD HKD "
     "PHP MYR IDR THB KRW AED SAR ILS TRY RON BGN".split()
 )
+
+
+def percent_of_scale(level: Optional[float], low: float, high: float) -> Optional[float]:
+    """A level as 0-100 of its own scale, as O*NET does: (level - min) / (max - min) x 100; unknown stays None."""
+    return None if level is None else (level - low) / (high - low) * 100.0
+
+
+def share_of_scale(amount: Optional[float], low: float, high: float) -> Optional[float]:
+    """A difference between two levels as 0-100 of the scale's span; unknown stays None."""
+    return None if amount is None else amount / (high - low) * 100.0
 
 
 class Model(BaseModel):

@@ -8,7 +8,7 @@ from typing import ClassVar, NamedTuple, Optional
 
 from pydantic import Field, field_validator, model_validator
 
-from career_explorer.domain.base import Currency, Model, Slug, Text
+from career_explorer.domain.base import Currency, Model, Slug, Text, percent_of_scale
 
 
 class Track(str, Enum):
@@ -126,7 +126,7 @@ class Scale(Model):
 
     def normalise(self, level: float) -> float:
         """0-100, as O*NET does: (level - min) / (max - min) * 100."""
-        return (level - self.min) / (self.max - self.min) * 100.0
+        return percent_of_scale(level, self.min, self.max)
 
     def label(self, level: float) -> Optional[str]:
         for anchor in self.anchors:

@@ -7,7 +7,7 @@ from typing import Literal, Optional
 
 from pydantic import Field
 
-from career_explorer.domain.base import Model
+from career_explorer.domain.base import Model, share_of_scale
 from career_explorer.domain.catalogue import Behaviour
 from career_explorer.domain.plan import GapStatus, Readiness, RoleStatus
 from career_explorer.domain.user import Assessment, Person, PersonRecord
@@ -37,8 +37,7 @@ class CohortCell(Model):
     @property
     def shortfall(self) -> Optional[float]:
         """The gap as 0-100 of the competency's own scale, so cells on different scales can be coloured alike."""
-        gap = self.gap
-        return None if gap is None else gap / (self.scale_max - self.scale_min) * 100.0
+        return share_of_scale(self.gap, self.scale_min, self.scale_max)
 
 
 class CohortColumn(Model):

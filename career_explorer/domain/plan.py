@@ -8,9 +8,9 @@ from typing import Optional
 
 from pydantic import Field, model_validator
 
-from career_explorer.domain.base import Model
+from career_explorer.domain.base import Model, share_of_scale
 from career_explorer.domain.catalogue import Behaviour, Competency, CompetencyKind, Scale
-from career_explorer.domain.comparison import RoleRef
+from career_explorer.domain.role_gap import RoleRef
 from career_explorer.domain.route import Route
 
 NOT_IN_CATALOGUE = "not in this catalogue"
@@ -62,8 +62,7 @@ class CompetencyGap(Model):
     @property
     def shortfall(self) -> Optional[float]:
         """The gap as 0-100 of the competency's own scale."""
-        gap = self.gap
-        return None if gap is None else gap / (self.scale_max - self.scale_min) * 100.0
+        return share_of_scale(self.gap, self.scale_min, self.scale_max)
 
     @property
     def weight(self) -> float:

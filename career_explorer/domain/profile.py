@@ -1,8 +1,7 @@
-"""Results for Browse, the role profile and Compare: filters, profiles, pay entries and comparison rows."""
+"""Results for Browse and the role profile: filters, facets, profiles and pay entries."""
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
 from pydantic import Field, model_validator
@@ -20,7 +19,6 @@ from career_explorer.domain.catalogue import (
     Source,
     Track,
 )
-from career_explorer.domain.comparison import RoleRef
 from career_explorer.domain.wage_history import WageHistory
 
 KIND_ORDER = (
@@ -154,85 +152,3 @@ class RoleProfile(Model):
         if role.unpublished_unknown:
             return "More competencies may apply; the source does not say how many"
         return None
-
-
-class CellStatus(str, Enum):
-    LEVEL = "level"            # listed with a level
-    UNRATED = "unrated"        # listed without a level
-    NOT_REQUIRED = "not_required"  # not listed; the role's list is complete
-    UNKNOWN = "unknown"        # not listed; the role's list is incomplete
-
-
-class Standing(str, Enum):
-    """How a cell stands against the other roles in its row."""
-
-    SAME = "same"
-    HIGHEST = "highest"
-    LOWER = "lower"
-    MISSING = "missing"
-    NONE = "none"
-
-
-class CompareCell(Model):
-    status: CellStatus
-    level: Optional[float] = None
-    not_relevant: bool = False
-    word: Optional[str] = None
-    label: Optional[str] = None
-    standing: Standing = Standing.NONE
-
-
-class CompareRow(Model):
-    """One competency across the compared roles, on its own scale."""
-
-    competency: str
-    name: str
-    kind: CompetencyKind
-    scale: str
-    scale_min: int
-    scale_max: int
-    cells: tuple[CompareCell, ...]
-    differs: bool
-
-    def normalised(self, index: int) -> Optional[float]:
-        level = self.cells[index].level
-        if level is None:
-            return None
-        return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
-
-
-class RadarData(Model):
-    """Levels normalised 0-100 per scale; `values[role][axis]` is None where the role has no level."""
-
-    axes: tuple[str, ...]
-    titles: tuple[str, ...]
-    values: tuple[tuple[Optional[float], ...], ...]
-    omitted: int = 0
-    # Per axis: the scale's lowest value is itself a level (1 = General Familiarity on a 1-5 scale), so
-    # it must not be drawn at the centre, which reads as "nothing". O*NET's 0 is "not needed": centre.
-    floor_is_level: tuple[bool, ...] = ()
-
-
-class RoleComparison(Model):
-    """Two to four roles side by side."""
-
-    roles: tuple[RoleRef, ...] = Field(min_length=2, max_length=4)
-    level_texts: tuple[str, ...] = ()
-    rows: tuple[CompareRow, ...] = ()
-    pay: tuple[PayEntry, ...] = ()
-    unpublished: tuple[int, ...] = ()
-    # Per role: the source names only some competencies and gives no total.
-    unpublished_more: tuple[bool, ...] = ()
-    radar: Optional[RadarData] = None
-
-    def unpublished_note(self, index: int) -> Optional[str]:
-        """"10", "at least 5", "count not given", or None when the role's list is complete."""
-        count = self.unpublished[index] if self.unpublished else 0
-        more = self.unpublished_more[index] if self.unpublished_more else False
-        if count:
-            return f"at least {count}" if more else str(count)
-        return "count not given" if more else None
-
-    @property
-    def differing(self) -> tuple[CompareRow, ...]:
-        return tuple(r for r in self.rows if r.differs)

@@ -7,8 +7,8 @@ from typing import Optional
 
 from pydantic import Field, model_validator
 
-from career_explorer.domain.base import Model
-from career_explorer.domain.comparison import BIG_JUMP, Change, RoleGap, RoleRef
+from career_explorer.domain.base import Model, percent_of_scale
+from career_explorer.domain.role_gap import BIG_JUMP, Change, RoleGap, RoleRef
 
 
 class RankMode(str, Enum):
@@ -64,10 +64,19 @@ class SkillRow(Model):
     words: tuple[Optional[str], ...] = ()
 
     def normalised(self, index: int) -> Optional[float]:
-        level = self.levels[index]
-        if level is None:
-            return None
-        return (level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
+        return percent_of_scale(self.levels[index], self.scale_min, self.scale_max)
+
+    @property
+    def climb(self) -> float:
+        """How far the known levels rise along the route, step by step, as 0-100 of the scale."""
+        known = [self.normalised(i) for i in range(len(self.levels)) if self.levels[i] is not None]
+        return sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
+
+    @property
+    def highest(self) -> Optional[float]:
+        """The highest known level along the route, as 0-100 of the scale."""
+        known = [self.normalised(i) for i in range(len(self.levels)) if self.levels[i] is not None]
+        return max(known) if known else None
 
 
 def step_levels_known(step: RoleGap) -> bool:
@@ -124,11 +133,6 @@ class Route(Model):
     def skill_growth(self) -> float:
         """Sum of every step's positive jumps, each normalised 0-100 on its own scale."""
         return sum(step.skill_gap for step in self.steps)
-
-    @property
-    def jump_count(self) -> int:
-        """How many raised or new competencies the steps add up to."""
-        return sum(1 for s in self.steps for c in s.competencies if c.change in (Change.RAISED, Change.NEW))
 
     def key_jumps(self) -> list:
         """Every step's key jumps (own source and lenses), as (source name, change) pairs."""

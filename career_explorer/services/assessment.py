@@ -11,7 +11,7 @@ from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import Competency, Role
 from career_explorer.domain.plan import Rateable, RatingChange, RatingHistory, RatingSeries
 from career_explorer.domain.user import Assessment, Person, Rating
-from career_explorer.services.role_comparison import match_requirements
+from career_explorer.services.role_gap import match_requirements
 
 
 class AssessmentError(ValueError):

@@ -99,8 +99,6 @@ class RoleBrowser:
     def search_positions(self, query: str, sort: Optional[str] = None, descending: bool = False) -> list[int]:
         """Positions (in `summaries`) of the roles matching `query`, in the order `search` describes."""
         order, _rank = self._order(sort or "title", descending)
-        if not query.strip() or not any(ch.isalnum() for ch in query):
-            return list(order)
         rowids, ranked = self._index.match_rowids(query)
         if rowids is None:
             return list(order)

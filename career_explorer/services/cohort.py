@@ -151,7 +151,7 @@ def cohort_table(repo: CatalogueRepository, members: Iterable[CohortMember], rol
             if is_important(g):
                 important.setdefault(g.competency, g)
     rows = []
-    for m, gaps, all_cells, ready in computed:
+    for m, _gaps, all_cells, ready in computed:
         cells = {cid: cell for cid, cell in all_cells.items() if cid in important}
         current = m.person.role_id
         if current and current not in statuses:

@@ -22,6 +22,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
 from career_explorer.domain.plan import GapReport
+from career_explorer.domain.progress import Progress
 from career_explorer.domain.user import Assessment, Person, PlanAction, Target
 from career_explorer.services.cohort_output import (
     LEGEND,
@@ -39,7 +40,6 @@ from career_explorer.services.plan_report import ReportError, lay_out_report
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-Progress = Callable[[float, str], None]
 SHARED_DETAILS = 8  # a group session covers a few; the table above lists them all
 GRID_COLUMNS = 5  # competencies per block of the gaps table: more would cut long words ("Comprehension") apart
 PEOPLE_HEADERS = ["Person", "Current role", "Target role", "Readiness", "Compared", "Last assessed"]

@@ -8,18 +8,10 @@ from typing import Optional, Sequence
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Competency, Requirement, Role, Scale
-from career_explorer.domain.profile import (
-    KIND_LABELS,
-    KIND_ORDER,
-    CellStatus,
-    CompareCell,
-    CompareRow,
-    RadarData,
-    RoleComparison,
-    Standing,
-)
+from career_explorer.domain.compare import CellStatus, CompareCell, CompareRow, RadarData, RoleComparison, Standing
+from career_explorer.domain.profile import KIND_LABELS, KIND_ORDER
 from career_explorer.services.profile import pay_entries
-from career_explorer.services.role_comparison import match_requirements, role_ref
+from career_explorer.services.role_gap import match_requirements, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 
 MIN_ROLES, MAX_ROLES = 2, 4
@@ -112,7 +104,7 @@ def level_text(repo: CatalogueRepository, role: Role) -> str:
     return f"Level {level.code}{track}"
 
 
-def compare_roles_by_id(repo: CatalogueRepository, role_ids: Sequence[str]) -> RoleComparison:
+def compare_roles(repo: CatalogueRepository, role_ids: Sequence[str]) -> RoleComparison:
     """Compare two to four roles given by exact id, in the order given."""
     if not MIN_ROLES <= len(role_ids) <= MAX_ROLES:
         raise CompareError(f"compare takes {MIN_ROLES} to {MAX_ROLES} roles, not {len(role_ids)}")

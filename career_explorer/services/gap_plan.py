@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.titles_elsewhere import title_elsewhere
 from career_explorer.data.user_store import now
 from career_explorer.domain.catalogue import Role
-from career_explorer.domain.comparison import RoleRef
-from career_explorer.domain.route import Route
 from career_explorer.domain.plan import (
     CompetencyGap,
     GapReport,
@@ -18,7 +17,8 @@ from career_explorer.domain.plan import (
     RoleFit,
     RoleStatus,
 )
-from career_explorer.data.titles_elsewhere import title_elsewhere
+from career_explorer.domain.role_gap import RoleRef
+from career_explorer.domain.route import Route
 from career_explorer.domain.user import Assessment, Person, PlanAction, SessionNote
 from career_explorer.services.assessment import RatingIndex
 from career_explorer.services.readiness import fit_distance, ranking_key, readiness

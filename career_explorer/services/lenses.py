@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Role
-from career_explorer.domain.comparison import ExperienceNote, Lens, RoleRef
+from career_explorer.domain.role_gap import ExperienceNote, Lens, RoleRef
 
 Loader = Callable[[str], Optional[Role]]
 

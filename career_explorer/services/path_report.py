@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
-from career_explorer.domain.money import CURRENCY_SYMBOLS, format_money as money
+from career_explorer.domain.money import format_money as money
+from career_explorer.domain.money import short_money
+from career_explorer.domain.role_gap import Change, CompetencyChange, LevelChange, PayChange, RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, Route
 from career_explorer.services.route_reasons import move_credit
 from career_explorer.services.step_wording import (
@@ -46,7 +47,8 @@ def pct(value: Optional[float]) -> str:
 def pay_text(pay: PayChange) -> str:
     """"salary-com base: $43,396 → $62,930 (+$19,534, +45.0%)"."""
     where = "" if pay.region == "US" and pay.period == "annual" else f" ({pay.region}, {pay.period})"
-    head = f"{pay.source_name or pay.source} {pay.basis}{where}: {money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
+    amounts = f"{money(pay.from_p50, pay.currency)} → {money(pay.to_p50, pay.currency)}"
+    head = f"{pay.source_name or pay.source} {pay.basis}{where}: {amounts}"
     if pay.change is None:
         return head
     return f"{head} ({money(pay.change, pay.currency, signed=True)}, {pct(pay.change_pct)})"
@@ -56,18 +58,6 @@ def primary_pay(gap: RoleGap) -> Optional[PayChange]:
     """The first base-pay change a single source gives for both ends, else any with a change."""
     known = [p for p in gap.pay if p.change is not None]
     return next((p for p in known if p.basis == "base"), known[0] if known else None)
-
-
-def short_money(value: float, currency: str, signed: bool = False) -> str:
-    """"+$4.1k", "−$800", "+$1.2M": a table cell's money, in three significant figures or fewer."""
-    size = abs(value)
-    if size < 950:
-        return money(round(value, -1), currency, signed=signed)
-    amount, unit = (size / 1e6, "M") if size >= 999_500 else (size / 1e3, "k")
-    digits = f"{amount:.1f}".rstrip("0").rstrip(".") if amount < 100 else f"{amount:.0f}"
-    symbol = CURRENCY_SYMBOLS.get(currency or "", "")
-    sign = ("+" if value >= 0 else "−") if signed else ("−" if value < 0 else "")
-    return f"{sign}{symbol}{digits}{unit}" + ("" if symbol else f" {currency}")
 
 
 def pay_steps_text(route: Route) -> str:
@@ -89,22 +79,6 @@ def level_change_text(change: LevelChange) -> str:
     elif change.from_level and change.to_level and not change.comparable:
         text += " (different ladders)"
     return text
-
-
-def competency_text(c: CompetencyChange) -> str:
-    """"raised 1 → 3 (+2)", "new at 3", "unchanged at 2", "no longer listed (was 2)", "unknown → 3"."""
-    a, b = level_text(c.from_level, c.from_word), level_text(c.to_level, c.to_word)
-    if c.change == Change.RAISED:
-        return f"raised {a} → {b} (+{num(c.delta)})"
-    if c.change == Change.LOWERED:
-        return f"lowered {a} → {b} (−{num(-c.delta)})"
-    if c.change == Change.NEW:
-        return f"new at {b}"
-    if c.change == Change.SAME:
-        return f"unchanged at {b}"
-    if c.change == Change.DROPPED:
-        return f"no longer listed (was {a})"
-    return f"unknown: {a} → {b}"
 
 
 _AFTER_JUMPS = {Change.UNKNOWN: 1, Change.LOWERED: 2, Change.SAME: 3, Change.DROPPED: 4}
@@ -130,16 +104,6 @@ def unpublished_notes(gap: RoleGap) -> list[str]:
     return [unpublished_text(count, role.title, more) for count, more, role in ends if count or more]
 
 
-def skill_growth_text(route: Route) -> str:
-    """"6 jumps (+275)", "3 unknown", or both; points are jumps as % of each scale, summed."""
-    jumps = route.jump_count
-    unknown = sum(1 for s in route.steps for c in s.competencies if c.change == Change.UNKNOWN)
-    parts = [f"{jumps} jump{'s' if jumps != 1 else ''} (+{route.skill_growth:.0f})"] if jumps else []
-    if unknown:
-        parts.append(f"{unknown} unknown")
-    return ", ".join(parts) or "none"
-
-
 # -- JSON -------------------------------------------------------------------------------------
 
 def role_json(role: RoleRef) -> dict[str, Any]:
@@ -160,7 +124,8 @@ def gap_json(gap: RoleGap) -> dict[str, Any]:
                          "from_name": gap.level_change.from_name, "to_name": gap.level_change.to_name,
                          "rank_change": gap.level_change.rank_delta},
         "pay": [
-            {"source": p.source, "source_name": p.source_name, "basis": p.basis, "region": p.region, "currency": p.currency, "period": p.period,
+            {"source": p.source, "source_name": p.source_name, "basis": p.basis, "region": p.region,
+             "currency": p.currency, "period": p.period,
              "from_p50": num(p.from_p50), "to_p50": num(p.to_p50), "change": num(p.change),
              "change_pct": None if p.change_pct is None else round(p.change_pct, 2)}
             for p in gap.pay

@@ -6,69 +6,17 @@ searches over a dict of dicts, written here from the textbook algorithms (Dijkst
 tests/test_path_search.py checks them against networkx, which stays a test dependency.
 
 A graph is {node: {neighbour: cost}}: the searches read costs straight from it, because calling a
-weight function per edge was most of a route query's time. `cost_graph` makes one from edge data and
-a weight function (None hides an edge). Costs must not be negative.
+weight function per edge was most of a route query's time. Costs must not be negative.
 """
 
 from __future__ import annotations
 
 import heapq
 import itertools
-from typing import Any, Callable, Hashable, Iterator, Optional
+from typing import Callable, Hashable, Iterator, Optional
 
 Node = Hashable
 Graph = dict[Node, dict[Node, float]]
-Weight = Callable[[Node, Node, Any], Optional[float]]
-
-
-def cost_graph(graph: dict[Node, dict[Node, Any]], weight: Weight) -> Graph:
-    """{node: {neighbour: cost}} from edge data, leaving out the edges `weight` hides (None)."""
-    costs: Graph = {}
-    for node, neighbours in graph.items():
-        kept = costs[node] = {}
-        for neighbour, data in neighbours.items():
-            step = weight(node, neighbour, data)
-            if step is not None:
-                kept[neighbour] = step
-    return costs
-
-
-def dijkstra(
-    graph: Graph, source: Node, target: Node,
-    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
-) -> Optional[tuple[float, list[Node]]]:
-    """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges.
-
-    Nodes farther than `limit` are not explored: a search that cannot beat it stops early.
-    """
-    if source in banned_nodes or source not in graph or target not in graph:
-        return None
-    best = {source: 0.0}
-    previous: dict[Node, Node] = {}
-    order = itertools.count()  # ties leave the heap in the order they were pushed
-    heap = [(0.0, next(order), source)]
-    done = set()
-    while heap:
-        cost, _, node = heapq.heappop(heap)
-        if cost > limit:
-            return None
-        if node in done:
-            continue
-        if node == target:
-            path = [node]
-            while path[-1] != source:
-                path.append(previous[path[-1]])
-            return cost, path[::-1]
-        done.add(node)
-        for neighbour, step in graph[node].items():
-            if neighbour in done or neighbour in banned_nodes or (node, neighbour) in banned_edges:
-                continue
-            total = cost + step
-            if total < best.get(neighbour, float("inf")):
-                best[neighbour] = total
-                previous[neighbour] = node
-                heapq.heappush(heap, (total, next(order), neighbour))
-    return None
 
 
 def reverse(graph: Graph) -> Graph:
@@ -84,7 +32,9 @@ def bidirectional_dijkstra(
     graph: Graph, back: Graph, source: Node, target: Node,
     banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
 ) -> Optional[tuple[float, list[Node]]]:
-    """As dijkstra, searching from both ends at once: on a big graph each side explores far less."""
+    """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges (Dijkstra),
+    searching from both ends at once: on a big graph each side explores far less. Paths dearer than `limit`
+    are not looked for."""
     if source in banned_nodes or target in banned_nodes or source not in graph or target not in graph:
         return None
     if source == target:

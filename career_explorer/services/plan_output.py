@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import RoleGap
 from career_explorer.domain.plan import (
     CompetencyGap,
     GapReport,
@@ -15,6 +14,7 @@ from career_explorer.domain.plan import (
     RoleStatus,
     SessionSummary,
 )
+from career_explorer.domain.role_gap import RoleGap
 from career_explorer.services.path_report import (
     level_change_text,
     level_text,

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from career_explorer.charts.plan_charts import draw_gap_bars
 from career_explorer.charts.radar import RADAR_SIZE, draw_radar
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
+from career_explorer.domain.base import percent_of_scale
+from career_explorer.domain.compare import RadarData
 from career_explorer.domain.plan import GapReport
-from career_explorer.domain.profile import RadarData
+from career_explorer.domain.progress import CancelCheck, Progress
 from career_explorer.services.plan_output import (
     CLOSEST_HEADERS,
     CLOSEST_NOTE,
@@ -34,7 +36,6 @@ from career_explorer.services.route_pages import route_charts, route_steps
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-Progress = Callable[[int, int, str], None]
 RADAR_AXES = 12
 BAR_ROWS = 16
 
@@ -51,7 +52,7 @@ def radar_data(report: GapReport) -> Optional[RadarData]:
     shown = sorted(gaps, key=lambda g: -g.weight)[:RADAR_AXES]
 
     def pct(level: Optional[float], g) -> Optional[float]:
-        return None if level is None else (level - g.scale_min) / (g.scale_max - g.scale_min) * 100.0
+        return percent_of_scale(level, g.scale_min, g.scale_max)
 
     when = f" ({report.assessed:%Y-%m-%d})" if report.assessed else ""
     return RadarData(
@@ -191,29 +192,34 @@ def report_pages(report: GapReport) -> list["Figure"]:
     return w.finish()
 
 
-def write_report(report: GapReport, path: Path, progress: Optional[Progress] = None) -> Path:
-    """Write the PDF to a temporary file beside `path`, then move it into place."""
+def write_report(report: GapReport, path: Path, progress: Optional[Progress] = None,
+                 cancelled: CancelCheck = lambda: False) -> Path:
+    """Write the PDF to a temporary file beside `path`, then move it into place; Cancelled leaves no file."""
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
+
+    from career_explorer.data.importers.errors import Cancelled
 
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         with matplotlib.rc_context({"pdf.fonttype": 42}):
             if progress:
-                progress(0, 1, "Laying out pages")
+                progress(0.0, "Laying out pages")
             pages = report_pages(report)
             with PdfPages(tmp, metadata={"Title": f"Development plan: {report.person}",
                                          "Creator": "Career Explorer"}) as pdf:
                 for index, page in enumerate(pages, 1):
+                    if cancelled():
+                        raise Cancelled("cancelled")
                     if progress:
-                        progress(index, len(pages), f"Writing page {index} of {len(pages)}")
+                        progress(index / len(pages), f"Writing page {index} of {len(pages)}")
                     pdf.savefig(page)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
     except BaseException:
-        tmp.unlink(missing_ok=True)  # cancelled (the progress callback raised) or failed: no half file
+        tmp.unlink(missing_ok=True)  # cancelled or failed: no half file
         raise
     return path

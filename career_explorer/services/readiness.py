@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+from career_explorer.domain.base import share_of_scale
 from career_explorer.domain.plan import CompetencyGap, GapStatus, Readiness
 
 # The ranking rule's neutral guess (half-way ready) and how many competencies' worth of weight it has.
@@ -61,8 +62,8 @@ def _shortfall_words(short: Sequence[CompetencyGap]) -> str:
     if len({g.scale for g in short}) == 1:
         return _levels(sum(g.required - g.rating for g in short) / len(short))
     # Levels of different scales do not add up: say it as a share of each competency's scale.
-    share = sum((g.required - g.rating) / (g.scale_max - g.scale_min) for g in short) / len(short)
-    return f"{share * 100:.0f}% of a scale"
+    share = sum(share_of_scale(g.required - g.rating, g.scale_min, g.scale_max) for g in short) / len(short)
+    return f"{share:.0f}% of a scale"
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -146,8 +147,8 @@ def fit_distance(gaps: Sequence[CompetencyGap]) -> Optional[float]:
     comparable = [g for g in gaps if g.required is not None and g.rating is not None]
     if not comparable:
         return None
-    return round(sum(abs(g.rating - g.required) / (g.scale_max - g.scale_min) for g in comparable)
-                 / len(comparable) * 100.0, 1)
+    return round(sum(share_of_scale(abs(g.rating - g.required), g.scale_min, g.scale_max) for g in comparable)
+                 / len(comparable), 1)
 
 
 def ranking_key(ready: Readiness, distance: Optional[float], title: str) -> tuple:

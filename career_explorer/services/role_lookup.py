@@ -20,13 +20,10 @@ class RoleNotFound(LookupError):
             message = f"no role matches {name!r}"
         super().__init__(message)
 
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
 
 def find_role(repo: CatalogueRepository, name: str) -> RoleSummary:
-    """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique search hit."""
+    """Exact id, title, job code or SOC code first (case-insensitive), then a unique prefix, then a unique
+    search hit."""
     wanted = name.strip().casefold()
     summaries = repo.role_summaries()
     for field in ("id", "title", "job_code", "soc_code"):

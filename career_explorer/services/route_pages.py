@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from career_explorer.charts.pay_progression import draw_pay_progression
 from career_explorer.charts.report_layout import A4, MUTED, PageWriter
 from career_explorer.charts.skill_heatmap import draw_skill_heatmap, shown_rows
-from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
+from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.domain.route import Route
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
 from career_explorer.services.step_wording import jump_text

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from career_explorer.domain.comparison import RoleGap
 from career_explorer.domain.money import format_money
+from career_explorer.domain.role_gap import RoleGap
 from career_explorer.domain.route import RankMode, Route, step_levels_known
 
 _TIERS = {"Primary-Short": "O*NET: closest related", "Primary-Long": "O*NET: related",

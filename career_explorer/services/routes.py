@@ -21,14 +21,19 @@ from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
-from career_explorer.domain.comparison import RoleGap, RoleRef
+from career_explorer.domain.role_gap import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
-from career_explorer.services.role_comparison import compare_roles, match_requirements, role_ref
+from career_explorer.services.path_search import (
+    Graph,
+    Reachability,
+    path_cost,
+    reach,
+    reverse,
+    shortest_simple_paths,
+)
+from career_explorer.services.role_gap import match_requirements, role_gap, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
-from career_explorer.services.path_search import (
-    Graph, Reachability, path_cost, reach, reverse, shortest_simple_paths,
-)
 from career_explorer.services.route_graph import Move, build_graph, move_costs
 from career_explorer.services.route_reasons import route_reason
 
@@ -81,7 +86,7 @@ class RouteFinder:
 
     def twins(self, role_id: str) -> frozenset[str]:
         """Roles a `related` link says are the same work as `role_id`."""
-        self.graph
+        _ = self.graph  # builds the groups on first use
         return self._groups.get(role_id, frozenset())
 
     @property
@@ -111,7 +116,7 @@ class RouteFinder:
         gap = self._gaps.get(key)
         if gap is None:
             transition = self.transition(from_id, to_id) if step else None
-            gap = compare_roles(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
+            gap = role_gap(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
             self._gaps[key] = gap
         return gap
 
@@ -252,7 +257,8 @@ class RouteFinder:
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
-            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}), skill_rows=self.skill_rows(roles),
+            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}),
+            skill_rows=self.skill_rows(roles),
         )
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
@@ -271,9 +277,8 @@ class RouteFinder:
 
 def _skill_order(row: SkillRow) -> tuple[float, float, str]:
     """Biggest climb along the route first, then highest level reached, then by name."""
-    known = [row.normalised(i) for i in range(len(row.levels)) if row.levels[i] is not None]
-    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
-    return -climb, -(max(known) if known else -1.0), row.name.casefold()
+    highest = row.highest
+    return -row.climb, -(-1.0 if highest is None else highest), row.name.casefold()
 
 
 def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:

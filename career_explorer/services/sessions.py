@@ -48,7 +48,8 @@ def find_action(repo: CatalogueRepository, actions: dict[str, PlanAction], name:
     raise InvalidEntry(f"no development action for {name!r} (actions: {written})")
 
 
-def summaries(repo: CatalogueRepository, sessions: Sequence[SessionNote], most: int = RECENT) -> tuple[SessionSummary, ...]:
+def summaries(repo: CatalogueRepository, sessions: Sequence[SessionNote],
+              most: int = RECENT) -> tuple[SessionSummary, ...]:
     """The most recent sessions, newest first, with the competencies done named."""
     newest = sorted(sessions, key=lambda s: (s.held_on, s.created), reverse=True)[:most]
     return tuple(SessionSummary(held_on=s.held_on, discussed=s.discussed, agreed=s.agreed, next_date=s.next_date,

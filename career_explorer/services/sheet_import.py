@@ -4,37 +4,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.sheet_convert import SheetImport, import_sheet
 from career_explorer.data.importers.sheet_mapping import SheetMap, load_map
+from career_explorer.domain.progress import CancelCheck, Progress
 
-Progress = Optional[Callable[[float, str], None]]
 
-
-def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Progress = None,
-                      cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+def import_sheet_file(sheet: Path, map_path: Path, out: Path, progress: Optional[Progress] = None,
+                      cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Read MAP.toml, then import as import_sheet_mapped does."""
     return import_sheet_mapped(sheet, load_map(map_path), out, Path(map_path).name, progress, cancel)
 
 
 def import_sheet_mapped(sheet: Path, mapping: SheetMap, out: Path, map_label: str = "MAP.toml",
-                        progress: Progress = None, cancel: Optional[Callable[[], bool]] = None) -> SheetImport:
+                        progress: Optional[Progress] = None, cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Check the whole sheet, then write `out` atomically; on any problem raise FrameworkError, writing nothing."""
-    from career_explorer.data.compiler import write_catalogue  # sqlite-utils: only when writing
+    from career_explorer.services.catalogue_import import write_imported
 
     result = import_sheet(sheet, mapping, map_label, progress=progress, cancel=cancel)
     if any(choice.status == "confirmed" for choice in mapping.onet.values()):
         result = replace(result, catalogue=_with_twins(result.catalogue, mapping))
-
-    def writing(fraction: float, message: str) -> None:
-        if cancel is not None and fraction < 1.0 and cancel():
-            raise Cancelled("the import was cancelled")  # before the final rename: no file is left
-        if progress is not None:
-            progress(0.8 + 0.2 * fraction, message)
-
-    write_catalogue(result.catalogue, out, progress=writing)
+    # The sheet reader reports 0-0.8 itself (catalogue_import.READ_SHARE); writing takes the rest.
+    write_imported(result.catalogue, out, progress, cancel or (lambda: False))
     return result
 
 

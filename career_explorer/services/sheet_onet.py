@@ -34,7 +34,8 @@ def _queries(title: str, ladder: str, family: Optional[str]) -> list[str]:
     return sorted(found, key=lambda q: -len(words(q)))
 
 
-def propose_occupation(repo: CatalogueRepository, title: str, ladder: str, family: Optional[str]) -> Optional[OnetChoice]:
+def propose_occupation(repo: CatalogueRepository, title: str, ladder: str,
+                       family: Optional[str]) -> Optional[OnetChoice]:
     """The best O*NET occupation for a role level, or None when no title comes close."""
     for query in _queries(title, ladder, family):
         typed = len(words(query))
@@ -81,7 +82,8 @@ def add_twins(catalogue: Catalogue, mapping: SheetMap, bundled: CatalogueReposit
         if twin is None:
             raise LookupError(f"O*NET occupation {choice.code} ({role.title}) is not in the bundled catalogue")
         twins[twin_id] = twin
-        roles[index] = role.model_copy(update={"salaries": role.salaries + tuple(_national(b, twin) for b in twin.salaries)})
+        national = tuple(_national(b, twin) for b in twin.salaries)
+        roles[index] = role.model_copy(update={"salaries": role.salaries + national})
         links.append(Transition(from_role=role.id, to_role=twin_id, kind=TransitionKind.RELATED,
                                 source=role.source, basis=f"Mapped to O*NET {choice.code} {twin.title} in MAP.toml."))
     return _with_parts(catalogue, roles, twins, links, bundled)

@@ -1,6 +1,6 @@
 """Words for what a step requires, shared by the CLI, the Path view and the PDF report.
 
-A step leads with its key jumps (see domain.comparison.Focus), then what stays about the same, then
+A step leads with its key jumps (see domain.role_gap.Focus), then what stays about the same, then
 what also changes but matters little for the target, then what no source publishes. A twin's lens is
 credited to its source and shown on that source's own scale.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any, Optional
 
-from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap
+from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap
 
 # How many key jumps a card or the CLI lists before "and N more".
 TOP_JUMPS = 6
@@ -49,13 +49,6 @@ def jump_text(c: CompetencyChange) -> str:
 
 def importance_text(c: CompetencyChange) -> str:
     return "" if c.target_importance is None else f"importance {num(c.target_importance)} of 5"
-
-
-def behaviour_lead(c: CompetencyChange) -> str:
-    """O*NET's anchors are examples of a level; a framework's behaviours are what the level asks for."""
-    if c.examples:
-        return "For example, at this level:"
-    return "What the new level asks for:" if c.change != Change.UNKNOWN else f"What level {num(c.to_level)} asks for:"
 
 
 def names(changes: tuple[CompetencyChange, ...], limit: int = 8) -> str:

@@ -48,9 +48,9 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
         return run_self_test(app, path)
 
-    from career_explorer.ui.catalogue_loader import start_loading
-
     from PySide6.QtCore import QTimer
+
+    from career_explorer.ui.catalogue_loader import start_loading
 
     window = MainWindow()
     window.show()

@@ -6,7 +6,6 @@ snapshots stay as they were.
 
 from __future__ import annotations
 
-import sqlite3
 from html import escape
 from typing import Optional
 
@@ -263,7 +262,7 @@ class AssessmentEditor(QWidget):
             "evidence": self.evidence_edit.toPlainText().strip() or None})
         self._mark_dirty()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         if watched is self.table and event.type() == QEvent.KeyPress and event.modifiers() in (
                 Qt.NoModifier, Qt.KeypadModifier):
             row = self.current_row()
@@ -317,7 +316,7 @@ class AssessmentEditor(QWidget):
         try:
             snapshot = service.save_snapshot(self.store, self.repo, self.person, self.state.values(), note,
                                              carry_forward=False)
-        except (service.AssessmentError, DataError, sqlite3.Error) as exc:
+        except (service.AssessmentError, DataError) as exc:
             messages.show_error(self, "Cannot save the snapshot", str(exc))
             return None
         self.dirty = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from career_explorer.ui.role_table_model import (
     ROLE_ID_ROLE,
     RoleTableModel,
 )
+from career_explorer.ui.settings import Settings
 
 PAY_STEP = 5000
 
@@ -42,7 +43,7 @@ PAY_STEP = 5000
 class BrowseView(QWidget):
     """Every role in a table; typing narrows it, filters narrow it further."""
 
-    roleOpened = Signal(str)
+    role_opened = Signal(str)
 
     def __init__(self, repo: CatalogueRepository, window=None, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -64,7 +65,8 @@ class BrowseView(QWidget):
         self.level_from = self._combo("Any level", levels)
         self.level_to = self._combo("Any level", levels)
         top = self.facets.pay_max or 0
-        self.pay_min, self.pay_max = self._pay_box("Minimum median base pay", top), self._pay_box("Maximum median base pay", top)
+        self.pay_min = self._pay_box("Minimum median base pay", top)
+        self.pay_max = self._pay_box("Maximum median base pay", top)
         self.clear_filters = QPushButton("Clear filters", self)
         self.clear_filters.setToolTip("Show every role again (the search stays)")
 
@@ -326,7 +328,7 @@ class BrowseView(QWidget):
     def open_role(self, role_id: Optional[str]):
         if not role_id:
             return None
-        self.roleOpened.emit(role_id)
+        self.role_opened.emit(role_id)
         if self.main_window is not None and hasattr(self.main_window, "open_role"):
             return self.main_window.open_role(role_id)
         from career_explorer.ui.role_profile import RoleProfileDialog
@@ -335,10 +337,10 @@ class BrowseView(QWidget):
 
     def compare_selected(self) -> None:
         ids = self.selected_role_ids()
-        if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "compare_roles"):
-            self.main_window.compare_roles(ids)
+        if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "show_comparison"):
+            self.main_window.show_comparison(ids)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Resize:
             self._fit_columns()
         if event.type() == QEvent.KeyPress:
@@ -358,12 +360,12 @@ class BrowseView(QWidget):
 
     # -- settings ------------------------------------------------------------------------
 
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("browse/search", self.search.text())
-        settings.setValue("browse/role", self.current_role_id() or "")
+    def save_settings(self, settings: Settings) -> None:
+        settings.browse_search = self.search.text()
+        settings.browse_role = self.current_role_id() or ""
 
-    def restore_settings(self, settings: QSettings) -> None:
-        self.search.setText(str(settings.value("browse/search", "") or ""))
-        role_id = str(settings.value("browse/role", "") or "")
+    def restore_settings(self, settings: Settings) -> None:
+        self.search.setText(settings.browse_search)
+        role_id = settings.browse_role
         if role_id:
             self.select_role(role_id)

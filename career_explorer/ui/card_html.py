@@ -1,7 +1,7 @@
 """The rich text of a step card: what a step requires, in order of what matters for the target role.
 
 A card leads with who states the move, level, pay and how much experience people in the target job
-have; then, per source, the key jumps (see domain.comparison.Focus), one line on what stays about
+have; then, per source, the key jumps (see domain.role_gap.Focus), one line on what stays about
 the same, and a folded "Also changes" list. A twin's levels are a second, credited lens on its own
 scale; where both ends share one twin the card says the public data cannot tell them apart.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from career_explorer.domain.comparison import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
+from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
 from career_explorer.services.route_pages import (
     credit_rows,

@@ -13,11 +13,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from career_explorer.ui import import_dialogs, messages
-from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportProgress, ImportRequest
-from career_explorer.ui.window_settings import app_settings
+from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportRequest
+from career_explorer.ui.settings import MAX_RECENT, app_settings
+from career_explorer.ui.workers import TaskProgress
 
-RECENT_KEY = "catalogues/recent"
-MAX_RECENT = 8
 MAX_PROBLEMS_SHOWN = 15
 
 
@@ -29,11 +28,10 @@ def ask_catalogue_path(parent: Optional[QWidget]) -> Optional[Path]:
 def recent_catalogues() -> list[Path]:
     """Recently opened catalogues, newest first; files that no longer exist are dropped."""
     settings = app_settings()
-    value = settings.value(RECENT_KEY, [])
-    stored = [value] if isinstance(value, str) else [str(v) for v in (value or [])]
+    stored = settings.recent_catalogues
     kept = [p for p in stored if Path(p).is_file()][:MAX_RECENT]
     if kept != stored:
-        settings.setValue(RECENT_KEY, kept)
+        settings.recent_catalogues = kept
         settings.sync()
     return [Path(p) for p in kept]
 
@@ -42,7 +40,7 @@ def remember_catalogue(path: Path) -> list[Path]:
     text = str(Path(path).resolve())
     kept = [text] + [str(p) for p in recent_catalogues() if str(p) != text]
     settings = app_settings()
-    settings.setValue(RECENT_KEY, kept[:MAX_RECENT])
+    settings.recent_catalogues = kept[:MAX_RECENT]
     settings.sync()
     return [Path(p) for p in kept[:MAX_RECENT]]
 
@@ -67,7 +65,7 @@ class CatalogueMenu(QObject):
     def __init__(self, window, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
-        self.imports: list[ImportProgress] = []
+        self.imports: list[TaskProgress] = []
         self.open_action = QAction("&Open catalogue…", window, shortcut=QKeySequence.Open)
         self.open_action.triggered.connect(self.open_dialog)
         self.recent_menu = QMenu("Open &recent", window)
@@ -137,43 +135,43 @@ class CatalogueMenu(QObject):
 
     # -- importers ------------------------------------------------------------------------------
 
-    def import_onet(self) -> Optional[ImportProgress]:
+    def import_onet(self) -> Optional[TaskProgress]:
         request = import_dialogs.ask_onet_import(self.window)
         return self.run_import(request) if request else None
 
-    def import_framework(self) -> Optional[ImportProgress]:
+    def import_framework(self) -> Optional[TaskProgress]:
         request = import_dialogs.ask_framework_import(self.window)
         return self.run_import(request) if request else None
 
-    def import_sheet(self) -> Optional[ImportProgress]:
+    def import_sheet(self) -> Optional[TaskProgress]:
         """The flat-sheet wizard; it saves MAP.toml, then the import runs like every other."""
         from career_explorer.ui.import_wizard.wizard import SheetWizard, sheet_job
 
         request = SheetWizard.ask(self.window)
         return self.run_import(request, sheet_job(request)) if request else None
 
-    def run_import(self, request: ImportRequest, job=None) -> ImportProgress:
+    def run_import(self, request: ImportRequest, job=None) -> TaskProgress:
         """Run an import off the GUI thread; when it succeeds, open the new catalogue."""
-        runner = ImportProgress(self.window, request.title, job or import_dialogs.import_job(request))
+        runner = TaskProgress(self.window, request.title, job or import_dialogs.import_job(request))
         runner.finished.connect(lambda path: self._imported(runner, Path(path)))
         runner.failed.connect(lambda exc: self._failed(runner, request, exc))
         runner.cancelled.connect(lambda: self._cancelled(runner))
         self.imports.append(runner)
         return runner
 
-    def _forget(self, runner: ImportProgress) -> None:
+    def _forget(self, runner: TaskProgress) -> None:
         if runner in self.imports:
             self.imports.remove(runner)
 
-    def _imported(self, runner: ImportProgress, path: Path) -> None:
+    def _imported(self, runner: TaskProgress, path: Path) -> None:
         self._forget(runner)
         self.open_path(path)
 
-    def _failed(self, runner: ImportProgress, request: ImportRequest, exc: BaseException) -> None:
+    def _failed(self, runner: TaskProgress, request: ImportRequest, exc: BaseException) -> None:
         self._forget(runner)
         messages.show_error(self.window, "Import failed", f"{request.source}\n\n{failure_text(exc)}")
 
-    def _cancelled(self, runner: ImportProgress) -> None:
+    def _cancelled(self, runner: TaskProgress) -> None:
         self._forget(runner)
         self.window.statusBar().showMessage("Import cancelled; nothing was written.", 8000)
 

@@ -1,6 +1,8 @@
-"""An embedded matplotlib chart: created on first draw (matplotlib stays off start-up) and exportable.
+"""The one embedded matplotlib chart widget: created on first draw (matplotlib stays off start-up).
 
-The export asks for a path through `chart_export.ask_export_path`, which tests patch.
+On screen a chart follows the window's palette; Export always writes a figure of its own, sized and
+coloured for print, through `chart_export.export_for_print` (tests patch `chart_export.ask_export_path`).
+`FigurePanel` (ui/figure_panel.py) is this widget for charts whose function makes its own Figure.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.domain.route import Route
-from career_explorer.ui import chart_export, messages
+from career_explorer.ui import chart_export
 
-DrawFn = Callable[[Any, Route], Any]  # (matplotlib Figure, route) -> whatever the chart reports
-FigureFn = Callable[[Route], Any]  # route -> a standalone matplotlib Figure, sized for print
+DrawFn = Callable[[Any, Any], Any]  # (matplotlib Figure, subject) -> whatever the chart reports
+FigureFn = Callable[[Any], Any]  # subject -> a standalone matplotlib Figure, sized for print
 
 
 class ChartCanvas(QWidget):
@@ -32,11 +34,13 @@ class ChartCanvas(QWidget):
 
     drawn = Signal()
     exported = Signal(Path)
+    # Wait for the window to paint before the first draw (which may import matplotlib, ~0.5 s).
+    DEFER_DRAW = False
 
-    def __init__(self, title: str, draw: DrawFn, export_text: str, file_stem: str,
-                 min_height: Optional[Callable[[Route], int]] = None, parent: Optional[QWidget] = None,
-                 export_figure: Optional[FigureFn] = None) -> None:
-        """`export_figure` draws the file's own figure; without it, Export saves the figure on screen."""
+    def __init__(self, title: str, draw: Optional[DrawFn], export_text: str, file_stem: str,
+                 min_height: Optional[Callable[[Route], int]] = None, parent: Optional[QWidget] = None, *,
+                 export_figure: FigureFn, scroll: bool = False) -> None:
+        """`draw` paints the subject on the screen's figure; `export_figure` makes the file's own figure."""
         super().__init__(parent)
         self._draw_fn, self._export_figure = draw, export_figure
         self._file_stem, self._min_height = file_stem, min_height
@@ -62,7 +66,7 @@ class ChartCanvas(QWidget):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
         self.scroll: Optional[QScrollArea] = None
-        if min_height is not None:
+        if min_height is not None or scroll:
             self.scroll = QScrollArea(self)
             self.scroll.setWidgetResizable(True)
             self.scroll.setFrameShape(QScrollArea.NoFrame)
@@ -89,9 +93,27 @@ class ChartCanvas(QWidget):
         if self.isVisible():
             self.redraw()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._pending:
+            self._draw_soon()
+
+    def changeEvent(self, event) -> None:
+        """A switch between light and dark palettes redraws the chart in the new colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.PaletteChange and self.canvas is not None and self._route is not None:
+            self._pending = True
+            if self.isVisible():
+                self._draw_soon()
+
+    def _draw_soon(self) -> None:
+        if self.DEFER_DRAW:
+            QTimer.singleShot(0, self._draw_if_pending)
+        else:
+            self.redraw()
+
+    def _draw_if_pending(self) -> None:
+        if self._pending and self.isVisible():
             self.redraw()
 
     def _ensure_canvas(self) -> None:
@@ -130,11 +152,6 @@ class ChartCanvas(QWidget):
         apply_theme(self.figure, chart_theme(self.palette()))
         self.canvas.draw_idle()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().changeEvent(event)
-        if event.type() == QEvent.PaletteChange and self.canvas is not None and self._route is not None:
-            self.redraw()
-
     def export(self) -> Optional[Path]:
         """Ask for a file and save the chart there, by its extension.
 
@@ -146,16 +163,7 @@ class ChartCanvas(QWidget):
         path = chart_export.ask_export_path(self, f"Export {self._file_stem.replace('-', ' ')}", self._file_stem)
         if path is None:
             return None
-        from career_explorer.charts.route_figure import save_figure
-
-        if self._export_figure is None and (self.figure is None or self._pending):
-            self._ensure_canvas()
-            self.redraw()
-        figure = self.figure if self._export_figure is None else self._export_figure(self._route)
-        try:
-            save_figure(figure, path)
-        except (OSError, ValueError) as exc:
-            messages.show_error(self, "Cannot export the chart", f"{path}: {exc}")
+        if not chart_export.export_for_print(self, self._export_figure(self._route), path):
             return None
         self.exported.emit(path)
         return path

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import textwrap
-
 from typing import Any, Optional
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 
-from career_explorer.domain.profile import KIND_LABELS, CellStatus, CompareRow, RoleComparison, Standing
+from career_explorer.domain.compare import CellStatus, CompareRow, RoleComparison, Standing
+from career_explorer.domain.profile import KIND_LABELS
 from career_explorer.services.compare import cell_text
 from career_explorer.ui.formatting import mix
 
@@ -66,10 +66,6 @@ class CompareTableModel(QAbstractTableModel):
             return []
         rows = self._result.rows
         return [r for r in rows if r.differs] if self._differences_only else list(rows)
-
-    @property
-    def comparison(self) -> Optional[RoleComparison]:
-        return self._result
 
     def row_at(self, row: int) -> Optional[CompareRow]:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.profile import RoleComparison, Standing
+from career_explorer.domain.compare import RoleComparison, Standing
 from career_explorer.services.browse import browser_for
-from career_explorer.services.compare import MAX_ROLES, compare_roles_by_id, comparison_csv
+from career_explorer.services.compare import MAX_ROLES, compare_roles, comparison_csv
 from career_explorer.ui import messages
 from career_explorer.ui.compare_table_model import (
     COL_COMPETENCY,
@@ -37,6 +37,7 @@ from career_explorer.ui.compare_table_model import (
 )
 from career_explorer.ui.figure_panel import FigurePanel
 from career_explorer.ui.role_picker import RolePicker
+from career_explorer.ui.settings import Settings
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:
@@ -134,7 +135,7 @@ class CompareView(QWidget):
 
     # -- roles ---------------------------------------------------------------------------
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.PaletteChange and hasattr(self, "legend_labels"):
             self.model.set_palette(self.palette())
             self._paint_legend()
@@ -156,7 +157,7 @@ class CompareView(QWidget):
     def refresh(self) -> None:
         ids = self.role_ids()
         picked = [p.role_id() for p in self.pickers if p.role_id()]
-        self.result = compare_roles_by_id(self.repo, ids) if len(ids) >= 2 else None
+        self.result = compare_roles(self.repo, ids) if len(ids) >= 2 else None
         self.model.set_comparison(self.result)
         has = self.result is not None
         for widget in (self.export_csv_button, self.differences_only):
@@ -220,12 +221,10 @@ class CompareView(QWidget):
             return None
         return path
 
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("compare/roles", self.role_ids())
+    def save_settings(self, settings: Settings) -> None:
+        settings.compare_roles = self.role_ids()
 
-    def restore_settings(self, settings: QSettings) -> None:
-        value = settings.value("compare/roles", [])
-        ids = [value] if isinstance(value, str) else list(value or [])
-        known = [i for i in ids if self.browser.summary(i) is not None]
+    def restore_settings(self, settings: Settings) -> None:
+        known = [i for i in settings.compare_roles if self.browser.summary(i) is not None]
         if known:
             self.set_roles(known)

@@ -49,7 +49,7 @@ class LevelBar(QWidget):
     def fraction(self) -> Optional[float]:
         return None if self.level is None else (self.level - self.low) / (self.high - self.low)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event) -> None:
         palette = self.palette()
         rect = QRectF(self.rect()).adjusted(0.5, 2.5, -0.5, -2.5)
         painter = QPainter(self)
@@ -117,7 +117,7 @@ class CompetencyRow(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.details)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event) -> None:
         # Anywhere on the header line (the name included, as the hint says) opens and closes the row;
         # a closed row's details sit at y 0, so only an open row limits the click to above them.
         header_click = not self.details.isVisible() or event.position().y() < self.details.y()

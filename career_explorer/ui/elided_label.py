@@ -17,11 +17,11 @@ class ElidedLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.setTextFormat(Qt.PlainText)
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.setToolTip(text)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
         shown = self.fontMetrics().elidedText(self.text(), Qt.ElideRight, rect.width())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.domain.plan import GapReport, GapStatus
+from career_explorer.services.path_report import level_change_text, level_text
 from career_explorer.services.plan_output import (
     CLOSEST_NOTE,
     coverage_short,
@@ -30,7 +31,6 @@ from career_explorer.services.plan_output import (
     score_text,
     step_pay_text,
 )
-from career_explorer.services.path_report import level_change_text, level_text
 
 ACTION_COLUMN = 3
 STATUS_COLUMN = 6
@@ -261,11 +261,11 @@ class GapPanel(QWidget):
         for table in (self.plan, self.closest):
             table.resizeRowsToContents()
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._fit_rows()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_rows()
 

@@ -26,8 +26,8 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.plan import RatingChange
 from career_explorer.domain.user import Assessment, SessionNote
 from career_explorer.services.assessment import diff_snapshots, history
-from career_explorer.services.sessions import done_text, history_entries, session_line
 from career_explorer.services.path_report import level_text
+from career_explorer.services.sessions import done_text, history_entries, session_line
 from career_explorer.ui.chart_canvas import ChartCanvas
 
 
@@ -35,6 +35,12 @@ def _draw_history(figure, data):
     from career_explorer.charts.plan_charts import draw_history
 
     return draw_history(figure.add_subplot(), data)
+
+
+def _history_print_figure(data):
+    from career_explorer.charts.plan_charts import history_figure
+
+    return history_figure(data)
 
 
 def snapshot_text(snapshot: Assessment) -> str:
@@ -81,7 +87,7 @@ class HistoryPanel(QWidget):
         self.record_button.clicked.connect(self.record_session)
         self.list.itemActivated.connect(self._activated)
         self.chart = ChartCanvas("Ratings over snapshots", _draw_history, "Export chart…", "rating-history",
-                                 parent=self)
+                                 parent=self, export_figure=_history_print_figure)
         self.chart.placeholder.setText("Save a snapshot to see ratings over time.")
         self.older = QComboBox(self)
         self.newer = QComboBox(self)

@@ -1,7 +1,7 @@
 """The importers as dialogs: ask for the inputs, then run the import on a worker with a progress dialog.
 
-`ask_onet_import` and `ask_framework_import` are the seams tests patch; `ImportProgress` runs a job
-and can be cancelled, in which case the importer raises Cancelled and no file is written.
+`ask_onet_import` and `ask_framework_import` are the seams tests patch; `workers.TaskProgress` runs the
+job and can cancel it, in which case the importer raises Cancelled and no file is written.
 """
 
 from __future__ import annotations
@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressDialog,
-    QPushButton, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
 )
 
-from career_explorer.ui.workers import Job, Task, start
+from career_explorer.ui.workers import Job
 
 CATALOGUE_FILTER = "Catalogues (*.sqlite *.db);;All files (*)"
 
@@ -130,92 +136,16 @@ def ask_framework_import(parent: Optional[QWidget]) -> Optional[ImportRequest]:
     return dialog.request() if dialog.exec() == QDialog.Accepted else None
 
 
-def _write(catalogue, out: Path, progress, cancel, start_at: float) -> Path:
-    """Write with compiler.write_catalogue; a cancel before the final rename leaves no file."""
-    from career_explorer.data.compiler import write_catalogue
-    from career_explorer.data.importers.errors import Cancelled
-
-    def step(fraction: float, message: str) -> None:
-        if fraction < 1.0 and cancel():
-            raise Cancelled("the import was cancelled")
-        progress(start_at + (1.0 - start_at) * fraction, message)
-
-    if cancel():
-        raise Cancelled("the import was cancelled")
-    write_catalogue(catalogue, out, step)
-    return out
-
-
 def import_job(request: ImportRequest) -> Job:
-    """The job for a request: read (and validate) the input, then write the catalogue."""
+    """The job for a request: services.catalogue_import reads (and checks) the input, then writes the catalogue."""
 
     def job(progress, cancel) -> Path:
-        scaled = lambda f, m: progress(0.85 * f, m)  # noqa: E731
+        from career_explorer.services import catalogue_import
+
         if request.kind == "onet":
-            from career_explorer.data.importers.onet_catalogue import build_onet_catalogue
-
-            catalogue = build_onet_catalogue(request.source, request.wages, progress=scaled, cancel=cancel)
+            catalogue_import.import_onet(request.source, request.wages, request.output, progress, cancel)
         else:
-            from career_explorer.data.importers.framework import import_framework
-
-            catalogue = import_framework(request.source, progress=scaled)
-        return _write(catalogue, request.output, progress, cancel, 0.85)
+            catalogue_import.import_framework_file(request.source, request.output, progress, cancel)
+        return request.output
 
     return job
-
-
-class ImportProgress(QObject):
-    """A window-modal progress dialog over a running job; Cancel asks the job to stop."""
-
-    finished = Signal(object)
-    failed = Signal(object)
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget, title: str, job: Job) -> None:
-        super().__init__(parent)
-        self.dialog = QProgressDialog(title + "…", "Cancel", 0, 1000, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModal)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self.cancel)
-        self.done = False
-        self.task = Task(job)
-        # Bound slots of this GUI-thread object: the worker's signals arrive queued on the GUI thread.
-        self.task.signals.progress.connect(self._on_progress)
-        self.task.signals.finished.connect(self._on_finished)
-        self.task.signals.failed.connect(self._on_failed)
-        self.task.signals.cancelled.connect(self._on_cancelled)
-        self.dialog.setValue(0)
-        start(self.task)
-
-    @Slot()
-    def cancel(self) -> None:
-        if not self.done:
-            self.task.cancel()
-            self.dialog.setLabelText("Cancelling…")
-
-    @Slot(float, str)
-    def _on_progress(self, fraction: float, message: str) -> None:
-        if not self.done and not self.task.is_cancelled():
-            self.dialog.setValue(int(round(fraction * 1000)))
-            self.dialog.setLabelText(message)
-
-    @Slot(object)
-    def _on_finished(self, result: object) -> None:
-        self._end(self.finished, result)
-
-    @Slot(object)
-    def _on_failed(self, exc: object) -> None:
-        self._end(self.failed, exc)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._end(self.cancelled)
-
-    def _end(self, signal, *args) -> None:
-        self.done = True
-        self.dialog.hide()
-        self.dialog.deleteLater()
-        signal.emit(*args)

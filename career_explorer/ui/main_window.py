@@ -8,7 +8,6 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 from career_explorer.ui.about_dialog import AboutDialog
 from career_explorer.ui.elided_label import ElidedLabel
 from career_explorer.ui.placeholder_view import PlaceholderView
-from career_explorer.ui.window_settings import app_settings
+from career_explorer.ui.settings import app_settings
 
 if TYPE_CHECKING:  # the data layer (and pydantic) load off the start-up path: see ui/app.py
     from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -211,9 +210,7 @@ class MainWindow(QMainWindow):
     def plan_path(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> QWidget:
         """Switch to the Path view and prefill it (either end may be None)."""
         if from_id and to_id:
-            from career_explorer.ui.welcome_dialog import remember_route
-
-            remember_route(app_settings(), from_id, to_id)
+            app_settings().remember_route(from_id, to_id)
         view = self.show_view("Path")
         if hasattr(view, "set_roles"):
             # "Plan a path from here" keeps where the route was going, and "to here" where it started.
@@ -225,7 +222,7 @@ class MainWindow(QMainWindow):
             view.set_roles(from_id, to_id)
         return view
 
-    def compare_roles(self, role_ids: list[str]) -> QWidget:
+    def show_comparison(self, role_ids: list[str]) -> QWidget:
         """Switch to Compare with these two to four roles."""
         view = self.show_view("Compare")
         if hasattr(view, "set_roles"):
@@ -251,8 +248,8 @@ class MainWindow(QMainWindow):
     def save_settings(self) -> None:
         """Size and position, the current view, and each view's own keys (save_settings(settings))."""
         settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/view", self.current_view_name())
+        settings.window_geometry = self.saveGeometry()
+        settings.window_view = self.current_view_name()
         for view in self.views.values():
             if hasattr(view, "save_settings"):
                 view.save_settings(settings)
@@ -260,14 +257,13 @@ class MainWindow(QMainWindow):
 
     def restore_settings(self) -> None:
         settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
+        if settings.window_geometry is not None:
+            self.restoreGeometry(settings.window_geometry)
         names = [n for n, _ in VIEWS]
-        last = settings.value("window/view")
+        last = settings.window_view
         self.show_view(last if last in names else names[0])
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event) -> None:
         self.save_settings()
         for dialog in list(self._profiles.values()):
             dialog.close()
@@ -277,19 +273,17 @@ class MainWindow(QMainWindow):
         """The welcome with its two questions; None while the catalogue is still loading."""
         if self.repo is None:
             return None
-        from career_explorer.ui.welcome_dialog import SHOWN_KEY, WelcomeDialog
+        from career_explorer.ui.welcome_dialog import WelcomeDialog
 
         settings = app_settings()
-        settings.setValue(SHOWN_KEY, True)
+        settings.welcome_shown = True
         dialog = WelcomeDialog(self.repo, settings, lambda a, b: self.plan_path(a, b), self)
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def first_run(self) -> bool:
-        from career_explorer.ui.welcome_dialog import SHOWN_KEY
-
-        return not app_settings().value(SHOWN_KEY, False, type=bool)
+        return not app_settings().welcome_shown
 
     def show_about(self) -> AboutDialog:
         from career_explorer.services.catalogue_contents import source_parts

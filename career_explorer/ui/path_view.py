@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from career_explorer.ui import messages
 from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.route_charts import RouteCharts
 from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.settings import Settings
 from career_explorer.ui.step_cards import StepCard, Timeline
 
 # The ranking choices, as the combo box lists them.
@@ -370,7 +371,7 @@ class PathView(QWidget):
             used = sum(header.sectionSize(c) for c in columns if c != last)
             header.resizeSection(last, max(room - used, 80))
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         # The table's width is known only once it is laid out: fit the columns whenever it changes.
         if watched is self.routes_table.viewport() and event.type() == QEvent.Resize and self.routes_model.rowCount():
             self._fit_columns()
@@ -378,21 +379,19 @@ class PathView(QWidget):
 
     # -- remembered between runs ------------------------------------------------------------
 
-    def save_settings(self, settings: QSettings) -> None:
-        settings.setValue("path/rank", self.rank_mode().value)
-        settings.setValue("path/sideways", self.sideways_check.isChecked())
-        settings.setValue("path/routes", self.count_spin.value())
+    def save_settings(self, settings: Settings) -> None:
+        settings.path_rank = self.rank_mode().value
+        settings.path_sideways = self.sideways_check.isChecked()
+        settings.path_routes = self.count_spin.value()
 
-    def restore_settings(self, settings: QSettings) -> None:
+    def restore_settings(self, settings: Settings) -> None:
         widgets = (self.rank_combo, self.sideways_check, self.count_spin)
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            mode = str(settings.value("path/rank", RankMode.PLAUSIBLE.value))
-            self.set_rank_mode(mode if mode in {m.value for m in RankMode} else RankMode.PLAUSIBLE)
-            self.sideways_check.setChecked(str(settings.value("path/sideways", "false")).lower() == "true")
-            count = settings.value("path/routes", DEFAULT_ROUTES)
-            self.count_spin.setValue(int(count) if str(count).isdigit() else DEFAULT_ROUTES)
+            self.set_rank_mode(settings.path_rank)
+            self.sideways_check.setChecked(settings.path_sideways)
+            self.count_spin.setValue(settings.path_routes)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
-from PySide6.QtCore import QObject, QRunnable, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,38 +76,3 @@ class ImportPreviewDialog(QDialog):
 
 def confirm_import(parent: QWidget, preview: ImportPreview) -> bool:
     return ImportPreviewDialog(preview, parent).exec() == QDialog.Accepted
-
-
-class Cancelled(Exception):
-    pass
-
-
-class WorkerSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # the result
-    failed = Signal(str)
-
-
-class Worker(QRunnable):
-    """Run `job(progress)` on the thread pool; `progress(done, total, text)` raises Cancelled when asked."""
-
-    def __init__(self, job: Callable[[Callable[[int, int, str], None]], object]) -> None:
-        super().__init__()
-        self.job = job
-        self.signals = WorkerSignals()
-        self.cancelled = False
-
-    def _progress(self, done: int, total: int, text: str) -> None:
-        if self.cancelled:
-            raise Cancelled()
-        self.signals.progress.emit(done, total, text)
-
-    def run(self) -> None:
-        try:
-            result = self.job(self._progress)
-        except Cancelled:
-            self.signals.failed.emit("")
-        except Exception as exc:  # reported to the user as one line, never lost in a thread
-            self.signals.failed.emit(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-        else:
-            self.signals.finished.emit(result)

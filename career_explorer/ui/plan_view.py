@@ -6,13 +6,12 @@ from html import escape
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -28,7 +27,7 @@ from career_explorer.domain.plan import GapReport
 from career_explorer.domain.user import Person, SavedRoute, Target
 from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
-from career_explorer.ui import messages, plan_dialogs
+from career_explorer.ui import messages, plan_dialogs, workers
 from career_explorer.ui.assessment_editor import AssessmentEditor
 from career_explorer.ui.cohort.plan_hook import attach_cohort, show_cohort_tab
 from career_explorer.ui.gap_panel import GapPanel
@@ -58,7 +57,7 @@ class PlanView(QWidget):
         self.store = store
         self.person: Optional[Person] = None
         self.report: Optional[GapReport] = None
-        self.worker: Optional[plan_dialogs.Worker] = None
+        self.worker: Optional[workers.TaskProgress] = None
         self._stale = True
 
         self.banner = QLabel(self)
@@ -174,7 +173,7 @@ class PlanView(QWidget):
         else:
             self._stale = True  # filled in when the view is first shown, keeping start-up quick
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -313,32 +312,22 @@ class PlanView(QWidget):
         from career_explorer.services.plan_report import write_report
 
         report = self.report
-        self.worker = plan_dialogs.Worker(lambda progress: write_report(report, path, progress))
-        self.progress = QProgressDialog("Writing the PDF…", "Cancel", 0, 0, self)
-        self.progress.setWindowTitle("Export PDF")
-        self.progress.setMinimumDuration(400)
-        self.progress.canceled.connect(self._cancel_pdf)
-        self.worker.signals.progress.connect(self._pdf_progress)
-        self.worker.signals.finished.connect(self._pdf_done)
-        self.worker.signals.failed.connect(self._pdf_failed)
+        self.worker = workers.TaskProgress(
+            self, "Export PDF", lambda progress, cancelled: write_report(report, path, progress, cancelled),
+            label="Writing the PDF…", delay_ms=400)
+        self.worker.finished.connect(self._pdf_done)
+        self.worker.failed.connect(self._pdf_failed)
+        self.worker.cancelled.connect(lambda: self._pdf_failed(None))
         QGuiApplication.setOverrideCursor(Qt.WaitCursor)
         self.export_pdf_button.setEnabled(False)
-        QThreadPool.globalInstance().start(self.worker)
         return True
-
-    def _pdf_progress(self, done: int, total: int, text: str) -> None:
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(text)
 
     def _cancel_pdf(self) -> None:
         if self.worker is not None:
-            self.worker.cancelled = True
+            self.worker.cancel()
 
     def _finish_pdf(self) -> None:
         self.worker = None
-        self.progress.reset()
-        self.progress.deleteLater()
         QGuiApplication.restoreOverrideCursor()
         self.export_pdf_button.setEnabled(self.report is not None)
 
@@ -347,8 +336,9 @@ class PlanView(QWidget):
         self._status(f"Wrote {path}")
         self.pdf_exported.emit(Path(path))
 
-    def _pdf_failed(self, message: str) -> None:
+    def _pdf_failed(self, error: Optional[BaseException]) -> None:
         self._finish_pdf()
+        message = "" if error is None else (str(error).splitlines()[0] if str(error) else type(error).__name__)
         if message:
             messages.show_error(self, "Cannot write the PDF", message)
         self.pdf_failed.emit(message)

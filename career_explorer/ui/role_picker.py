@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolTip, QWidget
 
 from career_explorer.domain.catalogue import TitleMatch
-from career_explorer.ui.route_models import ROLE_ID, RoleCompletionModel
+from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
 
 PLACEHOLDER = "Type a job title…"
 SHOWN = 15  # completions per keystroke: a screenful
@@ -84,10 +84,10 @@ class RolePicker(QLineEdit):
         title = self._source.role_title(role_id) if role_id and self._source is not None else None
         self._select(role_id if title else None, title or "")
 
-    def currentText(self) -> str:  # noqa: N802 (named as QComboBox's, which the picker once was)
+    def currentText(self) -> str:
         return self.text()
 
-    def lineEdit(self) -> QLineEdit:  # noqa: N802 (likewise)
+    def lineEdit(self) -> QLineEdit:
         return self
 
     def message(self) -> str:

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.money import format_money
 from career_explorer.domain.profile import PayEntry, RoleProfile, capture_label
 from career_explorer.services.compare import level_text
 from career_explorer.services.profile import role_profile
 from career_explorer.ui.competency_list import CompetencyList
 from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.formatting import format_money
 from career_explorer.ui.table_fit import fit_rows
 from career_explorer.ui.wage_history_panel import WageHistoryPanel
 
@@ -103,8 +103,8 @@ def pay_cell(entry: PayEntry, column: str) -> str:
 class RoleProfileWidget(QWidget):
     """The profile of one role, built from a RoleProfile."""
 
-    planFrom = Signal(str)
-    planTo = Signal(str)
+    plan_from = Signal(str)
+    plan_to = Signal(str)
 
     def __init__(self, repo: CatalogueRepository, profile: RoleProfile, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -117,8 +117,8 @@ class RoleProfileWidget(QWidget):
         self.subtitle_label.setTextFormat(Qt.PlainText)
         self.plan_from_button = QPushButton("Plan a path &from here", self)
         self.plan_to_button = QPushButton("Plan a path &to here", self)
-        self.plan_from_button.clicked.connect(lambda: self.planFrom.emit(role.id))
-        self.plan_to_button.clicked.connect(lambda: self.planTo.emit(role.id))
+        self.plan_from_button.clicked.connect(lambda: self.plan_from.emit(role.id))
+        self.plan_to_button.clicked.connect(lambda: self.plan_to.emit(role.id))
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -165,7 +165,8 @@ class RoleProfileWidget(QWidget):
         else:
             level_value = role.level or ""
         self.facts: dict[str, QLabel] = {}
-        alt = ", ".join(role.alt_titles[:8]) + (f" and {len(role.alt_titles) - 8} more" if len(role.alt_titles) > 8 else "")
+        more = len(role.alt_titles) - 8
+        alt = ", ".join(role.alt_titles[:8]) + (f" and {more} more" if more > 0 else "")
         for name, value in (("Job level", level_value), ("Job code", role.job_code),
                             ("SOC code", role.soc_code), ("Education", role.education),
                             ("Reports to", role.reports_to), ("Also called", alt)):
@@ -321,8 +322,8 @@ class RoleProfileDialog(QDialog):
         self.setWindowTitle(f"{profile.role.title} - Career Explorer")
         self.resize(1180, 780)
         self.profile_widget = RoleProfileWidget(repo, profile, self)
-        self.profile_widget.planFrom.connect(lambda rid: self._plan(from_id=rid))
-        self.profile_widget.planTo.connect(lambda rid: self._plan(to_id=rid))
+        self.profile_widget.plan_from.connect(lambda rid: self._plan(from_id=rid))
+        self.profile_widget.plan_to.connect(lambda rid: self._plan(to_id=rid))
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -1,4 +1,4 @@
-"""The Browse table: one row per role summary, with COL_* columns and fast, stable sorting."""
+"""The Browse table: one row per role summary, with COL_* columns, sorted by the RoleBrowser."""
 
 from __future__ import annotations
 
@@ -7,41 +7,23 @@ from typing import Any, Callable, Optional, Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from career_explorer.domain.catalogue import RoleSummary
-from career_explorer.ui.formatting import format_money
+from career_explorer.domain.money import format_money
+from career_explorer.services.browse import SORT_KEYS
 
 COL_TITLE, COL_FAMILY, COL_LEVEL, COL_JOB_CODE, COL_PAY, COL_SOURCE = range(6)
 HEADERS = ("Title", "Family", "Job level", "Job code", "Median base pay", "Source")
-# The RoleBrowser sort key behind each column.
-SORT_KEYS = ("title", "family", "level", "job_code", "median_base", "source")
-
 ROLE_ID_ROLE = Qt.UserRole + 1
-SORT_ROLE = Qt.UserRole + 2  # plain values, so a QSortFilterProxyModel can sort on sortRole
 
+# The RoleBrowser (services.browse) sorts: it orders rows by the keys in SORT_KEYS, one per column.
 Orderer = Callable[[list[RoleSummary], str, bool], list[RoleSummary]]
 
-
-def _sort_value(row: RoleSummary, column: int) -> Any:
-    if column == COL_TITLE:
-        return row.title.casefold()
-    if column == COL_FAMILY:
-        return row.family_name.casefold()
-    if column == COL_LEVEL:
-        return "" if row.level is None else f"{row.ladder or ''}:{row.level_rank or 0:03d}:{row.level}"
-    if column == COL_JOB_CODE:
-        return row.job_code or ""
-    if column == COL_PAY:
-        return -1.0 if row.median_base is None else float(row.median_base)
-    return row.source
-
-
-_ANSWERED = frozenset({int(Qt.DisplayRole), ROLE_ID_ROLE, SORT_ROLE, int(Qt.TextAlignmentRole), int(Qt.ToolTipRole)})
+_ANSWERED = frozenset({int(Qt.DisplayRole), ROLE_ID_ROLE, int(Qt.TextAlignmentRole), int(Qt.ToolTipRole)})
 
 
 class RoleTableModel(QAbstractTableModel):
     """Rows are RoleSummary objects; `set_rows` replaces them with a single model reset."""
 
-    def __init__(self, parent=None, orderer: Optional[Orderer] = None,
-                 source_names: Optional[dict[str, str]] = None) -> None:
+    def __init__(self, parent=None, *, orderer: Orderer, source_names: Optional[dict[str, str]] = None) -> None:
         super().__init__(parent)
         self._rows: list[RoleSummary] = []
         self._source_names = source_names or {}
@@ -102,18 +84,11 @@ class RoleTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == ROLE_ID_ROLE:
             return row.id
-        if role == SORT_ROLE:
-            return self._key(row, column)
         if role == Qt.TextAlignmentRole and column == COL_PAY:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole:
             return self._tooltip(row, column)
         return None
-
-    def _key(self, row: RoleSummary, column: int) -> Any:
-        if column == COL_SOURCE:
-            return self._source_names.get(row.source, row.source).casefold()
-        return _sort_value(row, column)
 
     def _display(self, row: RoleSummary, column: int) -> str:
         if column == COL_TITLE:
@@ -130,7 +105,7 @@ class RoleTableModel(QAbstractTableModel):
         if column == COL_JOB_CODE:
             return row.job_code or row.soc_code or ""
         if column == COL_PAY:
-            text = format_money(row.median_base, row.currency)
+            text = "" if row.median_base is None else format_money(row.median_base, row.currency)
             return f"{text} (group)" if text and row.median_covers else text
         return self._source_names.get(row.source, row.source)
 
@@ -159,13 +134,7 @@ class RoleTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
-        if self._orderer is not None:
-            self._rows = self._orderer(self._rows, key, order == Qt.DescendingOrder)
-        else:
-            present = [r for r in self._rows if self._key(r, column) not in ("", -1.0)]
-            missing = [r for r in self._rows if self._key(r, column) in ("", -1.0)]
-            present.sort(key=lambda r: self._key(r, column), reverse=order == Qt.DescendingOrder)
-            self._rows = present + missing
+        self._rows = self._orderer(self._rows, key, order == Qt.DescendingOrder)
         where = {id(r): i for i, r in enumerate(self._rows)}
         persistent = self.persistentIndexList()
         self.changePersistentIndexList(

@@ -99,7 +99,8 @@ class SelfTest:
         if shot.isNull() or shot.width() < 100:
             raise SelfTestFailure("the main window did not paint")
         views = self.window.nav.count()
-        return f"main window shown and painted {shot.width()}x{shot.height()}, {views} views, \"{self.window.windowTitle()}\""
+        return (f"main window shown and painted {shot.width()}x{shot.height()}, {views} views, "
+                f"\"{self.window.windowTitle()}\"")
 
     def check_route(self) -> str:
         from career_explorer.services.routes import find_routes, route_finder
@@ -173,7 +174,8 @@ class SelfTest:
         width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
         import matplotlib
 
-        return f"{what} rendered to PNG in memory: {width}x{height} px, {len(data):,} bytes (matplotlib {matplotlib.__version__})"
+        return (f"{what} rendered to PNG in memory: {width}x{height} px, {len(data):,} bytes "
+                f"(matplotlib {matplotlib.__version__})")
 
     def _route_figure(self):
         """The Path view's own figure for the route: pay progression over the skill-jump heatmap."""
@@ -202,7 +204,7 @@ class SelfTest:
                     detail = check()
                 except SelfTestFailure as exc:
                     return self._fail(name, str(exc))
-                except Exception as exc:  # noqa: BLE001 - any crash is a failed check, reported in one line
+                except Exception as exc:
                     return self._fail(name, f"{type(exc).__name__}: {exc}")
                 print(f"ok    {name:<10} {detail}", file=self.out)
         finally:

@@ -78,7 +78,8 @@ class SessionDialog(QDialog):
         self.done_list.setWordWrap(True)
         ticked = {d.competency for d in note.done} if note else set()
         for choice in actions:
-            when = f"  (done {choice.done_on.isoformat()})" if choice.done_on and choice.competency not in ticked else ""
+            earlier = choice.done_on and choice.competency not in ticked
+            when = f"  (done {choice.done_on.isoformat()})" if earlier else ""
             item = QListWidgetItem(f"{choice.name}: {choice.action.text}{when}", self.done_list)
             item.setData(Qt.UserRole, choice.competency)
             item.setToolTip(choice.action.text)

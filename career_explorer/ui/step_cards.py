@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from career_explorer.domain.comparison import RoleGap
+from career_explorer.domain.role_gap import RoleGap
 from career_explorer.ui.card_html import DETAIL, MUTED, gap_html
 
 ACCENT = {"step": "#1f77b4", "total": "#2ca02c", "direct": "#9467bd"}
@@ -32,11 +32,6 @@ class StepCard:
     def toggle(self, link: str) -> None:
         self.opened = self.opened ^ {link}
         self.html = gap_html(self.gap, self.heading, self.index, self.opened)
-
-    def also_links(self) -> list[str]:
-        """The card's "Also changes" toggles, own source first, then each lens."""
-        return [f"also:{self.index}:{i}" for i in range(len(self.gap.lenses) + 1)
-                if f'href="also:{self.index}:{i}"' in self.html]
 
     def text(self) -> str:
         """The card as plain text, as a reader sees it."""

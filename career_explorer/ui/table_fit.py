@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTableWidget
 class _FitRows(QObject):
     """Keeps a short table exactly as tall as its rows, plus a scroll bar's height only while one shows."""
 
-    def eventFilter(self, table, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, table, event) -> bool:
         if event.type() == QEvent.Resize:
             _fit(table)
         return False

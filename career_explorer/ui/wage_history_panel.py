@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from career_explorer.domain.money import format_money
 from career_explorer.domain.wage_history import WageHistory, WagePoint
 from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.formatting import format_money
 from career_explorer.ui.table_fit import fit_rows
 
 COLUMNS = ("Release", "Median", "Middle half (p25–p75)", "Change")

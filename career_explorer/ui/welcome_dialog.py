@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,38 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.ui.role_picker import RolePicker
-
-SHOWN_KEY = "welcome/shown"
-RECENT_KEY = "path/recent"
-RECENT_MAX = 8
+from career_explorer.ui.settings import Settings
 
 PURPOSE = ("Career Explorer shows what it takes to get from the job you have to the job you want: the "
            "steps between them, the pay at each step and the skills that grow, from public data, on this "
            "computer only.")
 
 
-def recent_routes(settings: QSettings) -> list[tuple[str, str]]:
-    """(from id, to id) of the routes asked for before, newest first."""
-    raw = settings.value(RECENT_KEY, []) or []
-    if isinstance(raw, str):
-        raw = [raw]
-    pairs = []
-    for item in raw:
-        parts = str(item).split("|")
-        if len(parts) == 2 and all(parts):
-            pairs.append((parts[0], parts[1]))
-    return pairs
-
-
-def remember_route(settings: QSettings, from_id: str, to_id: str) -> None:
-    pairs = [(from_id, to_id)] + [p for p in recent_routes(settings) if p != (from_id, to_id)]
-    settings.setValue(RECENT_KEY, [f"{a}|{b}" for a, b in pairs[:RECENT_MAX]])
-
-
 class WelcomeDialog(QDialog):
     """Two questions, then the Path view; recent routes below them."""
 
-    def __init__(self, repo, settings: QSettings, open_route: Callable[[str, str], None],
+    def __init__(self, repo, settings: Settings, open_route: Callable[[str, str], None],
                  parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Career Explorer")
@@ -82,7 +61,7 @@ class WelcomeDialog(QDialog):
         self.recent.setAccessibleName("Recent routes")
         self.recent.itemActivated.connect(self._open_recent)
         titles = {}
-        for a, b in recent_routes(settings):
+        for a, b in settings.recent_routes:
             names = [repo.role_title(a), repo.role_title(b)]
             if all(names):  # a role not in this catalogue is left out, not shown by its id
                 item = QListWidgetItem(f"{names[0]} → {names[1]}", self.recent)
@@ -120,12 +99,12 @@ class WelcomeDialog(QDialog):
         a, b = self.from_picker.role_id(), self.to_picker.role_id()
         if a is None or b is None or a == b:
             return
-        remember_route(self.settings, a, b)
+        self.settings.remember_route(a, b)
         self.open_route(a, b)
         self.accept()
 
     def _open_recent(self, item: QListWidgetItem) -> None:
         a, b = item.data(Qt.UserRole)
-        remember_route(self.settings, a, b)
+        self.settings.remember_route(a, b)
         self.open_route(a, b)
         self.accept()

@@ -1,7 +1,8 @@
-"""Long work off the GUI thread: a QRunnable with progress, cancel and result signals.
+"""Long work off the GUI thread: the one background-job framework and the one progress dialog.
 
-A job is `fn(progress, cancel) -> result`, where `progress(fraction, message)` reports and `cancel()`
-says whether the user asked to stop; the job then raises the importers' Cancelled.
+A job is `fn(progress, cancel) -> result` with domain.progress's `Progress` and `CancelCheck`: the job
+reports `progress(fraction, message)` and, once `cancel()` says the user asked to stop, raises the
+importers' Cancelled. `Task` runs a job on the thread pool; `TaskProgress` runs one under a progress dialog.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
-Job = Callable[[Callable[[float, str], None], Callable[[], bool]], Any]
+from career_explorer.domain.progress import CancelCheck, Progress
+
+Job = Callable[[Progress, CancelCheck], Any]
 
 # Tasks in flight, kept alive until they report (Qt does not own them: autoDelete is off).
 _RUNNING: set["Task"] = set()
@@ -72,3 +76,63 @@ def start(task: Task) -> Task:
     _RUNNING.add(task)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class TaskProgress(QObject):
+    """A window-modal progress dialog over a running job; Cancel asks the job to stop.
+
+    The dialog appears after `delay_ms` (quick jobs never flash one) and goes when the job reports.
+    """
+
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, title: str, job: Job, label: str = "", delay_ms: int = 0) -> None:
+        super().__init__(parent)
+        self.dialog = QProgressDialog(label or title + "…", "Cancel", 0, 1000, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setWindowModality(Qt.WindowModal)
+        self.dialog.setMinimumDuration(delay_ms)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.done = False
+        self.task = Task(job)
+        # Bound slots of this GUI-thread object: the worker's signals arrive queued on the GUI thread.
+        self.task.signals.progress.connect(self._on_progress)
+        self.task.signals.finished.connect(self._on_finished)
+        self.task.signals.failed.connect(self._on_failed)
+        self.task.signals.cancelled.connect(self._on_cancelled)
+        self.dialog.setValue(0)
+        start(self.task)
+
+    @Slot()
+    def cancel(self) -> None:
+        if not self.done:
+            self.task.cancel()
+            self.dialog.setLabelText("Cancelling…")
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, message: str) -> None:
+        if not self.done and not self.task.is_cancelled():
+            self.dialog.setValue(int(round(fraction * 1000)))
+            self.dialog.setLabelText(message)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self._end(self.finished, result)
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self._end(self.failed, exc)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end(self.cancelled)
+
+    def _end(self, signal, *args) -> None:
+        self.done = True
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        signal.emit(*args)

@@ -111,16 +111,19 @@ def _xlsx_rows(label: str, worksheet) -> Iterator[tuple[int, Sequence[object]]]:
             raise SheetProblem(Problem(label, number, "1", f"more than {MAX_ROWS:,} rows; not a framework sheet"))
         for index, value in enumerate(values):
             if isinstance(value, str) and len(value) > MAX_CELL:
-                raise SheetProblem(Problem(label, number, str(index + 1), f"a cell of more than {MAX_CELL:,} characters"))
+                raise SheetProblem(Problem(label, number, str(index + 1),
+                                           f"a cell of more than {MAX_CELL:,} characters"))
         yield number, values
 
 
 def _check_text_start(label: str, start: bytes) -> None:
     """Catch a binary or UTF-16 file before the CSV reader makes nonsense of it."""
-    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (b"\x00" in start[:200] and start[1:2] == b"\x00"):
+    utf16 = start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if utf16 or (b"\x00" in start[:200] and start[1:2] == b"\x00"):
         raise SheetProblem(Problem(label, 1, "1", f"the file is UTF-16 text (Excel's \"Unicode text\"); {UTF8_HOW}"))
     if start.startswith(b"PK\x03\x04"):
-        raise SheetProblem(Problem(label, 1, "1", "this is an .xlsx workbook or a zip, not CSV text: give it an .xlsx name"))
+        raise SheetProblem(Problem(label, 1, "1",
+                                   "this is an .xlsx workbook or a zip, not CSV text: give it an .xlsx name"))
     if b"\x00" in start:
         raise SheetProblem(Problem(label, 1, "1", "not a spreadsheet: the file holds binary data, not CSV text"))
 
@@ -142,7 +145,8 @@ def _csv_rows(label: str, raw) -> Iterator[tuple[int, Sequence[object]]]:
             raise SheetProblem(Problem(label, number, "1", f"more than {MAX_ROWS:,} rows; not a framework sheet"))
         for index, value in enumerate(record):
             if len(value) > MAX_CELL:
-                raise SheetProblem(Problem(label, number, str(index + 1), f"a cell of more than {MAX_CELL:,} characters"))
+                raise SheetProblem(Problem(label, number, str(index + 1),
+                                           f"a cell of more than {MAX_CELL:,} characters"))
         yield number, record
 
 

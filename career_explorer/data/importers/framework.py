@@ -16,12 +16,25 @@ from career_explorer.data.compiler import check_references
 from career_explorer.data.errors import SourceError
 from career_explorer.data.importers.framework_io import read_tables
 from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, ProblemList, Table
-from career_explorer.data.importers.framework_limits import LIMITS
 from career_explorer.data.importers.framework_levels import derive_promotions, order_levels
+from career_explorer.data.importers.framework_limits import LIMITS
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import (
-    Behaviour, Catalogue, CatalogueInfo, Competency, JobFamily, Requirement, Role, SalaryBand, Scale,
-    ScaleAnchor, Source, Transition, split_pay_history, Experience, ExperienceShare,
+    Behaviour,
+    Catalogue,
+    CatalogueInfo,
+    Competency,
+    Experience,
+    ExperienceShare,
+    JobFamily,
+    Requirement,
+    Role,
+    SalaryBand,
+    Scale,
+    ScaleAnchor,
+    Source,
+    Transition,
+    split_pay_history,
 )
 
 DEFAULT_SCALE = {"id": "proficiency-5", "name": "Proficiency", "min": 1, "max": 5}
@@ -29,7 +42,8 @@ DEFAULT_LICENCE = "Company internal"
 DEFAULT_BASIS = "Listed in the company framework."
 # Enum-like columns, accepted in any case.
 LOWER_CASE = {("levels", "track"), ("competencies", "kind"), ("pay", "basis"), ("pay", "period"),
-              ("requirements", "suppressed"), ("requirements", "not_relevant"), ("competencies", "examples"), ("experience", "suppressed"),
+              ("requirements", "suppressed"), ("requirements", "not_relevant"), ("competencies", "examples"),
+              ("experience", "suppressed"),
               ("transitions", "kind"),
               ("roles", "unpublished_unknown")}
 
@@ -56,7 +70,9 @@ def build_catalogue(tables: dict[str, Table], label: str = "framework") -> Catal
 
 def _level_from_word(data: dict[str, Any], competency: Optional[Competency], scales: dict[str, Scale],
                      keep_word: bool = False) -> None:
-    """A level written as a word its scale's anchors name ("Working") is that anchor's level (a requirement keeps the word to show)."""
+    """A level written as a word its scale's anchors name ("Working") is that anchor's level.
+
+    A requirement keeps the word to show."""
     word = data.get("level")
     scale = scales.get(competency.scale) if competency else None
     if not isinstance(word, str) or scale is None:
@@ -237,7 +253,8 @@ class _Builder:
             elif self.unique(table, row, "value", (scale_id, anchor.value), seen, "anchor"):
                 anchors.setdefault(scale_id, []).append(anchor)
         return {
-            sid: Scale(**{**s.model_dump(exclude={"anchors"}), "anchors": sorted(anchors.get(sid, []), key=lambda a: a.value)})
+            sid: Scale(**{**s.model_dump(exclude={"anchors"}),
+                          "anchors": sorted(anchors.get(sid, []), key=lambda a: a.value)})
             for sid, s in scales.items()
         }
 
@@ -250,7 +267,8 @@ class _Builder:
                 result[family.id] = family
         return result
 
-    def _competencies(self, scales: dict[str, Scale], source_ids: set[str], default_source: str) -> dict[str, Competency]:
+    def _competencies(self, scales: dict[str, Scale], source_ids: set[str],
+                      default_source: str) -> dict[str, Competency]:
         result: dict[str, Competency] = {}
         seen: dict[Any, int] = {}
         default_scale = next(iter(scales), DEFAULT_SCALE["id"])
@@ -310,7 +328,8 @@ class _Builder:
                 result[role.id] = role
         table = self.tables.get("roles")
         if table is not None and not table.rows and "roles" not in self.broken:
-            self.add(table, table.header_row + 1, "id", "the roles table has no rows: a catalogue needs at least one role")
+            self.add(table, table.header_row + 1, "id",
+                     "the roles table has no rows: a catalogue needs at least one role")
         return result
 
     def _attach(self, roles: dict[str, Role], role_id: str, field: str, item: Any) -> None:
@@ -337,14 +356,16 @@ class _Builder:
             role_id, level = data.pop("role", None), data.pop("level", None)
             data.setdefault("source", default_source)
             if "lower_bounds" in data:
-                data["lower_bounds"] = tuple(p.strip() for p in data["lower_bounds"].replace(",", ";").split(";") if p.strip())
+                named = data["lower_bounds"].replace(",", ";").split(";")
+                data["lower_bounds"] = tuple(p.strip() for p in named if p.strip())
             band = self.validate(table, row, SalaryBand, data)
             if (role_id is None) == (level is None):
                 self.add(table, row, "role", "give either a role or a level (a band for every role at that level)")
                 continue
             ok = self.check_ref(table, row, "role", role_id, role_ids, "role", "roles")
             ok = self.check_ref(table, row, "level", level, level_codes, "level", "levels") and ok
-            ok = band is not None and self.check_ref(table, row, "source", band.source, source_ids, "source", "sources") and ok
+            ok = band is not None and self.check_ref(table, row, "source", band.source, source_ids, "source",
+                                                     "sources") and ok
             if not ok:
                 continue
             targets = [role_id] if role_id else at_level.get(level, [])

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.data.importers.framework_io import detect_format, write_tables
+from career_explorer.data.importers.framework_io import detect_format
 from career_explorer.data.importers.framework_layout import Value, export_number
+from career_explorer.data.importers.framework_write import write_tables
 from career_explorer.domain.catalogue import Catalogue
 
 Rows = dict[str, list[dict[str, Value]]]
@@ -51,7 +52,8 @@ def catalogue_to_tables(catalogue: Catalogue) -> Rows:
     scales = sorted(catalogue.scales, key=lambda s: s.id)
     rows["scales"] = [{"id": s.id, "name": s.name, "min": s.min, "max": s.max} for s in scales]
     rows["anchors"] = [
-        {"scale": s.id, "value": a.value, "label": a.label} for s in scales for a in sorted(s.anchors, key=lambda a: a.value)
+        {"scale": s.id, "value": a.value, "label": a.label}
+        for s in scales for a in sorted(s.anchors, key=lambda a: a.value)
     ]
     rows["families"] = [{"id": f.id, "name": f.name} for f in sorted(catalogue.job_families, key=lambda f: f.id)]
     rows["levels"] = [

@@ -17,10 +17,14 @@ from typing import BinaryIO, Iterable, Iterator, Optional, Sequence
 
 from career_explorer.data.importers.framework_layout import REQUIRED_TABLES, Problem, ProblemList
 from career_explorer.data.importers.framework_limits import (
-    LIMITS, Limits, RowCounter, member_problem, too_big, total_problem,
+    LIMITS,
+    Limits,
+    RowCounter,
+    member_problem,
+    too_big,
+    total_problem,
 )
 from career_explorer.data.importers.framework_tables import StopReading, Tables, add_table, ignored, table_of
-from career_explorer.data.importers.framework_write import write_tables  # noqa: F401  (callers import it here)
 
 # What reading a damaged zip member can raise, besides a clean BadZipFile: a corrupt deflate stream
 # (zlib.error), a truncated one (EOFError), a header that does not match (NotImplementedError for a

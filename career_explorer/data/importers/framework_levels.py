@@ -66,7 +66,8 @@ def order_levels(report: _Reporter, rows: list[tuple[Any, int, dict]]) -> tuple[
     levels = {}
     for code, (table, row, level) in parsed.items():
         if code in ranks and ranks[code] <= 100:
-            levels[code] = JobLevel(code=code, name=level.name, ladder=level.ladder, rank=ranks[code], track=level.track)
+            levels[code] = JobLevel(code=code, name=level.name, ladder=level.ladder, rank=ranks[code],
+                                    track=level.track)
         elif code in ranks:
             report.add(table, row, "rank", f"the level order makes the rank {ranks[code]}, above the maximum 100")
     return levels, {code: up for code, up in nexts.items() if code not in cyclic}

@@ -92,7 +92,8 @@ def add_table(tables: Tables, raw_name: str, label: str, records: Iterable[tuple
                 nameless = [i for i, c in enumerate(header) if not c]
                 continue
             if len(values) > len(header) and any(cell_text(v) for v in values[len(header):]):
-                problems.append(Problem(label, number, str(len(header) + 1), f"more cells than the {len(header)} columns"))
+                problems.append(Problem(label, number, str(len(header) + 1),
+                                        f"more cells than the {len(header)} columns"))
             for index in nameless:
                 if index < len(values) and cell_text(values[index]) is not None:
                     problems.append(Problem(label, number, str(index + 1), "a value in a column without a name: "

@@ -33,14 +33,12 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Optional, Union
+from typing import Mapping, Optional, Union
 from zipfile import BadZipFile
 
 from career_explorer.data.importers.errors import Cancelled, SourceFormatError
 from career_explorer.domain.catalogue import SalaryBand, Source
-
-Progress = Optional[Callable[[float, str], None]]
-Cancel = Optional[Callable[[], bool]]
+from career_explorer.domain.progress import CancelCheck, Progress
 
 SERIES = "bls-oews-national"
 SERIES_NAME = "BLS OEWS national wages"
@@ -184,8 +182,8 @@ def read_oews(
     path: Union[str, Path],
     *,
     groups: Optional[set[str]] = None,
-    progress: Progress = None,
-    cancel: Cancel = None,
+    progress: Optional[Progress] = None,
+    cancel: Optional[CancelCheck] = None,
 ) -> OewsRows:
     """Read an OEWS national xlsx into {OCC_CODE: row}, with the release it is (``.release``).
 

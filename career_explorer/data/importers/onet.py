@@ -33,14 +33,12 @@ Decisions worth knowing (see also ``docs``):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
-# Besides what read_onet uses, these keep importable from here what this module always offered: the
-# errors, the file names, the code column, and the source record, scale and id helpers.
-from career_explorer.data.importers.errors import Cancelled, SourceFormatError, UnknownOccupationError
+from career_explorer.data.importers.errors import Cancelled
+from career_explorer.data.importers.onet_experience import read_experience
 from career_explorer.data.importers.onet_files import (
     KNOWLEDGE_FILE,
-    OCC,
     SKILLS_FILE,
     PathLike,
     Release,
@@ -54,7 +52,6 @@ from career_explorer.data.importers.onet_files import (
     read_related,
     select_occupations,
 )
-from career_explorer.data.importers.onet_experience import read_experience
 from career_explorer.data.importers.onet_source import (
     JOB_ZONE_LADDER,
     LEVEL_SCALE,
@@ -77,8 +74,9 @@ from career_explorer.domain.catalogue import (
     Transition,
 )
 
-Progress = Optional[Callable[[float, str], None]]
-Cancel = Optional[Callable[[], bool]]
+# Besides what read_onet uses, these keep importable from here what this module always offered: the
+# errors, the file names, the code column, and the source record, scale and id helpers.
+from career_explorer.domain.progress import CancelCheck, Progress
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,8 @@ class OnetData:
 class _Steps:
     """Progress and cancellation for a run of named steps with weights."""
 
-    def __init__(self, progress: Progress, cancel: Cancel, start: float = 0.0, span: float = 1.0) -> None:
+    def __init__(self, progress: Optional[Progress], cancel: Optional[CancelCheck], start: float = 0.0,
+                 span: float = 1.0) -> None:
         self.progress = progress
         self.cancel = cancel
         self.start = start
@@ -135,8 +134,8 @@ def read_onet(
     *,
     include_knowledge: bool = True,
     family_names: Optional[Mapping[str, str]] = None,
-    progress: Progress = None,
-    cancel: Cancel = None,
+    progress: Optional[Progress] = None,
+    cancel: Optional[CancelCheck] = None,
 ) -> OnetData:
     """Read an O*NET text release folder or zip.
 

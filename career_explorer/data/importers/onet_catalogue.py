@@ -13,8 +13,9 @@ from typing import Iterable, Optional, Sequence, Union
 
 from career_explorer.data.importers.errors import Cancelled, SourceFormatError
 from career_explorer.data.importers.oews import OewsRows, band_for, major_group_titles, read_oews
-from career_explorer.data.importers.onet import Cancel, OnetData, Progress, read_onet
+from career_explorer.data.importers.onet import OnetData, read_onet
 from career_explorer.domain.catalogue import Catalogue, CatalogueInfo, Role
+from career_explorer.domain.progress import CancelCheck, Progress
 
 PathLike = Union[str, Path]
 WagePaths = Union[None, PathLike, Sequence[PathLike]]
@@ -49,7 +50,8 @@ def attach_wages(roles: Iterable[Role], releases: Sequence[OewsRows]) -> tuple[R
     return tuple(result)
 
 
-def read_releases(wages: WagePaths, progress: Progress = None, cancel: Cancel = None) -> list[OewsRows]:
+def read_releases(wages: WagePaths, progress: Optional[Progress] = None,
+                  cancel: Optional[CancelCheck] = None) -> list[OewsRows]:
     """Read every OEWS workbook, oldest release first; two files of one release are an error."""
     paths = _as_list(wages)
     releases: list[OewsRows] = []
@@ -76,8 +78,8 @@ def build_onet_parts(
     soc_codes: Optional[Iterable[str]] = None,
     *,
     include_knowledge: bool = True,
-    progress: Progress = None,
-    cancel: Cancel = None,
+    progress: Optional[Progress] = None,
+    cancel: Optional[CancelCheck] = None,
 ) -> dict[str, tuple]:
     """Sections of a catalogue source file (sources, scales, ... transitions) from O*NET (+ OEWS)."""
 
@@ -123,8 +125,8 @@ def build_onet_catalogue(
     onet_path: PathLike,
     wages: WagePaths = None,
     soc_codes: Optional[Iterable[str]] = None,
-    progress: Progress = None,
-    cancel: Cancel = None,
+    progress: Optional[Progress] = None,
+    cancel: Optional[CancelCheck] = None,
     *,
     include_knowledge: bool = True,
 ) -> Catalogue:

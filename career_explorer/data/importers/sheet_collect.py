@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 from career_explorer.data.importers.errors import Cancelled
 from career_explorer.data.importers.flat_sheet import SheetProblem, open_sheet
 from career_explorer.data.importers.framework_layout import Problem, cell_text
 from career_explorer.data.importers.sheet_mapping import MEANINGS, SheetMap
+from career_explorer.domain.progress import CancelCheck, Progress
 
-Progress = Optional[Callable[[float, str], None]]
-CancelCheck = Optional[Callable[[], bool]]
 ROLE_FIELDS = ("family", "role_description", "role_level_description", "role_type", "rank")
 DEFAULT_LADDER = "Company"
 
@@ -54,14 +53,16 @@ def clean(value: object) -> Optional[str]:
     text = cell_text(value)
     if text is None:
         return None
-    return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")).strip() or None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip() or None
 
 
 def header_key(name: object) -> str:
     return " ".join(str(name or "").split()).casefold()
 
 
-def read_flat(path: Path, mapping: SheetMap, progress: Progress = None, cancel: CancelCheck = None) -> FlatSheet:
+def read_flat(path: Path, mapping: SheetMap, progress: Optional[Progress] = None,
+              cancel: Optional[CancelCheck] = None) -> FlatSheet:
     """Read and check every row of the sheet at `path` as `mapping` says; never raises for bad input."""
     flat = FlatSheet(Path(path).name)
     try:
@@ -75,7 +76,8 @@ def read_flat(path: Path, mapping: SheetMap, progress: Progress = None, cancel: 
     return flat
 
 
-def _read_rows(flat: FlatSheet, rows, mapping: SheetMap, progress: Progress, cancel: CancelCheck) -> None:
+def _read_rows(flat: FlatSheet, rows, mapping: SheetMap, progress: Optional[Progress],
+               cancel: Optional[CancelCheck]) -> None:
     index: Optional[dict[str, int]] = None
     scale = {w.casefold(): n for n, w in enumerate(mapping.scale.levels, 1)} if mapping.scale else None
     for number, values in rows:

@@ -2,7 +2,8 @@
 
 The tables go through framework.build_catalogue, the same validation the framework import uses, so a
 sheet gives the same kind of catalogue. Every role level becomes a role and a job level named by its
-title (its code is the title too, so nothing invented reaches the screen); each ladder's levels are ranked from the map's order, and
+title (its code is the title too, so nothing invented reaches the screen); each ladder's levels are ranked
+from the map's order, and
 promotions lead from each rank to the next, with lateral moves between a level and its branch.
 """
 
@@ -14,11 +15,12 @@ from typing import Optional
 
 from career_explorer.data.importers.framework import build_catalogue
 from career_explorer.data.importers.framework_layout import TABLES, FrameworkError, Problem, Table
-from career_explorer.data.importers.sheet_collect import CancelCheck, FlatSheet, Progress, read_flat
+from career_explorer.data.importers.sheet_collect import FlatSheet, read_flat
 from career_explorer.data.importers.sheet_mapping import SheetMap
 from career_explorer.data.importers.sheet_proposals import propose_order, propose_scale
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import Catalogue, Track
+from career_explorer.domain.progress import CancelCheck, Progress
 
 _SEP = "\x00"
 # (framework table, column) -> the map meaning whose sheet column a builder problem is about
@@ -49,8 +51,8 @@ def skill_id(skill: str) -> str:
     return f"skill/{slugify(skill)}"
 
 
-def import_sheet(path: Path, mapping: SheetMap, map_label: str = "MAP.toml", progress: Progress = None,
-                 cancel: CancelCheck = None) -> SheetImport:
+def import_sheet(path: Path, mapping: SheetMap, map_label: str = "MAP.toml", progress: Optional[Progress] = None,
+                 cancel: Optional[CancelCheck] = None) -> SheetImport:
     """Read, check and convert; raise FrameworkError listing every problem (nothing is written here)."""
     flat = read_flat(path, mapping, progress, cancel)
     if mapping.scale is None:
@@ -130,7 +132,8 @@ def _ranks_from_order(flat: FlatSheet, mapping: SheetMap, map_label: str, ladder
                                                               f"({title!r} is listed twice)"))
         seen.setdefault(title, place)
         if title not in titles:
-            flat.problems.append(Problem(map_label, 1, where, f"{title!r} is not a role level of {ladder!r} in the sheet"))
+            flat.problems.append(Problem(map_label, 1, where,
+                                         f"{title!r} is not a role level of {ladder!r} in the sheet"))
     for title in titles:
         if title not in seen and title not in branches:
             flat.problems.append(Problem(flat.label, flat.roles[(ladder, title)].row, mapping.columns["role_level"], (
@@ -144,7 +147,8 @@ def _place_branches(flat: FlatSheet, mapping: SheetMap, map_label: str, ladder: 
     where = f"ladders.{ladder}.branches"
     for branch, beside in branches.items():
         if branch not in titles:
-            flat.problems.append(Problem(map_label, 1, where, f"{branch!r} is not a role level of {ladder!r} in the sheet"))
+            flat.problems.append(Problem(map_label, 1, where,
+                                         f"{branch!r} is not a role level of {ladder!r} in the sheet"))
         elif beside not in given:
             flat.problems.append(Problem(map_label, 1, where, f"{branch!r} sits beside {beside!r}, which has no rank"))
         elif "rank" not in mapping.columns:
@@ -165,7 +169,8 @@ def _check_same_rank(flat: FlatSheet, mapping: SheetMap, ladder: str, given: dic
                 f"{{ \"{title}\" = \"{other}\" }}) or give them different ranks")))
 
 
-def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], int], map_label: str) -> dict[str, Table]:
+def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], int],
+              map_label: str) -> dict[str, Table]:
     """The framework layout's tables, each row numbered by the sheet row (or the map) it came from."""
     sheet, info = flat.label, mapping.catalogue
     # Each label names its table after a NUL, so a problem the builder finds can be put in the sheet's terms.
@@ -175,7 +180,8 @@ def to_tables(flat: FlatSheet, mapping: SheetMap, ranks: dict[tuple[str, str], i
     tables["catalogue"].rows.append((1, {"name": info.name, "version": info.version, "description": info.description}))
     scale = mapping.scale
     tables["scales"].rows.append((1, {"id": scale.id, "name": scale.name, "min": "1", "max": str(len(scale.levels))}))
-    tables["anchors"].rows += [(1, {"scale": scale.id, "value": str(n), "label": w}) for n, w in enumerate(scale.levels, 1)]
+    tables["anchors"].rows += [(1, {"scale": scale.id, "value": str(n), "label": w})
+                               for n, w in enumerate(scale.levels, 1)]
     families: dict[str, str] = {}
     ladders_of: dict[str, int] = {}
     for _, title in flat.roles:

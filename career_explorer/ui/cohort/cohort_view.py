@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QTableView,
@@ -55,8 +54,7 @@ class CohortView(QWidget):
         self.repo, self.store = repo, store
         self.table_data: Optional[CohortTable] = None
         self.sort_key = BY_PERSON
-        self.task: Optional[workers.Task] = None
-        self.progress: Optional[QProgressDialog] = None
+        self.task: Optional[workers.TaskProgress] = None
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -329,31 +327,18 @@ class CohortView(QWidget):
             messages.show_error(self, "Cannot write the cohort pack", str(exc))
             return False
         repo = self.repo
-        self.task = workers.Task(lambda progress, cancelled: write_pack(repo, table, people, path, progress,
-                                                                        cancelled))
-        self.progress = QProgressDialog("Writing the cohort pack…", "Cancel", 0, 1000, self)
-        self.progress.setWindowTitle("Cohort pack")
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(self.task.cancel)
-        self.task.signals.progress.connect(self._progress)
-        self.task.signals.finished.connect(self._written)
-        self.task.signals.failed.connect(self._failed)
-        self.task.signals.cancelled.connect(lambda: self._failed(None))
-        self.pack_button.setEnabled(False)
-        workers.start(self.task)
-        return True
+        def job(progress, cancelled):
+            return write_pack(repo, table, people, path, progress, cancelled)
 
-    def _progress(self, fraction: float, message: str) -> None:
-        if self.progress is not None:
-            self.progress.setValue(int(fraction * 1000))
-            self.progress.setLabelText(message)
+        self.task = workers.TaskProgress(self, "Cohort pack", job, label="Writing the cohort pack…", delay_ms=300)
+        self.task.finished.connect(self._written)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(lambda: self._failed(None))
+        self.pack_button.setEnabled(False)
+        return True
 
     def _finish(self) -> None:
         self.task = None
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress.deleteLater()
-            self.progress = None
         self.pack_button.setEnabled(bool(self.table_data and self.table_data.rows))
 
     def _written(self, path: Path) -> None:

@@ -6,8 +6,17 @@ from pathlib import Path
 from typing import Optional
 
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget, QWizardPage,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
 
 from career_explorer.data.importers.framework_layout import FrameworkError

@@ -7,8 +7,18 @@ from typing import Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QPushButton, QVBoxLayout, QWidget, QWizardPage,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
 
 from career_explorer.data.importers.flat_sheet import SheetProblem, read_header, sheet_names
@@ -92,7 +102,8 @@ class FilePage(QWizardPage):
 
     def isComplete(self) -> bool:
         text = self.path_edit.text().strip()
-        return bool(text) and Path(text).is_file() and bool(self.name_edit.text().strip() and self.version_edit.text().strip())
+        named = bool(self.name_edit.text().strip() and self.version_edit.text().strip())
+        return bool(text) and Path(text).is_file() and named
 
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip())

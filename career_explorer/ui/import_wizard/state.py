@@ -8,7 +8,11 @@ from typing import Optional
 
 from career_explorer.data.importers.sheet_collect import FlatSheet, read_flat
 from career_explorer.data.importers.sheet_mapping import (
-    CatalogueSection, LadderSection, OnetChoice, ScaleSection, SheetMap,
+    CatalogueSection,
+    LadderSection,
+    OnetChoice,
+    ScaleSection,
+    SheetMap,
 )
 from career_explorer.domain.base import slugify
 from career_explorer.domain.catalogue import Track

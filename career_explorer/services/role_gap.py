@@ -1,4 +1,6 @@
-"""Compare two roles: competency jumps within each scale, the job-level change and the pay change."""
+"""The gap between two roles, one step of a route: competency jumps within each scale, the job-level change
+and the pay change. (Compare, two to four roles side by side, is services.compare.)
+"""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Callable, Optional
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.base import normalise_name
 from career_explorer.domain.catalogue import Competency, JobLevel, Requirement, Role, Transition
-from career_explorer.domain.comparison import (
+from career_explorer.domain.role_gap import (
     Change,
     CompetencyChange,
     LevelChange,
@@ -132,7 +134,7 @@ def pay_changes(source: Role, target: Role, names: Optional[dict[str, str]] = No
 PROJECT_SOURCE = "career-explorer"
 
 
-def compare_roles(
+def role_gap(
     repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None,
     load: Optional[Callable[[str], Optional[Role]]] = None,
 ) -> RoleGap:

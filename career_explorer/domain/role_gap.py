@@ -1,4 +1,4 @@
-"""Results of comparing roles: competency jumps, level and pay changes, and routes made of steps."""
+"""The gap between two roles, one step of a route: competency jumps, level and pay changes, and the steps' lenses."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from typing import Optional
 
 from pydantic import Field
 
-from career_explorer.domain.base import Model
+from career_explorer.domain.base import Model, percent_of_scale, share_of_scale
 from career_explorer.domain.catalogue import Behaviour, CompetencyKind, Transition
-
 
 # A jump smaller than this many levels is "about the same" (O*NET: under half a level).
 ABOUT_SAME_LEVELS = 0.5
@@ -153,10 +152,8 @@ class CompetencyChange(Model):
     def normalised_jump(self) -> float:
         """The jump as 0-100 of its own scale; a new competency counts from the scale's floor."""
         if self.change == Change.NEW and self.to_level is not None:
-            return (self.to_level - self.scale_min) / (self.scale_max - self.scale_min) * 100.0
-        if self.delta is None:
-            return 0.0
-        return self.delta / (self.scale_max - self.scale_min) * 100.0
+            return percent_of_scale(self.to_level, self.scale_min, self.scale_max)
+        return share_of_scale(self.delta, self.scale_min, self.scale_max) or 0.0
 
 
 class Focus(Model):
