@@ -197,3 +197,28 @@ def test_seed_onet_representatives_to_supervisors_every_skill_level_change(bundl
         expected = Change.RAISED if after[name] > level else Change.LOWERED if after[name] < level else Change.SAME
         assert change.change == expected, name
         assert change.delta == pytest.approx(after[name] - level), name
+
+
+def test_twins_get_no_route_without_a_path_search_and_rejected_paths_are_bounded(bundled_repo, monkeypatch):
+    import career_explorer.services.routes as routes_module
+
+    finder = routes_module.RouteFinder(bundled_repo)
+    pulled = []
+
+    def counting(*args, **kwargs):
+        for path in real(*args, **kwargs):
+            pulled.append(path)
+            yield path
+
+    real = routes_module.shortest_simple_paths
+    monkeypatch.setattr(routes_module, "shortest_simple_paths", counting)
+    result = finder.find("salary-com/customer-service-manager", "seed/customer-support-manager")
+    assert result.routes == () and result.same_work and pulled == []
+    # Every path is rejected when each passes through a role and its twin: the search gives up.
+    start, goal = "onet/43-4051.00", "onet/43-1011.00"
+    everyone = frozenset(finder.graph)
+    groups = {n: everyone - {n, goal if n == start else start if n == goal else n} for n in everyone}
+    monkeypatch.setattr(finder, "_groups", groups)
+    found = finder.candidate_paths(start, goal, 2)
+    assert found == [[start, goal]]  # only the direct move visits no "twins"
+    assert 2 < len(pulled) <= routes_module.EXAMINED_PER_ROUTE * 2

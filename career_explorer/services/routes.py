@@ -17,6 +17,7 @@ Each route says in one line why it ranks where it does.
 from __future__ import annotations
 
 import weakref
+from itertools import islice
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -39,6 +40,9 @@ from career_explorer.services.route_reasons import route_reason
 
 # Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
 CANDIDATES_PER_ROUTE = 3
+# Paths looked at per route wanted before giving up on the rest: each rejected one (through a role and
+# its twin) costs a shortest-path search, and past this many the cheaper ones have all been seen.
+EXAMINED_PER_ROUTE = 8
 # A route longer than this many steps is not a plan a person would follow.
 MAX_STEPS = 5
 
@@ -165,11 +169,13 @@ class RouteFinder:
 
         A path through a role and its twin, or longer than MAX_STEPS, is skipped.
         """
-        if k < 1 or not self._can_reach(from_id, to_id, sideways):
+        # Every path between two descriptions of one job visits a role and its twin: none can be shown.
+        if k < 1 or to_id in self.twins(from_id) or not self._can_reach(from_id, to_id, sideways):
             return []
         forward, back = self._query_graphs(to_id, sideways)
         found: list[list[str]] = []
-        for path in shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back):
+        paths = shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back)
+        for path in islice(paths, EXAMINED_PER_ROUTE * k):
             if len(path) - 1 > MAX_STEPS:
                 break
             # Going away from a job and coming back to its twin is not a career move.
