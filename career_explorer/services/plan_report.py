@@ -161,15 +161,23 @@ def _plan(w: PageWriter, report: GapReport) -> None:
         w.space(0.08)
 
 
+def _block_height(lines: int) -> float:
+    """Inches a session takes: its heading and about a line and a half for each of its lines."""
+    return min(0.3 + 0.2 * lines, 4.0)
+
+
 def _sessions(w: PageWriter, report: GapReport) -> None:
     if not report.sessions:
         return
+    first_lines = len(session_lines(report.sessions[0])[1])
+    w.ensure(0.6 + _block_height(first_lines))  # the heading stays with the first session
     w.heading("Sessions")
     w.paragraph("The most recent one-on-ones first: what was discussed and agreed, and the actions ticked done.",
                 size=8, color=MUTED)
     for session in report.sessions:
         heading, lines = session_lines(session)
-        w.ensure(0.5)
+        # A session is read as one piece: never leave its last line (the next date) alone on a page.
+        w.ensure(_block_height(len(lines)))
         w.paragraph(heading, size=10, weight="bold", after=0.02)
         for line in lines:
             w.paragraph(line, size=8.5, indent=0.25, after=0.01)
