@@ -112,10 +112,13 @@ def shortest_simple_paths(
     seen = {tuple(first[1])}
     ceiling = stretch(first[0]) if stretch is not None else float("inf")
     order = itertools.count()
-    candidates: list[tuple[float, int, list[Node]]] = []
+    # Each candidate keeps the index where it left its parent path: spurs before that index were searched
+    # for the parent already and would only find the same candidates again (Lawler's refinement).
+    candidates: list[tuple[float, int, list[Node], int]] = []
+    deviation = 0
     while True:
         last = found[-1]
-        for i in range(len(last) - 1):
+        for i in range(deviation, len(last) - 1):
             spur, root = last[i], last[: i + 1]
             # Leave out the next edge of every known path that shares this root, and the root's nodes.
             banned_edges = frozenset((p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root)
@@ -131,10 +134,10 @@ def shortest_simple_paths(
             seen.add(key)
             cost = path_cost(graph, path)
             if cost is not None:
-                heapq.heappush(candidates, (cost, next(order), path))
+                heapq.heappush(candidates, (cost, next(order), path, i))
         if not candidates:
             return
-        _, _, best = heapq.heappop(candidates)
+        _, _, best, deviation = heapq.heappop(candidates)
         found.append(best)
         yield best
 
