@@ -94,3 +94,16 @@ def test_route_figure_saves_by_extension(route, tmp_path, suffix):
 def test_saving_to_an_unknown_extension_is_refused(route, tmp_path):
     with pytest.raises(ValueError, match="use a .png, .svg or .pdf"):
         save_figure(route_figure(route), tmp_path / "route.gif")
+
+
+def test_a_title_placed_at_the_right_takes_the_dark_palette_colour():
+    from matplotlib.figure import Figure
+
+    from career_explorer.charts.theme import DARK, apply_theme
+
+    figure = Figure()
+    ax = figure.add_subplot()
+    ax.set_title("Top 10 of 67 skill levels along the route", loc="right")
+    apply_theme(figure, DARK)
+    right = next(t for t in ax.texts + [ax._right_title] if t.get_text().startswith("Top 10"))
+    assert right.get_color() == DARK.foreground

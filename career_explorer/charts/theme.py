@@ -74,7 +74,10 @@ def apply_theme(figure: "Figure", theme: ChartTheme) -> "Figure":
             label.set_color(theme.foreground)
         for spine in ax.spines.values():
             spine.set_color(theme.muted)
-        ax.title.set_color(theme.foreground)
+        # A title placed left or right is a separate text from the centred one (matplotlib keeps three).
+        for title in (ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None)):
+            if title is not None:
+                title.set_color(theme.foreground)
         ax.xaxis.label.set_color(theme.foreground)
         ax.yaxis.label.set_color(theme.foreground)
         for line in ax.get_xgridlines() + ax.get_ygridlines():
