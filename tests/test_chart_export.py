@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from career_explorer.ui import chart_export, messages
-from career_explorer.ui.compare_view import CompareView
+from career_explorer.ui import messages
 from career_explorer.ui.main_window import MainWindow
+from career_explorer.ui.views.compare_view import CompareView
+from career_explorer.ui.widgets import chart_export
 
 
 def dark_palette() -> QPalette:

@@ -11,10 +11,11 @@ from career_explorer.charts.radar import radar_figure
 from career_explorer.charts.theme import DARK
 from career_explorer.domain.compare import CellStatus, Standing
 from career_explorer.services.compare import CompareError, compare_roles, comparison_csv
-from career_explorer.ui import chart_export, compare_view
-from career_explorer.ui.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
-from career_explorer.ui.compare_view import CompareView
 from career_explorer.ui.formatting import chart_theme
+from career_explorer.ui.models.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
+from career_explorer.ui.views import compare_view
+from career_explorer.ui.views.compare_view import CompareView
+from career_explorer.ui.widgets import chart_export
 
 
 def cells(model, row: int) -> list[str]:

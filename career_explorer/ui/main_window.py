@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.ui.about_dialog import AboutDialog
-from career_explorer.ui.elided_label import ElidedLabel
-from career_explorer.ui.placeholder_view import PlaceholderView
+from career_explorer.ui.dialogs.about_dialog import AboutDialog
 from career_explorer.ui.settings import app_settings
+from career_explorer.ui.views.placeholder_view import PlaceholderView
+from career_explorer.ui.widgets.elided_label import ElidedLabel
 
 if TYPE_CHECKING:  # the data layer (and pydantic) load off the start-up path: see ui/app.py
     from career_explorer.data.catalogue_repository import CatalogueRepository
@@ -31,25 +31,25 @@ def _placeholder(title: str, promise: str) -> ViewFactory:
 
 
 def _path_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.path_view import PathView
+    from career_explorer.ui.views.path_view import PathView
 
     return PathView(repo, window)
 
 
 def _browse_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.browse_view import BrowseView
+    from career_explorer.ui.views.browse_view import BrowseView
 
     return BrowseView(repo, window)
 
 
 def _compare_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.compare_view import CompareView
+    from career_explorer.ui.views.compare_view import CompareView
 
     return CompareView(repo, window)
 
 
 def _plan_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.plan_view import PlanView
+    from career_explorer.ui.views.plan_view import PlanView
 
     return PlanView(repo, window)
 
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def open_role(self, role_id: str):
         """Show the profile of `role_id` in its own window (one per role)."""
-        from career_explorer.ui.role_profile import RoleProfileDialog
+        from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
         dialog = self._profiles.get(role_id)
         if dialog is not None:
@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         """The welcome with its two questions; None while the catalogue is still loading."""
         if self.repo is None:
             return None
-        from career_explorer.ui.welcome_dialog import WelcomeDialog
+        from career_explorer.ui.dialogs.welcome_dialog import WelcomeDialog
 
         settings = app_settings()
         settings.welcome_shown = True

@@ -10,10 +10,10 @@ from career_explorer.data.errors import DataError
 from career_explorer.domain.user import SessionNote
 from career_explorer.services.sessions import competency_name, done_dates
 from career_explorer.ui import messages
-from career_explorer.ui.session_dialog import ActionChoice, SessionDialog
+from career_explorer.ui.dialogs.session_dialog import ActionChoice, SessionDialog
 
 if TYPE_CHECKING:
-    from career_explorer.ui.plan_view import PlanView
+    from career_explorer.ui.views.plan_view import PlanView
 
 
 def attach_sessions(view: "PlanView") -> None:

@@ -26,7 +26,7 @@ from career_explorer.domain.compare import RoleComparison, Standing
 from career_explorer.services.browse import browser_for
 from career_explorer.services.compare import MAX_ROLES, compare_roles, comparison_csv
 from career_explorer.ui import messages
-from career_explorer.ui.compare_table_model import (
+from career_explorer.ui.models.compare_table_model import (
     COL_COMPETENCY,
     COL_KIND,
     FIRST_ROLE_COLUMN,
@@ -35,9 +35,9 @@ from career_explorer.ui.compare_table_model import (
     CompareTableModel,
     highlight_colour,
 )
-from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.settings import Settings
+from career_explorer.ui.widgets.figure_panel import FigurePanel
+from career_explorer.ui.widgets.role_picker import RolePicker
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:

@@ -27,14 +27,15 @@ from career_explorer.domain.plan import GapReport
 from career_explorer.domain.user import Person, SavedRoute, Target
 from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
-from career_explorer.ui import messages, plan_dialogs, workers
-from career_explorer.ui.assessment_editor import AssessmentEditor
-from career_explorer.ui.cohort.plan_hook import attach_cohort, show_cohort_tab
-from career_explorer.ui.gap_panel import GapPanel
-from career_explorer.ui.history_panel import HistoryPanel
-from career_explorer.ui.people_panel import PeoplePanel
-from career_explorer.ui.role_picker import RolePicker
-from career_explorer.ui.session_hook import attach_sessions
+from career_explorer.ui import messages, workers
+from career_explorer.ui.dialogs import plan_dialogs
+from career_explorer.ui.panels.assessment_editor import AssessmentEditor
+from career_explorer.ui.panels.gap_panel import GapPanel
+from career_explorer.ui.panels.history_panel import HistoryPanel
+from career_explorer.ui.panels.people_panel import PeoplePanel
+from career_explorer.ui.views.cohort_hook import attach_cohort, show_cohort_tab
+from career_explorer.ui.views.session_hook import attach_sessions
+from career_explorer.ui.widgets.role_picker import RolePicker
 
 
 class PlanView(QWidget):

@@ -29,11 +29,11 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.route import PathResult, RankMode, Route
 from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
 from career_explorer.ui import messages
-from career_explorer.ui.role_picker import RolePicker
-from career_explorer.ui.route_charts import RouteCharts
-from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.models.route_models import RouteTableModel
+from career_explorer.ui.panels.route_charts import RouteCharts
 from career_explorer.ui.settings import Settings
-from career_explorer.ui.step_cards import StepCard, Timeline
+from career_explorer.ui.widgets.role_picker import RolePicker
+from career_explorer.ui.widgets.step_cards import StepCard, Timeline
 
 # The ranking choices, as the combo box lists them.
 RANKS = ((RankMode.PLAUSIBLE, "Most plausible",
@@ -333,7 +333,7 @@ class PathView(QWidget):
         if path is None:
             return None
         from career_explorer.services.route_pages import write_route_report
-        from career_explorer.ui.busy import busy
+        from career_explorer.ui.widgets.busy import busy
 
         try:
             with busy(self, f"Writing the route report to {path.name}…"):

@@ -25,7 +25,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Track
 from career_explorer.domain.profile import RoleFilter
 from career_explorer.services.browse import browser_for
-from career_explorer.ui.role_table_model import (
+from career_explorer.ui.models.role_table_model import (
     COL_FAMILY,
     COL_JOB_CODE,
     COL_LEVEL,
@@ -331,7 +331,7 @@ class BrowseView(QWidget):
         self.role_opened.emit(role_id)
         if self.main_window is not None and hasattr(self.main_window, "open_role"):
             return self.main_window.open_role(role_id)
-        from career_explorer.ui.role_profile import RoleProfileDialog
+        from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
         return RoleProfileDialog.show_role(self.repo, role_id, None, self)
 
