@@ -61,7 +61,7 @@ def test_compare_pay_chart_shown_dark_exports_light(qtbot, fixture_repo, tmp_pat
     qtbot.addWidget(view)
     view.setPalette(dark_palette())
     view.show()
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     view.tabs.setCurrentWidget(view.pay_panel)
     qtbot.waitUntil(lambda: view.pay_panel.figure is not None and view.pay_panel.figure.get_facecolor()[0] < 0.2)
 

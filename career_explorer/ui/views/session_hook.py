@@ -55,10 +55,7 @@ def record_session(view: "PlanView", session_id: Optional[int] = None) -> Option
         messages.show_error(view, "Cannot save the session", str(exc))
         return None
     view.refresh(keep_editor=True)
-    window = view.window()
-    if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(f"Saved the session of {saved.held_on.isoformat()} with {view.person.name}",
-                                       8000)
+    view.status_message.emit(f"Saved the session of {saved.held_on.isoformat()} with {view.person.name}")
     return saved
 
 
