@@ -132,7 +132,7 @@ def redraw_times(runs: int = 15) -> tuple[list[float], list[float], list[float]]
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from career_explorer.ui.path_view import PathView
+    from career_explorer.ui.views.path_view import PathView
 
     view = PathView(CatalogueRepository(bundled_catalogue()))
     view.resize(1250, 800)

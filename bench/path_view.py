@@ -41,7 +41,7 @@ def main() -> int:
 
     from career_explorer.data.catalogue_repository import CatalogueRepository
     from career_explorer.paths import bundled_catalogue
-    from career_explorer.ui.path_view import PathView
+    from career_explorer.ui.views.path_view import PathView
 
     app = QApplication([])
     repo = CatalogueRepository(bundled_catalogue())

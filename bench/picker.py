@@ -86,7 +86,7 @@ class Host:
     def __init__(self, repo, qtest) -> None:
         from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-        from career_explorer.ui.role_picker import RolePicker
+        from career_explorer.ui.widgets.role_picker import RolePicker
 
         self.window = QWidget()
         self.picker = RolePicker(self.window)

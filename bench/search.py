@@ -133,7 +133,7 @@ def proxy_sort_reset(rows) -> float:
     """For reference: the same reset through a QSortFilterProxyModel sorted by pay (C++ calling data())."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
 
-    from career_explorer.ui.role_table_model import COL_PAY, RoleTableModel
+    from career_explorer.ui.models.role_table_model import COL_PAY, RoleTableModel
 
     sort_role = Qt.UserRole + 2
 
@@ -161,7 +161,7 @@ def profile_open(app, repo, role_id: str, repeats: int = 5) -> tuple[list[float]
     """Profile window build + show (chart deferred); then the first and a warm band-chart draw."""
     from PySide6.QtTest import QTest
 
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     opens = []
     chart_first = chart_warm = 0.0
@@ -193,8 +193,8 @@ def run(app, folder: Path, quick: bool) -> None:
 
     from career_explorer.data.catalogue_repository import CatalogueRepository
     from career_explorer.paths import bundled_catalogue
-    from career_explorer.ui.browse_view import BrowseView
-    from career_explorer.ui.role_table_model import COL_PAY
+    from career_explorer.ui.models.role_table_model import COL_PAY
+    from career_explorer.ui.views.browse_view import BrowseView
 
     sizes = [("bundled", bundled_catalogue(), "-", "chat support manager"), ]
     for count, target in ((1_000, 16.0), (10_000 if quick else 100_000, 50.0)):

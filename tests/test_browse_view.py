@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication
 
 from career_explorer.paths import bundled_catalogue
 from career_explorer.services.browse import browser_for
-from career_explorer.ui.browse_view import BrowseView
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.role_table_model import COL_PAY, COL_SOURCE, COL_TITLE, RoleTableModel
+from career_explorer.ui.models.role_table_model import COL_PAY, COL_SOURCE, COL_TITLE, RoleTableModel
 from career_explorer.ui.settings import SETTINGS_FILE
+from career_explorer.ui.views.browse_view import BrowseView
 
 
 def titles(view: BrowseView) -> list[str]:

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QPushButton
 from career_explorer.data.compiler import write_catalogue
 from career_explorer.data.importers.framework import import_framework
 from career_explorer.services.catalogue_import import write_imported
-from career_explorer.ui import catalogue_menu, import_dialogs, messages
-from career_explorer.ui.import_dialogs import ImportRequest
+from career_explorer.ui import catalogue_menu, messages
+from career_explorer.ui.dialogs import import_dialogs
+from career_explorer.ui.dialogs.import_dialogs import ImportRequest
 from career_explorer.ui.main_window import VIEWS
 from tools.make_framework_templates import NAMES, TEMPLATES
 

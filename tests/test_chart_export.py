@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from career_explorer.ui import chart_export, messages
-from career_explorer.ui.compare_view import CompareView
+from career_explorer.ui import messages
 from career_explorer.ui.main_window import MainWindow
+from career_explorer.ui.views.compare_view import CompareView
+from career_explorer.ui.widgets import chart_export
 
 
 def dark_palette() -> QPalette:
@@ -60,7 +61,7 @@ def test_compare_pay_chart_shown_dark_exports_light(qtbot, fixture_repo, tmp_pat
     qtbot.addWidget(view)
     view.setPalette(dark_palette())
     view.show()
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     view.tabs.setCurrentWidget(view.pay_panel)
     qtbot.waitUntil(lambda: view.pay_panel.figure is not None and view.pay_panel.figure.get_facecolor()[0] < 0.2)
 

@@ -9,8 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from career_explorer.data.user_store import UserStore
-from career_explorer.ui import messages, plan_dialogs
+from career_explorer.ui import messages
 from career_explorer.ui.cohort.cohort_model import COMPETENCY_ROLE, FIRST_COMPETENCY
+from career_explorer.ui.dialogs import plan_dialogs
 from career_explorer.ui.main_window import MainWindow
 from tests.cohort_fixtures import add_cohort
 

@@ -11,10 +11,11 @@ from career_explorer.charts.radar import radar_figure
 from career_explorer.charts.theme import DARK
 from career_explorer.domain.compare import CellStatus, Standing
 from career_explorer.services.compare import CompareError, compare_roles, comparison_csv
-from career_explorer.ui import chart_export, compare_view
-from career_explorer.ui.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
-from career_explorer.ui.compare_view import CompareView
 from career_explorer.ui.formatting import chart_theme
+from career_explorer.ui.models.compare_table_model import FIRST_ROLE_COLUMN, STANDING_ROLE, CompareTableModel
+from career_explorer.ui.views import compare_view
+from career_explorer.ui.views.compare_view import CompareView
+from career_explorer.ui.widgets import chart_export
 
 
 def cells(model, row: int) -> list[str]:
@@ -89,7 +90,7 @@ def test_csv_has_one_row_per_competency_and_one_column_per_role(fixture_repo):
 
 
 def test_comparing_two_roles_highlights_the_higher_and_lower_levels(view):
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     model = view.model
     assert model.headerData(FIRST_ROLE_COLUMN, Qt.Horizontal) == "Support Team Lead\nLevel S01"
     assert cells(model, 0) == ["Products And Services", "Core", "3 of 5", "4 of 5"]
@@ -104,14 +105,14 @@ def test_comparing_two_roles_highlights_the_higher_and_lower_levels(view):
 
 
 def test_differences_only_hides_rows_where_the_levels_agree(qtbot, view):
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     qtbot.mouseClick(view.differences_only, Qt.LeftButton)
     assert [view.model.index(r, 0).data() for r in range(view.model.rowCount())] == [
         "Products And Services", "Customer Analytics"]
 
 
 def test_fewer_than_two_roles_asks_for_more(view):
-    view.set_roles(["fx/lead"])
+    view.set_roles("fx/lead")
     assert view.model.rowCount() == 0
     assert view.status_label.text().startswith("Pick two to four roles")
     assert not view.export_csv_button.isEnabled()
@@ -120,13 +121,13 @@ def test_fewer_than_two_roles_asks_for_more(view):
 def test_export_table_as_csv(view, tmp_path, monkeypatch):
     target = tmp_path / "comparison.csv"
     monkeypatch.setattr(compare_view, "ask_csv_path", lambda parent, suggested: target)
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     assert view.export_csv() == target
     assert target.read_text(encoding="utf-8").startswith("Competency,Kind,Scale,Support Team Lead,Support Manager")
 
 
 def test_charts_draw_when_their_tab_opens_and_export_as_svg(qtbot, view, tmp_path, monkeypatch):
-    view.set_roles(["fx/rep", "fx/lead", "fx/manager"])
+    view.set_roles("fx/rep", "fx/lead", "fx/manager")
     assert view.pay_panel.canvas is None
     view.tabs.setCurrentWidget(view.pay_panel)
     qtbot.waitUntil(lambda: view.pay_panel.canvas is not None)
@@ -169,7 +170,7 @@ def test_charts_in_a_dark_window_are_drawn_dark_and_follow_a_palette_switch(qtbo
     dark.setColor(QPalette.Window, QColor("#202020"))
     dark.setColor(QPalette.Base, QColor("#181818"))
     dark.setColor(QPalette.Text, QColor("#f0f0f0"))
-    view.set_roles(["fx/lead", "fx/manager"])
+    view.set_roles("fx/lead", "fx/manager")
     view.tabs.setCurrentWidget(view.pay_panel)
     qtbot.waitUntil(lambda: view.pay_panel.figure is not None)
     assert view.pay_panel.figure.get_facecolor()[0] > 0.5

@@ -12,8 +12,8 @@ from career_explorer.domain.profile import PayEntry
 from career_explorer.domain.role_gap import PayChange
 from career_explorer.services.browse import browser_for
 from career_explorer.services.path_report import pay_text
-from career_explorer.ui.role_profile import pay_cell
-from career_explorer.ui.role_table_model import COL_PAY, RoleTableModel
+from career_explorer.ui.models.role_table_model import COL_PAY, RoleTableModel
+from career_explorer.ui.panels.role_profile import pay_cell
 
 
 @pytest.mark.parametrize(("value", "currency", "expected"), [

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import TitleMatch
 from career_explorer.services.routes import find_routes
-from career_explorer.ui import chart_export
-from career_explorer.ui.path_view import PathView
-from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
-from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.models.role_completion_model import ROLE_ID, RoleCompletionModel
+from career_explorer.ui.models.route_models import RouteTableModel
 from career_explorer.ui.settings import Settings
+from career_explorer.ui.views.path_view import PathView
+from career_explorer.ui.widgets import chart_export
 from tests.route_fixtures import ALT, LEAD, MANAGER, REP, build_catalogue, two_road_sources
 
 
@@ -287,7 +287,7 @@ def test_charts_are_not_built_until_the_view_is_shown(qtbot, fixture_repo):
 
 
 def test_path_view_module_does_not_import_matplotlib():
-    code = ("import sys; import career_explorer.ui.path_view; "
+    code = ("import sys; import career_explorer.ui.views.path_view; "
             "assert not any(m.startswith('matplotlib') for m in sys.modules), 'matplotlib imported'")
     import subprocess
 

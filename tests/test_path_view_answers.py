@@ -7,8 +7,8 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 
-from career_explorer.ui.path_view import PathView
-from career_explorer.ui.route_charts import TOP_ROWS
+from career_explorer.ui.panels.route_charts import TOP_ROWS
+from career_explorer.ui.views.path_view import PathView
 
 CSR_I = "salary-com/chat-support-representative-i"
 CS_MANAGER = "salary-com/customer-service-manager"
@@ -140,7 +140,7 @@ def test_route_report_pages_lead_each_step_with_what_matters_and_name_the_source
 
 
 def test_export_route_report_writes_a_pdf_where_the_user_chose(qtbot, headline, tmp_path, monkeypatch):
-    from career_explorer.ui import path_view
+    from career_explorer.ui.views import path_view
 
     target = tmp_path / "route.pdf"
     asked = []
@@ -156,7 +156,7 @@ def test_writing_the_route_report_shows_a_wait_cursor_until_it_is_done(qtbot, he
     from PySide6.QtGui import QGuiApplication
 
     from career_explorer.services import route_pages
-    from career_explorer.ui import path_view
+    from career_explorer.ui.views import path_view
 
     seen = []
 

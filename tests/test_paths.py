@@ -50,7 +50,7 @@ def test_frozen_without_meipass_uses_the_executables_folder(monkeypatch: pytest.
 
 
 def test_window_icon_is_found_through_the_same_helper_frozen_and_from_source(frozen: Path, monkeypatch):
-    from career_explorer.ui.app import icon_files
+    from career_explorer.ui.icons import icon_files
 
     shutil.copytree(PACKAGE / "assets", frozen / "career_explorer" / "assets")
     found = icon_files()

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QLabel
 
 from career_explorer.data.user_store import STORE_NAME, UserStore
 from career_explorer.services.routes import find_routes
-from career_explorer.ui import messages, plan_dialogs
+from career_explorer.ui import messages
+from career_explorer.ui.dialogs import plan_dialogs
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.plan_view import PlanView
+from career_explorer.ui.views.plan_view import PlanView
 
 
 @pytest.fixture(autouse=True)

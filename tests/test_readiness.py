@@ -15,7 +15,7 @@ from career_explorer.domain.plan import Readiness
 from career_explorer.launcher import main
 from career_explorer.services.readiness import ranking_score
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.plan_view import PlanView
+from career_explorer.ui.views.plan_view import PlanView
 from tests.fixture_sources import fixture_sources
 from tests.route_fixtures import build_catalogue
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.role_picker import PLACEHOLDER, RolePicker
+from career_explorer.ui.widgets.role_picker import PLACEHOLDER, RolePicker
 from tests.picker_fixtures import HELP_DESK, IT_SUPPORT, SERVICE_MANAGER, ZOOKEEPER, build_picker_catalogue
 
 

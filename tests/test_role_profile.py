@@ -12,7 +12,7 @@ from career_explorer.domain.profile import PayEntry
 from career_explorer.services.profile import role_profile
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.role_profile import RoleProfileDialog, pay_cell
+from career_explorer.ui.panels.role_profile import RoleProfileDialog, pay_cell
 
 
 @pytest.fixture
@@ -156,7 +156,7 @@ def test_an_unknown_role_id_is_not_found(fixture_repo):
 
 def test_profile_shows_the_wage_history_with_years_and_gaps(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/43-4051.00"))
     qtbot.addWidget(dialog)
@@ -181,7 +181,7 @@ def test_profile_shows_the_wage_history_with_years_and_gaps(qtbot, bundled_repo)
 
 def test_a_curated_role_borrows_its_linked_occupations_history_and_says_so(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "salary-com/chat-support-representative-i"))
     qtbot.addWidget(dialog)
@@ -192,7 +192,7 @@ def test_a_curated_role_borrows_its_linked_occupations_history_and_says_so(qtbot
 
 def test_a_group_estimate_says_it_covers_the_group(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/13-1022.00"))
     qtbot.addWidget(dialog)
@@ -203,7 +203,7 @@ def test_a_group_estimate_says_it_covers_the_group(qtbot, bundled_repo):
 
 def test_job_zones_read_as_words(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/43-4051.00"))
     qtbot.addWidget(dialog)
@@ -213,7 +213,7 @@ def test_job_zones_read_as_words(qtbot, bundled_repo):
 
 def test_two_captures_of_one_source_say_which_capture_they_are(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "salary-com/chat-support-manager"))
     qtbot.addWidget(dialog)
@@ -224,7 +224,7 @@ def test_two_captures_of_one_source_say_which_capture_they_are(qtbot, bundled_re
 
 def test_a_role_without_ratings_says_so_once(qtbot, bundled_repo):
     from career_explorer.services.profile import role_profile
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     dialog = RoleProfileDialog(bundled_repo, role_profile(bundled_repo, "onet/15-1252.00"))
     qtbot.addWidget(dialog)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog
 
 from career_explorer.data.user_store import UserStore
 from career_explorer.ui import messages
+from career_explorer.ui.dialogs.session_dialog import SessionDialog
 from career_explorer.ui.main_window import MainWindow
-from career_explorer.ui.session_dialog import SessionDialog
 from tests.cohort_fixtures import add_cohort
 
 PEOPLE = ("Ana Lima", "Ben Okafor", "Cleo Park")
@@ -87,7 +87,7 @@ def test_save_is_enabled_only_once_something_is_written_and_the_dates_are_right(
 
 def test_the_dialog_is_filled_from_the_keyboard(qtbot, fixture_repo):
     from career_explorer.domain.user import PlanAction
-    from career_explorer.ui.session_dialog import ActionChoice
+    from career_explorer.ui.dialogs.session_dialog import ActionChoice
 
     action = PlanAction(competency="fx/products", text="Shadow the product owner", updated=dt.datetime(2026, 3, 1))
     dialog = SessionDialog("Ana", [ActionChoice("fx/products", "Products And Services", action)])

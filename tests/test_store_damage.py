@@ -177,7 +177,8 @@ def test_opening_runs_one_quick_check_and_the_full_one_only_after_an_unclean_shu
 
 @pytest.fixture
 def told(monkeypatch):
-    from career_explorer.ui import messages, plan_dialogs
+    from career_explorer.ui import messages
+    from career_explorer.ui.dialogs import plan_dialogs
 
     said: list[str] = []
     monkeypatch.setattr(plan_dialogs, "inform", lambda parent, title, text: said.append(text))

@@ -10,7 +10,8 @@ import pytest
 
 from career_explorer.data.user_store import UserStore
 from career_explorer.launcher import main
-from career_explorer.ui import messages, plan_dialogs
+from career_explorer.ui import messages
+from career_explorer.ui.dialogs import plan_dialogs
 from career_explorer.ui.main_window import MainWindow
 from tests.cohort_fixtures import add_cohort
 

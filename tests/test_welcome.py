@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from career_explorer.ui.dialogs.welcome_dialog import PURPOSE
 from career_explorer.ui.main_window import MainWindow
 from career_explorer.ui.settings import app_settings
-from career_explorer.ui.welcome_dialog import PURPOSE
 
 
 def test_the_welcome_asks_two_questions_and_opens_the_path_view(qtbot, fixture_repo):
@@ -42,7 +42,7 @@ def test_recent_routes_reappear_by_title_and_open_with_one_activation(qtbot, fix
 def test_help_menu_opens_the_welcome_again(qtbot, fixture_repo):
     window = MainWindow(fixture_repo)
     qtbot.addWidget(window)
-    from career_explorer.ui.welcome_dialog import WelcomeDialog
+    from career_explorer.ui.dialogs.welcome_dialog import WelcomeDialog
 
     assert window.findChildren(WelcomeDialog) == []
     window.welcome_action.trigger()

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from career_explorer.paths import bundled_catalogue
     from career_explorer.services.profile import role_profile
     from career_explorer.ui.main_window import MainWindow
-    from career_explorer.ui.role_profile import RoleProfileDialog
+    from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
     repo = CatalogueRepository(bundled_catalogue())
     args.out.mkdir(parents=True, exist_ok=True)

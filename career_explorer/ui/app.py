@@ -8,25 +8,12 @@ import time
 from pathlib import Path
 from typing import Optional
 
-from career_explorer.paths import bundled_catalogue, resource
+from career_explorer.paths import bundled_catalogue
+from career_explorer.ui.icons import app_icon
 
 # Bench hooks, so a cold start can be timed end to end (bench/startup.py, bench/installer.py).
 QUIT_WHEN_IDLE_ENV = "CAREER_EXPLORER_QUIT_WHEN_IDLE"
 STARTUP_LOG_ENV = "CAREER_EXPLORER_STARTUP_LOG"
-
-
-def icon_files() -> list[Path]:
-    """The window icon's PNG sizes (career_explorer/assets/icon-<N>.png), smallest first."""
-    return sorted(resource("assets").glob("icon-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-
-
-def app_icon():
-    from PySide6.QtGui import QIcon
-
-    icon = QIcon()
-    for path in icon_files():
-        icon.addFile(str(path))
-    return icon
 
 
 def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from career_explorer.ui import import_dialogs, messages
-from career_explorer.ui.import_dialogs import CATALOGUE_FILTER, ImportRequest
+from career_explorer.ui import messages
+from career_explorer.ui.dialogs import import_dialogs
+from career_explorer.ui.dialogs.import_dialogs import CATALOGUE_FILTER, ImportRequest
 from career_explorer.ui.settings import MAX_RECENT, app_settings
 from career_explorer.ui.workers import TaskProgress
 

@@ -15,44 +15,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.ui.about_dialog import AboutDialog
-from career_explorer.ui.elided_label import ElidedLabel
-from career_explorer.ui.placeholder_view import PlaceholderView
-from career_explorer.ui.settings import app_settings
+from career_explorer.ui.dialogs.about_dialog import AboutDialog
+from career_explorer.ui.settings import Settings, app_settings
+from career_explorer.ui.widgets.elided_label import ElidedLabel
+from career_explorer.ui.widgets.placeholder_view import PlaceholderView
 
 if TYPE_CHECKING:  # the data layer (and pydantic) load off the start-up path: see ui/app.py
     from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.domain.route import Route
+    from career_explorer.ui.views.base_view import BaseView
 
-ViewFactory = Callable[["CatalogueRepository", "MainWindow"], QWidget]
-
-
-def _placeholder(title: str, promise: str) -> ViewFactory:
-    return lambda repo, window: PlaceholderView(title, promise)
+ViewFactory = Callable[["CatalogueRepository", "MainWindow"], "BaseView"]
 
 
-def _path_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.path_view import PathView
+def _path_view(repo: CatalogueRepository, window: "MainWindow") -> BaseView:
+    from career_explorer.ui.views.path_view import PathView
 
     return PathView(repo, window)
 
 
-def _browse_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.browse_view import BrowseView
+def _browse_view(repo: CatalogueRepository, window: "MainWindow") -> BaseView:
+    from career_explorer.ui.views.browse_view import BrowseView
 
     return BrowseView(repo, window)
 
 
-def _compare_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.compare_view import CompareView
+def _compare_view(repo: CatalogueRepository, window: "MainWindow") -> BaseView:
+    from career_explorer.ui.views.compare_view import CompareView
 
     return CompareView(repo, window)
 
 
-def _plan_view(repo: CatalogueRepository, window: "MainWindow") -> QWidget:
-    from career_explorer.ui.plan_view import PlanView
+def _plan_view(repo: CatalogueRepository, window: "MainWindow") -> BaseView:
+    from career_explorer.ui.views.plan_view import PlanView
 
     return PlanView(repo, window)
 
+
+STATUS_MS = 8000  # how long a view's passing note stays in the status bar
 
 VIEWS: list[tuple[str, ViewFactory]] = [
     ("Browse", _browse_view),
@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.repo = repo
         self._profiles: dict[str, QWidget] = {}
+        self._path_route: Optional[Route] = None  # the last route a view showed, for views built later
         self.told_store_problem: Optional[str] = None  # set by app.py when the start-up dialog said it
         self.setWindowTitle(self.window_title())
         self.resize(1200, 800)
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
         self.stack = QStackedWidget(self)
         # Views are built the first time they are shown: start-up pays only for the first one.
-        self.views: dict[str, QWidget] = {}
+        self.views: dict[str, BaseView] = {}
         for name, _ in VIEWS:
             self.stack.addWidget(PlaceholderView(name, "Loading the catalogue…", self.stack))
             QListWidgetItem(name, self.nav)
@@ -128,20 +129,37 @@ class MainWindow(QMainWindow):
         self.help_dialog = show_help(self, topic)
         return self.help_dialog
 
-    def view(self, name: str) -> QWidget:
+    def view(self, name: str) -> BaseView:
         """The view called `name`, built (with its remembered settings) on first use."""
         view = self.views.get(name)
         if view is None:
             index = [n for n, _ in VIEWS].index(name)
-            view = VIEWS[index][1](self.repo, self)
-            if hasattr(view, "restore_settings"):
-                view.restore_settings(app_settings())
-            slot = self.stack.widget(index)
-            self.stack.insertWidget(index, view)
-            self.stack.removeWidget(slot)
-            slot.deleteLater()
-            self.views[name] = view
+            view = self._build_view(index, app_settings())
         return view
+
+    def _build_view(self, index: int, settings: Settings) -> BaseView:
+        """Build the view at `index` in place of what stands there, wired to the window by its signals."""
+        name, factory = VIEWS[index]
+        view = factory(self.repo, self)
+        view.role_opened.connect(self.open_role)
+        view.path_requested.connect(self.plan_path)
+        view.compare_requested.connect(self.show_comparison)
+        view.route_shown.connect(lambda route, source=view: self._relay_route(route, source))
+        view.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
+        view.path_route_changed(self._path_route)
+        view.restore_settings(settings)  # after the wiring: restoring may already show a route
+        old = self.stack.widget(index)
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self.views[name] = view
+        return view
+
+    def _relay_route(self, route: Optional[Route], source: BaseView) -> None:
+        self._path_route = route
+        for view in self.views.values():
+            if view is not source:
+                view.path_route_changed(route)
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(VIEWS):
@@ -183,22 +201,12 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         first = self.repo is None
         self.repo = repo
-        for index, (name, factory) in enumerate(VIEWS):
+        for index, (name, _) in enumerate(VIEWS):
             old = self.views.get(name)
-            if old is None:
+            if old is None or old.set_repository(repo):
                 continue
-            if hasattr(old, "set_repository"):
-                old.set_repository(repo)
-                continue
-            if hasattr(old, "save_settings"):
-                old.save_settings(settings)
-            view = factory(repo, self)
-            if hasattr(view, "restore_settings"):
-                view.restore_settings(settings)
-            self.stack.insertWidget(index, view)
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.views[name] = view
+            old.save_settings(settings)
+            self._build_view(index, settings)
         self._show_row(max(self.nav.currentRow(), 0))
         self.setWindowTitle(self.window_title())
         self.refresh_status()
@@ -207,31 +215,34 @@ class MainWindow(QMainWindow):
 
     # -- moving between views -------------------------------------------------------------
 
-    def plan_path(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> QWidget:
-        """Switch to the Path view and prefill it (either end may be None)."""
+    def plan_path(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> Optional[BaseView]:
+        """Switch to the Path view and prefill it (either end may be None); None while the catalogue loads."""
         if from_id and to_id:
             app_settings().remember_route(from_id, to_id)
-        view = self.show_view("Path")
-        if hasattr(view, "set_roles"):
-            # "Plan a path from here" keeps where the route was going, and "to here" where it started.
-            keep_from = view.from_picker.role_id() if hasattr(view, "from_picker") else None
-            keep_to = view.to_picker.role_id() if hasattr(view, "to_picker") else None
-            from_id, to_id = from_id or keep_from, to_id or keep_to
-            if from_id == to_id:
-                from_id, to_id = (from_id, None) if keep_to == to_id else (None, to_id)
-            view.set_roles(from_id, to_id)
+        self.show_view("Path")
+        if self.repo is None:
+            return None
+        view = self.view("Path")
+        # "Plan a path from here" keeps where the route was going, and "to here" where it started.
+        keep_from, keep_to = view.picked_roles()
+        from_id, to_id = from_id or keep_from, to_id or keep_to
+        if from_id == to_id:
+            from_id, to_id = (from_id, None) if keep_to == to_id else (None, to_id)
+        view.set_roles(from_id, to_id)
         return view
 
-    def show_comparison(self, role_ids: list[str]) -> QWidget:
-        """Switch to Compare with these two to four roles."""
-        view = self.show_view("Compare")
-        if hasattr(view, "set_roles"):
-            view.set_roles(list(role_ids))
+    def show_comparison(self, role_ids: list[str]) -> Optional[BaseView]:
+        """Switch to Compare with these two to four roles; None while the catalogue loads."""
+        self.show_view("Compare")
+        if self.repo is None:
+            return None
+        view = self.view("Compare")
+        view.set_roles(*role_ids)
         return view
 
     def open_role(self, role_id: str):
         """Show the profile of `role_id` in its own window (one per role)."""
-        from career_explorer.ui.role_profile import RoleProfileDialog
+        from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
         dialog = self._profiles.get(role_id)
         if dialog is not None:
@@ -251,8 +262,7 @@ class MainWindow(QMainWindow):
         settings.window_geometry = self.saveGeometry()
         settings.window_view = self.current_view_name()
         for view in self.views.values():
-            if hasattr(view, "save_settings"):
-                view.save_settings(settings)
+            view.save_settings(settings)
         settings.sync()
 
     def restore_settings(self) -> None:
@@ -273,7 +283,7 @@ class MainWindow(QMainWindow):
         """The welcome with its two questions; None while the catalogue is still loading."""
         if self.repo is None:
             return None
-        from career_explorer.ui.welcome_dialog import WelcomeDialog
+        from career_explorer.ui.dialogs.welcome_dialog import WelcomeDialog
 
         settings = app_settings()
         settings.welcome_shown = True

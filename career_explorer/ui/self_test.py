@@ -54,7 +54,7 @@ class SelfTest:
         return f"Qt {qVersion()} on the '{platform}' platform, PySide6 {pyside_version}, Python {py}, {mode}"
 
     def check_resources(self) -> str:
-        from career_explorer.ui.app import icon_files
+        from career_explorer.ui.icons import icon_files
 
         icons = icon_files()
         if not icons:

@@ -30,9 +30,10 @@ from career_explorer.domain.cohort import CohortTable
 from career_explorer.services.cohort import BY_PERSON, cohort_table, load_members, only_tagged, sort_rows
 from career_explorer.services.cohort_output import LEGEND, SHARED_HEADERS, behaviour_lines, filter_words, shared_row
 from career_explorer.services.cohort_transfer import apply_many, export_cohort, preview_many, read_records
-from career_explorer.ui import messages, plan_dialogs, workers
+from career_explorer.ui import messages, workers
 from career_explorer.ui.cohort import transfer_dialogs
 from career_explorer.ui.cohort.cohort_model import FIRST_COMPETENCY, CohortTableModel
+from career_explorer.ui.dialogs import plan_dialogs
 
 ALL_ROLES = "All target roles"
 ALL_TAGS = "Any tag"

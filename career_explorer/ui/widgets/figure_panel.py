@@ -11,8 +11,8 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from career_explorer.ui.chart_canvas import ChartCanvas
 from career_explorer.ui.formatting import chart_theme
+from career_explorer.ui.widgets.chart_canvas import ChartCanvas
 
 FigureFactory = Callable[[Any], Any]  # (ChartTheme) -> matplotlib Figure
 

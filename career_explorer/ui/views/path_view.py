@@ -29,11 +29,12 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.route import PathResult, RankMode, Route
 from career_explorer.services.routes import DEFAULT_ROUTES, route_finder
 from career_explorer.ui import messages
-from career_explorer.ui.role_picker import RolePicker
-from career_explorer.ui.route_charts import RouteCharts
-from career_explorer.ui.route_models import RouteTableModel
+from career_explorer.ui.models.route_models import RouteTableModel
+from career_explorer.ui.panels.route_charts import RouteCharts
 from career_explorer.ui.settings import Settings
-from career_explorer.ui.step_cards import StepCard, Timeline
+from career_explorer.ui.views.base_view import BaseView
+from career_explorer.ui.widgets.role_picker import RolePicker
+from career_explorer.ui.widgets.step_cards import StepCard, Timeline
 
 # The ranking choices, as the combo box lists them.
 RANKS = ((RankMode.PLAUSIBLE, "Most plausible",
@@ -55,15 +56,13 @@ def ask_report_path(parent: QWidget, stem: str) -> Optional[Path]:
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
-class PathView(QWidget):
-    """Routes from one role to another. Other views call `set_roles(from_id, to_id)`."""
+class PathView(BaseView):
+    """Routes from one role to another; `route_shown` carries the Route on screen (direct: rank 0) or None."""
 
-    route_shown = Signal(object)  # the Route on screen (a direct comparison has rank 0), or None
     report_written = Signal(Path)
 
-    def __init__(self, repo: CatalogueRepository, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.repo = repo
+    def __init__(self, repo: CatalogueRepository, window: Optional[QWidget] = None) -> None:
+        super().__init__(repo, window)
         self.finder = route_finder(repo)
         self.result: Optional[PathResult] = None
         self.current_route: Optional[Route] = None
@@ -217,7 +216,10 @@ class PathView(QWidget):
 
     # -- public API -------------------------------------------------------------------------
 
-    def set_roles(self, from_id: Optional[str], to_id: Optional[str]) -> None:
+    def picked_roles(self) -> tuple[Optional[str], Optional[str]]:
+        return self.from_picker.role_id(), self.to_picker.role_id()
+
+    def set_roles(self, from_id: Optional[str] = None, to_id: Optional[str] = None) -> None:
         """Show routes from `from_id` to `to_id`; None leaves that picker empty."""
         for picker, role_id in ((self.from_picker, from_id), (self.to_picker, to_id)):
             picker.blockSignals(True)
@@ -333,7 +335,7 @@ class PathView(QWidget):
         if path is None:
             return None
         from career_explorer.services.route_pages import write_route_report
-        from career_explorer.ui.busy import busy
+        from career_explorer.ui.widgets.busy import busy
 
         try:
             with busy(self, f"Writing the route report to {path.name}…"):

@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from career_explorer.domain.role_gap import RoleGap
-from career_explorer.ui.card_html import DETAIL, MUTED, gap_html
+from career_explorer.ui.widgets.card_html import DETAIL, MUTED, gap_html
 
 ACCENT = {"step": "#1f77b4", "total": "#2ca02c", "direct": "#9467bd"}
 SHADES = {False: {MUTED: "#57606a", DETAIL: "#444c56"}, True: {MUTED: "#a3adb8", DETAIL: "#c9d1d9"}}

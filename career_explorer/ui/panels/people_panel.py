@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore
 from career_explorer.services.person_transfer import delete_with_export
-from career_explorer.ui import messages, plan_dialogs
+from career_explorer.ui import messages
+from career_explorer.ui.dialogs import plan_dialogs
 
 
 class PeoplePanel(QWidget):

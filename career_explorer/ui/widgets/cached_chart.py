@@ -12,7 +12,7 @@ from collections import OrderedDict
 from typing import Any, Callable, Hashable, NamedTuple, Optional
 
 from career_explorer.domain.route import Route
-from career_explorer.ui.chart_canvas import ChartCanvas
+from career_explorer.ui.widgets.chart_canvas import ChartCanvas
 
 # Pictures kept per chart: the routes listed (up to 20) and a few before them.
 KEPT = 24

@@ -26,7 +26,7 @@ from career_explorer.domain.compare import RoleComparison, Standing
 from career_explorer.services.browse import browser_for
 from career_explorer.services.compare import MAX_ROLES, compare_roles, comparison_csv
 from career_explorer.ui import messages
-from career_explorer.ui.compare_table_model import (
+from career_explorer.ui.models.compare_table_model import (
     COL_COMPETENCY,
     COL_KIND,
     FIRST_ROLE_COLUMN,
@@ -35,9 +35,10 @@ from career_explorer.ui.compare_table_model import (
     CompareTableModel,
     highlight_colour,
 )
-from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.settings import Settings
+from career_explorer.ui.views.base_view import BaseView
+from career_explorer.ui.widgets.figure_panel import FigurePanel
+from career_explorer.ui.widgets.role_picker import RolePicker
 
 
 def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:
@@ -50,10 +51,11 @@ def ask_csv_path(parent: QWidget, suggested: str) -> Optional[Path]:
     return path if path.suffix.lower() == ".csv" else path.with_name(path.name + ".csv")
 
 
-class CompareView(QWidget):
-    def __init__(self, repo: CatalogueRepository, window=None, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.repo, self.main_window = repo, window
+class CompareView(BaseView):
+    """Two to four roles side by side: competencies down, roles across, and their pay."""
+
+    def __init__(self, repo: CatalogueRepository, window: Optional[QWidget] = None) -> None:
+        super().__init__(repo, window)
         self.browser = browser_for(repo)
         self.result: Optional[RoleComparison] = None
 
@@ -64,7 +66,7 @@ class CompareView(QWidget):
             picker.set_choices(repo)
             picker.role_changed.connect(lambda _id: self.refresh())
         self.clear_button = QPushButton("Clear roles", self)
-        self.clear_button.clicked.connect(lambda: self.set_roles([]))
+        self.clear_button.clicked.connect(lambda: self.set_roles())
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
 
@@ -145,7 +147,10 @@ class CompareView(QWidget):
         ids = [p.role_id() for p in self.pickers]
         return list(dict.fromkeys(i for i in ids if i))
 
-    def set_roles(self, role_ids: list[str]) -> None:
+    def picked_roles(self) -> tuple[Optional[str], ...]:
+        return tuple(self.role_ids())
+
+    def set_roles(self, *role_ids: Optional[str]) -> None:
         """Put up to four roles (by id) in the pickers, in order, and compare them."""
         wanted = list(role_ids)[:MAX_ROLES]
         for n, picker in enumerate(self.pickers):
@@ -203,8 +208,8 @@ class CompareView(QWidget):
 
     def _open_cell_role(self, index) -> None:
         role_id = index.data(ROLE_ID_ROLE)
-        if role_id and self.main_window is not None and hasattr(self.main_window, "open_role"):
-            self.main_window.open_role(role_id)
+        if role_id:
+            self.role_opened.emit(role_id)
 
     # -- export and settings ---------------------------------------------------------------
 
@@ -227,4 +232,4 @@ class CompareView(QWidget):
     def restore_settings(self, settings: Settings) -> None:
         known = [i for i in settings.compare_roles if self.browser.summary(i) is not None]
         if known:
-            self.set_roles(known)
+            self.set_roles(*known)

@@ -32,10 +32,10 @@ from career_explorer.domain.money import format_money
 from career_explorer.domain.profile import PayEntry, RoleProfile, capture_label
 from career_explorer.services.compare import level_text
 from career_explorer.services.profile import role_profile
-from career_explorer.ui.competency_list import CompetencyList
-from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.table_fit import fit_rows
-from career_explorer.ui.wage_history_panel import WageHistoryPanel
+from career_explorer.ui.panels.wage_history_panel import WageHistoryPanel
+from career_explorer.ui.widgets.competency_list import CompetencyList
+from career_explorer.ui.widgets.figure_panel import FigurePanel
+from career_explorer.ui.widgets.table_fit import fit_rows
 
 PERCENTILE_HEADERS = {"p10": "p10", "p25": "p25", "p50": "Median", "p75": "p75", "p90": "p90"}
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from career_explorer.ui.cohort.cohort_view import CohortView
 
 if TYPE_CHECKING:
-    from career_explorer.ui.plan_view import PlanView
+    from career_explorer.ui.views.plan_view import PlanView
 
 
 def attach_cohort(view: "PlanView") -> CohortView:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from career_explorer.domain.money import format_money
 from career_explorer.domain.wage_history import WageHistory, WagePoint
-from career_explorer.ui.figure_panel import FigurePanel
-from career_explorer.ui.table_fit import fit_rows
+from career_explorer.ui.widgets.figure_panel import FigurePanel
+from career_explorer.ui.widgets.table_fit import fit_rows
 
 COLUMNS = ("Release", "Median", "Middle half (p25–p75)", "Change")
 

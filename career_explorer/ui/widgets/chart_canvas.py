@@ -2,7 +2,7 @@
 
 On screen a chart follows the window's palette; Export always writes a figure of its own, sized and
 coloured for print, through `chart_export.export_for_print` (tests patch `chart_export.ask_export_path`).
-`FigurePanel` (ui/figure_panel.py) is this widget for charts whose function makes its own Figure.
+`FigurePanel` (ui/widgets/figure_panel.py) is this widget for charts whose function makes its own Figure.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from career_explorer.domain.route import Route
-from career_explorer.ui import chart_export
+from career_explorer.ui.widgets import chart_export
 
 DrawFn = Callable[[Any, Any], Any]  # (matplotlib Figure, subject) -> whatever the chart reports
 FigureFn = Callable[[Any], Any]  # subject -> a standalone matplotlib Figure, sized for print

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.ui.role_picker import RolePicker
 from career_explorer.ui.settings import Settings
+from career_explorer.ui.widgets.role_picker import RolePicker
 
 PURPOSE = ("Career Explorer shows what it takes to get from the job you have to the job you want: the "
            "steps between them, the pay at each step and the skills that grow, from public data, on this "

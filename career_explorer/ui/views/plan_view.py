@@ -24,27 +24,30 @@ from career_explorer.data.errors import DataError
 from career_explorer.data.user_store import UserStore, now
 from career_explorer.domain.base import slugify
 from career_explorer.domain.plan import GapReport
+from career_explorer.domain.route import Route
 from career_explorer.domain.user import Person, SavedRoute, Target
 from career_explorer.services.gap_plan import gap_report, role_status
 from career_explorer.services.person_transfer import apply_import, export_person, preview_import, read_export
-from career_explorer.ui import messages, plan_dialogs, workers
-from career_explorer.ui.assessment_editor import AssessmentEditor
-from career_explorer.ui.cohort.plan_hook import attach_cohort, show_cohort_tab
-from career_explorer.ui.gap_panel import GapPanel
-from career_explorer.ui.history_panel import HistoryPanel
-from career_explorer.ui.people_panel import PeoplePanel
-from career_explorer.ui.role_picker import RolePicker
-from career_explorer.ui.session_hook import attach_sessions
+from career_explorer.ui import messages, workers
+from career_explorer.ui.dialogs import plan_dialogs
+from career_explorer.ui.panels.assessment_editor import AssessmentEditor
+from career_explorer.ui.panels.gap_panel import GapPanel
+from career_explorer.ui.panels.history_panel import HistoryPanel
+from career_explorer.ui.panels.people_panel import PeoplePanel
+from career_explorer.ui.views.base_view import BaseView
+from career_explorer.ui.views.cohort_hook import attach_cohort, show_cohort_tab
+from career_explorer.ui.views.session_hook import attach_sessions
+from career_explorer.ui.widgets.role_picker import RolePicker
 
 
-class PlanView(QWidget):
+class PlanView(BaseView):
     pdf_exported = Signal(object)  # Path
     pdf_failed = Signal(str)
 
     def __init__(self, repo: CatalogueRepository, window: Optional[QWidget] = None,
                  store: Optional[UserStore] = None) -> None:
-        super().__init__(window)
-        self.repo, self.window_ref = repo, window
+        super().__init__(repo, window)
+        self.path_route: Optional[Route] = None  # the Path view's route, as its route_shown last said
         problem = None
         told = False
         if store is None:
@@ -197,7 +200,7 @@ class PlanView(QWidget):
             self.store.set_target(self.person.id, Target(role_id=role_id, set_at=now()))
             self.refresh()
 
-    def set_roles(self, current_id: Optional[str], target_id: Optional[str]) -> None:
+    def set_roles(self, current_id: Optional[str] = None, target_id: Optional[str] = None) -> None:
         """Set the person's current and target roles, as picking them does."""
         if current_id:
             self.current_picker.set_role_id(current_id)
@@ -206,28 +209,25 @@ class PlanView(QWidget):
             self.target_picker.set_role_id(target_id)
             self._target_changed(target_id)
 
-    def set_repository(self, repo: CatalogueRepository) -> None:
-        """Switch catalogues: user data stays; roles the new catalogue lacks are marked."""
+    def set_repository(self, repo: CatalogueRepository) -> bool:
+        """Switch catalogues in place: user data stays; roles the new catalogue lacks are marked."""
         self.repo = self.editor.repo = self.history.repo = repo
         self.cohort.set_repository(repo)
         for picker in (self.current_picker, self.target_picker):
             picker.set_choices(repo)
         self.refresh()
+        return True
+
+    def path_route_changed(self, route: Optional[Route]) -> None:
+        self.path_route = route
 
     def show_in_path(self) -> None:
         target = self.store.target(self.person.id) if self.person else None
-        if self.window_ref is not None and hasattr(self.window_ref, "plan_path"):
-            self.window_ref.plan_path(self.person.role_id if self.person else None,
-                                      target.role_id if target else None)
+        self.path_requested.emit(self.person.role_id if self.person else None, target.role_id if target else None)
 
-    def path_route(self):
-        path = self.window_ref.views.get("Path") if self.window_ref is not None and hasattr(
-            self.window_ref, "views") else None
-        return getattr(path, "current_route", None)
-
-    def use_path_route(self, route=None) -> bool:
+    def use_path_route(self, route: Optional[Route] = None) -> bool:
         """Aim for the Path view's route: the target becomes its last role, the route is saved."""
-        route = route or self.path_route()
+        route = route or self.path_route
         if self.person is None or route is None:
             messages.show_error(self, "No route", "Open the Path view and pick a route first.")
             return False
@@ -344,9 +344,7 @@ class PlanView(QWidget):
         self.pdf_failed.emit(message)
 
     def _status(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 8000)
+        self.status_message.emit(text)
 
     def export_person(self) -> Optional[Path]:
         if self.person is None:

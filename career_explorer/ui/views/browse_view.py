@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.catalogue import Track
 from career_explorer.domain.profile import RoleFilter
 from career_explorer.services.browse import browser_for
-from career_explorer.ui.role_table_model import (
+from career_explorer.ui.models.role_table_model import (
     COL_FAMILY,
     COL_JOB_CODE,
     COL_LEVEL,
@@ -36,18 +36,16 @@ from career_explorer.ui.role_table_model import (
     RoleTableModel,
 )
 from career_explorer.ui.settings import Settings
+from career_explorer.ui.views.base_view import BaseView
 
 PAY_STEP = 5000
 
 
-class BrowseView(QWidget):
+class BrowseView(BaseView):
     """Every role in a table; typing narrows it, filters narrow it further."""
 
-    role_opened = Signal(str)
-
-    def __init__(self, repo: CatalogueRepository, window=None, parent: Optional[QWidget] = None) -> None:
-        super().__init__(parent)
-        self.repo, self.main_window = repo, window
+    def __init__(self, repo: CatalogueRepository, window: Optional[QWidget] = None) -> None:
+        super().__init__(repo, window)
         self.browser = browser_for(repo)
         self.facets = self.browser.facets()
 
@@ -196,7 +194,7 @@ class BrowseView(QWidget):
         self.pay_min.valueChanged.connect(self._pay_changed)
         self.pay_max.valueChanged.connect(self._pay_changed)
         self.clear_filters.clicked.connect(self.clear_all_filters)
-        self.table.doubleClicked.connect(lambda index: self.open_role(self.model.data(index, ROLE_ID_ROLE)))
+        self.table.doubleClicked.connect(lambda index: self.role_opened.emit(self.model.data(index, ROLE_ID_ROLE)))
         self._picked: list[str] = []  # selected role ids in the order they were picked
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -280,8 +278,7 @@ class BrowseView(QWidget):
         self._level_from_changed()
 
     def focus_search(self) -> None:
-        if self.main_window is not None and hasattr(self.main_window, "show_view"):
-            self.main_window.show_view("Browse")
+        # The shortcut fires only while Browse is on screen (Qt skips hidden widgets' shortcuts).
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -319,26 +316,18 @@ class BrowseView(QWidget):
         self.open_button.setEnabled(count == 1 or (count == 0 and self.model.rowCount() > 0))
         self.compare_button.setEnabled(2 <= count <= 4)
 
-    def open_current(self):
+    def open_current(self) -> None:
+        """Ask for the profile of the selected role, or of the first one shown."""
         role_id = self.current_role_id()
         if role_id is None and self.model.rowCount():
             role_id = self.model.row_at(0).id
-        return self.open_role(role_id) if role_id else None
-
-    def open_role(self, role_id: Optional[str]):
-        if not role_id:
-            return None
-        self.role_opened.emit(role_id)
-        if self.main_window is not None and hasattr(self.main_window, "open_role"):
-            return self.main_window.open_role(role_id)
-        from career_explorer.ui.role_profile import RoleProfileDialog
-
-        return RoleProfileDialog.show_role(self.repo, role_id, None, self)
+        if role_id:
+            self.role_opened.emit(role_id)
 
     def compare_selected(self) -> None:
         ids = self.selected_role_ids()
-        if 2 <= len(ids) <= 4 and self.main_window is not None and hasattr(self.main_window, "show_comparison"):
-            self.main_window.show_comparison(ids)
+        if 2 <= len(ids) <= 4:
+            self.compare_requested.emit(ids)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() == QEvent.Resize:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QToolTip, QWidget
 
 from career_explorer.domain.catalogue import TitleMatch
-from career_explorer.ui.role_completion_model import ROLE_ID, RoleCompletionModel
+from career_explorer.ui.models.role_completion_model import ROLE_ID, RoleCompletionModel
 
 PLACEHOLDER = "Type a job title…"
 SHOWN = 15  # completions per keystroke: a screenful

@@ -28,7 +28,7 @@ from career_explorer.domain.user import Assessment, SessionNote
 from career_explorer.services.assessment import diff_snapshots, history
 from career_explorer.services.path_report import level_text
 from career_explorer.services.sessions import done_text, history_entries, session_line
-from career_explorer.ui.chart_canvas import ChartCanvas
+from career_explorer.ui.widgets.chart_canvas import ChartCanvas
 
 
 def _draw_history(figure, data):

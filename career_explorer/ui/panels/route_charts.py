@@ -17,7 +17,7 @@ from career_explorer.charts.heatmap_rows import focus_rows
 from career_explorer.charts.pay_progression import draw_pay_progression, pay_progression_figure
 from career_explorer.charts.skill_heatmap import draw_skill_heatmap, skill_heatmap_figure
 from career_explorer.domain.route import Route, SkillRow
-from career_explorer.ui.cached_chart import CachedChart
+from career_explorer.ui.widgets.cached_chart import CachedChart
 
 # Heatmap rows on screen until "Show all" is pressed: legible at 1024x700 and enough to lead with.
 TOP_ROWS = 10

@@ -10,10 +10,10 @@ from career_explorer.data.errors import DataError
 from career_explorer.domain.user import SessionNote
 from career_explorer.services.sessions import competency_name, done_dates
 from career_explorer.ui import messages
-from career_explorer.ui.session_dialog import ActionChoice, SessionDialog
+from career_explorer.ui.dialogs.session_dialog import ActionChoice, SessionDialog
 
 if TYPE_CHECKING:
-    from career_explorer.ui.plan_view import PlanView
+    from career_explorer.ui.views.plan_view import PlanView
 
 
 def attach_sessions(view: "PlanView") -> None:
@@ -55,10 +55,7 @@ def record_session(view: "PlanView", session_id: Optional[int] = None) -> Option
         messages.show_error(view, "Cannot save the session", str(exc))
         return None
     view.refresh(keep_editor=True)
-    window = view.window()
-    if hasattr(window, "statusBar"):
-        window.statusBar().showMessage(f"Saved the session of {saved.held_on.isoformat()} with {view.person.name}",
-                                       8000)
+    view.status_message.emit(f"Saved the session of {saved.held_on.isoformat()} with {view.person.name}")
     return saved
 
 

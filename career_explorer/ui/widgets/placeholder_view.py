@@ -1,4 +1,4 @@
-"""A view that says what will come, until the real view lands."""
+"""A stand-in that says what will come, until the real view is built (not a view: it has no catalogue)."""
 
 from __future__ import annotations
 

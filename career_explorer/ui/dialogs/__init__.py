@@ -1,0 +1,1 @@
+"""Dialogs: About, Welcome, the catalogue import dialogs and those of My plan."""

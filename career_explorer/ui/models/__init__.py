@@ -1,0 +1,1 @@
+"""Qt item models over domain results, for the tables and the role picker."""
