@@ -48,6 +48,25 @@ def dark_palette():
     return palette
 
 
+def seed_cohort() -> None:
+    """Three people a coach might keep, written through the CLI into this run's own home."""
+    from career_explorer.launcher import main as cli
+
+    rep = "Chat Support Representative I"
+    people = (("Ana Diaz", "Customer Service Manager", ["Products And Services=2", "Customer Analytics=1"]),
+              ("Ben Okafor", "Customer Service Manager",
+               ["Products And Services=3", "Customer Analytics=2", "Call Center Management=1"]),
+              ("Cleo Park", "Chat Support Manager", ["Products And Services=1"]))
+    for name, target, ratings in people:
+        cli(["person", "add", name])
+        cli(["person", "set-role", name, rep])
+        cli(["person", "set-target", name, target])
+        cli(["assess", name, "--target", target] + [arg for r in ratings for arg in ("--set", r)])
+    cli(["person", "tag", "Ana Diaz", "--add", "spring onboarding"])
+    cli(["person", "session", "Ana Diaz", "--discussed", "The product FAQ and the escalation queue",
+         "--agreed", "Shadow a team lead for two shifts"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
@@ -122,6 +141,12 @@ def main(argv: list[str] | None = None) -> int:
         window.plan_path("onet/15-1254.00", "onet/11-3021.00")
         return window
 
+    def cohort(window):
+        view = window.show_view("My plan")
+        view.coach_mode.setChecked(True)
+        view.tabs.setCurrentIndex(view.tabs.count() - 1)  # the Cohort tab comes last
+        return window
+
     def about(window):
         return window.show_about()
 
@@ -131,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
 
     screens = {
         "browse": browse, "path-picker": path_picker, "path-ladder": path_route, "path-onet": path_onet,
-        "path-web": path_web, "compare": compare, "plan": plan, "plan-gap": plan_gap, "about": about,
+        "path-web": path_web, "compare": compare, "plan": plan, "plan-gap": plan_gap, "cohort": cohort,
+        "about": about,
         "welcome": welcome,
     }
     profiles = {"profile-csr": "onet/43-4051.00", "profile-software": "onet/15-1252.00",
                 "profile-chat-rep": "salary-com/chat-support-representative-i"}
     wanted = set(args.only or list(screens) + list(profiles))
+    if "cohort" in wanted:
+        seed_cohort()
     started = time.monotonic()
     for width, height in SIZES:
         for name, prepare in screens.items():
