@@ -9,21 +9,11 @@ import pytest
 
 from career_explorer.data.user_store import NameTaken, UserStore
 from career_explorer.domain.user import SessionNote
-from career_explorer.launcher import main
 from career_explorer.services.cohort_transfer import apply_many, preview_many, read_records
 from career_explorer.services.sessions import done_dates
 from tests.cohort_fixtures import add_cohort
 
 NAMES = ("Ana Lima", "Ben Okafor", "Cleo Park")
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 @pytest.fixture

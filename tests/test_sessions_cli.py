@@ -9,20 +9,7 @@ import subprocess
 import pytest
 
 from career_explorer.data.user_store import UserStore
-from career_explorer.launcher import main
 from tests.cohort_fixtures import add_cohort
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        except SystemExit as exc:  # argparse's own errors (a bad date, a missing option)
-            code = exc.code
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 @pytest.fixture

@@ -9,20 +9,10 @@ import subprocess
 import pytest
 
 from career_explorer.data.user_store import UserStore
-from career_explorer.launcher import main
 from career_explorer.ui import messages
 from career_explorer.ui.dialogs import plan_dialogs
 from career_explorer.ui.main_window import MainWindow
 from tests.cohort_fixtures import add_cohort
-
-
-@pytest.fixture
-def cli(capsys, fixture_catalogue_path):
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(["--catalogue", str(fixture_catalogue_path), *argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-    return run
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ is written in ONE transaction: a problem with the last leaves the first unwritte
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
@@ -25,6 +24,7 @@ from career_explorer.services.person_transfer import (
     parse_export,
     portable_record,
     preview_import,
+    write_whole,
 )
 
 MAX_COHORT_BYTES = 200 * 1024 * 1024  # a cohort of hundreds, each with years of snapshots
@@ -40,16 +40,7 @@ def cohort_text(store: UserStore, person_ids: Sequence[int]) -> str:
 
 def export_cohort(store: UserStore, person_ids: Sequence[int], path: Path) -> Path:
     """Write the people (only those given) to one file, via a temporary file: never a half file."""
-    path = Path(path)
-    text = cohort_text(store, person_ids)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise TransferError(f"cannot write {path}: {exc.strerror or exc}") from None
-    return path
+    return write_whole(Path(path), cohort_text(store, person_ids))
 
 
 def parse_records(data: bytes, name: str = "file") -> list[PersonRecord]:

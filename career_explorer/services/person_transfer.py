@@ -44,8 +44,11 @@ def export_text(store: UserStore, person_id: int) -> str:
 
 def export_person(store: UserStore, person_id: int, path: Path) -> Path:
     """Write the person's JSON next to `path` first, then move it into place (never a half file)."""
-    path = Path(path)
-    text = export_text(store, person_id)
+    return write_whole(Path(path), export_text(store, person_id))
+
+
+def write_whole(path: Path, text: str) -> Path:
+    """Write `text` to a temporary file beside `path`, then move it into place: never a half file."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
         tmp.write_text(text, encoding="utf-8")
