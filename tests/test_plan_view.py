@@ -322,3 +322,20 @@ def test_gap_table_names_one_scale_in_its_headers_and_never_scrolls_sideways(qtb
     assert not panel.gaps.horizontalScrollBar().isVisible()
     # The one-line preview of the next behaviours shows where there is room for it.
     assert ("Next behaviours" in headers) == (size[0] >= 1280)
+
+
+def test_history_differences_fit_a_1024_window_without_scrolling_sideways(qtbot, fixture_repo):
+    window, view = open_plan(qtbot, fixture_repo)
+    window.resize(1024, 700)
+    view.coach_mode.setChecked(True)  # a coach's list of people takes width from the pane too
+    view.set_roles("fx/rep", "fx/lead")
+    view.editor.set_rating("fx/products", 1)
+    view.editor.save("start")
+    view.editor.set_rating("fx/products", 3)
+    view.editor.save()
+    view.tabs.setCurrentWidget(view.history)
+    qtbot.wait(100)
+    diff = view.history.diff
+    assert column(diff, 0) == ["Products And Services"]
+    assert not diff.horizontalScrollBar().isVisible()
+    assert diff.columnWidth(0) >= diff.fontMetrics().horizontalAdvance("Products")

@@ -102,6 +102,9 @@ class HistoryPanel(QWidget):
         self.diff.setEditTriggers(QTableWidget.NoEditTriggers)
         self.diff.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
         self.diff.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
+        # Levels are short: sized to their text, they leave the names and evidence room in a narrow pane.
+        for column in (1, 2, 3):
+            self.diff.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.diff_note = QLabel(self)
 
         pickers = QHBoxLayout()
