@@ -183,3 +183,26 @@ def test_an_onet_move_says_who_lists_it_once_in_words(qtbot, bundled_repo):
     assert re.search(r"Who says so: O\*NET lists it as [a-z ]+related occupation, \d+(st|nd|rd|th) on its list", text)
     assert text.count("lists it as") == 1
     assert "Primary-" not in text and "Supplemental" not in text
+
+
+def test_the_first_route_search_shows_a_wait_cursor_while_the_moves_are_read(qtbot, bundled_repo, monkeypatch):
+    from PySide6.QtGui import QGuiApplication
+
+    from career_explorer.services import routes
+
+    view = PathView(bundled_repo)
+    qtbot.addWidget(view)
+    view.finder = routes.RouteFinder(bundled_repo)  # nothing read yet, as on a freshly opened catalogue
+    cursors = []
+    real_find = view.finder.find
+
+    def find(*args, **kwargs):
+        cursor = QGuiApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return real_find(*args, **kwargs)
+
+    monkeypatch.setattr(view.finder, "find", find)
+    view.set_roles(CSR_I, CS_MANAGER)
+    view.set_roles("onet/15-1254.00", "onet/11-3021.00")
+    assert cursors == [Qt.WaitCursor, None]  # once read, searches are quick and show no cursor
+    assert QGuiApplication.overrideCursor() is None

@@ -88,6 +88,11 @@ class RouteFinder:
             self._with_data = self.repo.roles_with_levels()
         return self._graph
 
+    def warmed(self, sideways: bool = False) -> bool:
+        """Whether the move graph and this rule's costs are built: the first query builds them, which on a
+        catalogue of many thousand roles takes seconds."""
+        return self._graph is not None and sideways in self._costs
+
     def twins(self, role_id: str) -> frozenset[str]:
         """Roles a `related` link says are the same work as `role_id`."""
         _ = self.graph  # builds the groups on first use

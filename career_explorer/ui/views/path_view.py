@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from html import escape
 from pathlib import Path
 from typing import Optional
@@ -33,6 +34,7 @@ from career_explorer.ui.models.route_models import RouteTableModel
 from career_explorer.ui.panels.route_charts import RouteCharts
 from career_explorer.ui.settings import Settings
 from career_explorer.ui.views.base_view import BaseView
+from career_explorer.ui.widgets.busy import busy
 from career_explorer.ui.widgets.role_picker import RolePicker
 from career_explorer.ui.widgets.step_cards import StepCard, Timeline
 
@@ -249,8 +251,10 @@ class PathView(BaseView):
         if from_id == to_id:
             self._show_state("From and To are the same role. Pick a different target to see routes.")
             return
-        self.result = self.finder.find(from_id, to_id, self.count_spin.value(), self.rank_mode(),
-                                       self.sideways_check.isChecked())
+        sideways = self.sideways_check.isChecked()
+        wait = nullcontext() if self.finder.warmed(sideways) else busy(self, "Reading the catalogue's moves…")
+        with wait:
+            self.result = self.finder.find(from_id, to_id, self.count_spin.value(), self.rank_mode(), sideways)
         if self.result.found:
             self.routes_model.set_routes(self.result.routes)
             self.charts.set_routes(self.result.routes)
@@ -335,7 +339,6 @@ class PathView(BaseView):
         if path is None:
             return None
         from career_explorer.services.route_pages import write_route_report
-        from career_explorer.ui.widgets.busy import busy
 
         try:
             with busy(self, f"Writing the route report to {path.name}…"):
