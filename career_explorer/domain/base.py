@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
@@ -63,6 +64,7 @@ def slugify(text: str) -> str:
     return slug or "x"
 
 
+@lru_cache(maxsize=8192)  # a few hundred competency names, asked for thousands of times a route search
 def normalise_name(name: str) -> str:
     """Key used to match the same competency across sources ("Products & Services" ~ "products and services")."""
     text = name.lower().replace("&", " and ")
