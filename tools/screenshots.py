@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
+    from career_explorer.ui.style import install
+
+    install(app)
     if args.dark:
         app.setPalette(dark_palette())
     from career_explorer.data.catalogue_repository import CatalogueRepository

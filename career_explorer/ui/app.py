@@ -25,6 +25,9 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     from career_explorer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from career_explorer.ui.style import install
+
+    install(app)
     app.setApplicationName("Career Explorer")
     app.setOrganizationName("CareerExplorer")
     app.setDesktopFileName("career-explorer")
