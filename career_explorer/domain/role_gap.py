@@ -271,6 +271,11 @@ class RoleGap(Model):
     # True when the catalogue itself inferred the move (no source states it).
     inferred: bool = False
 
+    def unlevelled_ends(self) -> list[RoleRef]:
+        """The ends of the step whose source publishes no level for any of its competencies."""
+        return [role for role, side in ((self.from_role, "from"), (self.to_role, "to"))
+                if all(getattr(c, f"{side}_level") is None for c in self.competencies)]
+
     def focus(self) -> Focus:
         return Focus.of(self.competencies)
 

@@ -67,8 +67,7 @@ def credit_rows(gap: RoleGap) -> list[tuple[str, str]]:
 
 def no_levels_text(gap: RoleGap) -> str:
     """Why a step's own source shows no jumps: which end publishes no levels."""
-    bare = [r.title for r, side in ((gap.from_role, "from"), (gap.to_role, "to"))
-            if all(getattr(c, f"{side}_level") is None for c in gap.competencies)]
+    bare = [r.title for r in gap.unlevelled_ends()]
     whose = f"for {' or '.join(bare)}" if bare else "at both ends of any one competency"
     return f"No levels are published {whose}, so this step's jumps are not known"
 

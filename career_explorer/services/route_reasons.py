@@ -57,11 +57,7 @@ def _blind(route: Route) -> str:
     for step in route.steps:
         if step_levels_known(step):
             continue
-        from_known = any(c.from_level is not None for c in step.competencies)
-        to_known = any(c.to_level is not None for c in step.competencies)
-        for role, known in ((step.from_role, from_known), (step.to_role, to_known)):
-            if not known and role.title not in missing:
-                missing.append(role.title)
+        missing += [role.title for role in step.unlevelled_ends() if role.title not in missing]
     if not missing:
         return ""
     return f"; no skill levels published for {', '.join(missing)}"
