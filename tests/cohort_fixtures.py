@@ -28,3 +28,16 @@ def add_cohort(store: UserStore, cohort: dict = COHORT) -> dict[str, int]:
         store.add_assessment(person.id, Assessment(taken=WHEN, ratings=ratings))
         ids[name] = person.id
     return ids
+
+
+def open_my_plan(qtbot, repo):
+    """The main window at 1280x800, shown, with My plan open: what a coach sees on opening the app."""
+    from career_explorer.ui.main_window import MainWindow
+
+    window = MainWindow(repo)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.show_view("My plan")
+    qtbot.waitExposed(window)
+    return view

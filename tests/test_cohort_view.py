@@ -12,8 +12,7 @@ from career_explorer.data.user_store import UserStore
 from career_explorer.ui import messages
 from career_explorer.ui.cohort.cohort_model import COMPETENCY_ROLE, FIRST_COMPETENCY
 from career_explorer.ui.dialogs import plan_dialogs
-from career_explorer.ui.main_window import MainWindow
-from tests.cohort_fixtures import add_cohort
+from tests.cohort_fixtures import add_cohort, open_my_plan
 
 
 @pytest.fixture(autouse=True)
@@ -29,12 +28,7 @@ def cohort_view(qtbot, fixture_repo):
     add_cohort(store)
     store.set_mode("coach")
     store.close()
-    window = MainWindow(fixture_repo)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    view = window.show_view("My plan")
-    qtbot.waitExposed(window)
+    view = open_my_plan(qtbot, fixture_repo)
     view.tabs.setCurrentWidget(view.cohort)
     return view
 

@@ -18,7 +18,7 @@ from career_explorer.data.user_store import UserStore
 from career_explorer.ui import messages
 from career_explorer.ui.dialogs.session_dialog import SessionDialog
 from career_explorer.ui.main_window import MainWindow
-from tests.cohort_fixtures import add_cohort
+from tests.cohort_fixtures import add_cohort, open_my_plan
 
 PEOPLE = ("Ana Lima", "Ben Okafor", "Cleo Park")
 
@@ -34,12 +34,7 @@ def plan_view(qtbot, fixture_repo, monkeypatch):
     store.set_tags(ids["Ana Lima"], ["spring onboarding"])
     store.set_tags(ids["Ben Okafor"], ["spring onboarding"])
     store.close()
-    window = MainWindow(fixture_repo)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    view = window.show_view("My plan")
-    qtbot.waitExposed(window)
+    view = open_my_plan(qtbot, fixture_repo)
     view.people.select(view.store.person_named("Ana Lima").id)
     return view
 

@@ -11,8 +11,7 @@ import pytest
 from career_explorer.data.user_store import UserStore
 from career_explorer.ui import messages
 from career_explorer.ui.dialogs import plan_dialogs
-from career_explorer.ui.main_window import MainWindow
-from tests.cohort_fixtures import add_cohort
+from tests.cohort_fixtures import add_cohort, open_my_plan
 
 
 @pytest.fixture
@@ -60,11 +59,7 @@ def test_cohort_report_and_export_with_a_tag_name_only_the_tagged(cli, cohort, t
 @pytest.fixture
 def plan_view(qtbot, fixture_repo, cohort, monkeypatch):
     monkeypatch.setattr(messages, "show_error", lambda *a: pytest.fail(f"error shown: {a}"))
-    window = MainWindow(fixture_repo)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    return window.show_view("My plan")
+    return open_my_plan(qtbot, fixture_repo)
 
 
 def test_tag_a_person_in_their_panel_then_filter_the_cohort_tab_by_it(plan_view, monkeypatch):
