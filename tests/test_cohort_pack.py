@@ -106,3 +106,20 @@ def test_people_sharing_a_route_each_keep_their_own_saved_route(fixture_repo, st
     assert chosen.route_note == "The route chosen in the Path view."
     assert found.route_note == again.route_note == "The best route the catalogue's transitions give."
     assert [r.title for r in again.route.roles] == ["Support Representative", "Support Team Lead", "Support Manager"]
+
+
+def test_people_on_one_route_each_see_its_charts_which_the_file_holds_once(fixture_repo, store, tmp_path):
+    from pypdf import PdfReader
+
+    add_cohort(store)  # Ana and Ben aim at the same manager role from the same role: one route
+    pages = write(fixture_repo, store, tmp_path / "pack.pdf")
+    with_pay = [footers([text])[0][0] for text in pages if "Pay along the route" in text]
+    assert {"Ana Lima", "Ben Okafor"} <= set(with_pay)
+    assert all("Each rating against its required level" in text for text in pages
+               if "You against the target" in text)
+    placed = []
+    for page in PdfReader(tmp_path / "pack.pdf").pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        placed += [xobjects.raw_get(name).idnum for name in xobjects]
+    # Every radar and bar chart is its own; the shared route's pay and skills charts appear twice, stored once.
+    assert len(set(placed)) <= len(placed) - 2

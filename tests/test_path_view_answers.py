@@ -120,9 +120,9 @@ def test_heatmap_shows_the_top_rows_in_card_order_until_show_all(qtbot, headline
     assert len(names()) == TOP_ROWS
 
 
-def page_texts(figures) -> str:
+def page_texts(pages) -> str:
     """The pages' words in order; lines a table cell or paragraph wrapped are joined again."""
-    return " ".join(t.get_text() for fig in figures for t in fig.texts)
+    return " ".join(page.words() for page in pages)
 
 
 def test_route_report_pages_lead_each_step_with_what_matters_and_name_the_sources(headline):

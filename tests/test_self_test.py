@@ -12,7 +12,7 @@ import pytest
 from career_explorer.ui import app as app_module
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-CHECKS = ("platform", "resources", "catalogue", "window", "route", "chart")
+CHECKS = ("platform", "resources", "catalogue", "window", "route", "chart", "report")
 
 
 def test_self_test_passes_every_check_in_process(qapp, fixture_catalogue_path, capsys):
@@ -27,7 +27,8 @@ def test_self_test_passes_every_check_in_process(qapp, fixture_catalogue_path, c
     assert "Fixture ladder 0.1: 5 roles, 3 transitions" in out
     assert "Support Representative -> Support Team Lead -> Support Manager" in out
     assert "rendered to PNG in memory" in out
-    assert lines[-1].startswith("self-test passed: 6 checks")
+    assert "route report written as a PDF: " in out and ", 2 charts, " in out
+    assert lines[-1].startswith("self-test passed: 7 checks")
 
 
 def test_missing_catalogue_fails_with_the_reason_and_no_dialog(qapp, tmp_path, capsys, monkeypatch):

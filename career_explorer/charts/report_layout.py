@@ -1,17 +1,20 @@
-"""Flowing text on A4 matplotlib pages: headings, wrapped paragraphs, tables and embedded charts.
+"""Flowing text on A4 pages: headings, wrapped paragraphs, tables and chart boxes, laid out as records.
 
 A small layout engine for printable reports: it keeps a cursor down the page and starts a new page
-when the next block does not fit. Text stays text, so a PDF made from these pages can be searched.
+when the next block does not fit. It only records what goes where (`Page`): no drawing happens here,
+so laying out a thousand pages takes moments, and `charts.pdf_document` writes them. A chart is a
+box with the function that draws it, called when the PDF is written.
 """
 
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Hashable, Optional, Sequence
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure, SubFigure
+    from matplotlib.figure import Figure
 
 A4 = (8.27, 11.69)
 MARGIN = 0.6
@@ -27,13 +30,76 @@ def chars_for(width_in: float, size: float) -> int:
     return max(8, int(width_in * 72 / (size * GLYPH)))
 
 
+@dataclass(slots=True)
+class Text:
+    """One line of text; (x, y) in inches from the page's top left, y at the top of the line."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool = False
+    colour: str = INK
+    align: str = "left"  # left | right | center, about x
+    fill: Optional[str] = None  # a swatch behind the words (the cohort key)
+
+
+@dataclass(slots=True)
+class Box:
+    """A filled rectangle (a shaded cell), or a rule when `height` is 0."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+
+
+@dataclass(slots=True)
+class Chart:
+    """A box drawn by matplotlib when the PDF is written: `draw` gets a Figure the box's size.
+
+    Boxes with the same `key` (and size) are drawn once and placed wherever they appear: a cohort's
+    people mostly share a few routes, so their route charts are the same picture.
+    """
+
+    x: float
+    y: float
+    width: float
+    height: float
+    draw: Callable[["Figure"], object]
+    key: Optional[Hashable] = None
+
+
+@dataclass(slots=True)
+class Page:
+    size: tuple[float, float] = A4
+    texts: list[Text] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+    def text(self, x: float, y: float, text: str, size: float, **kw) -> None:
+        self.texts.append(Text(x, y, text, size, **kw))
+
+    def words(self) -> str:
+        """The page's text in the order it was laid out (tests and previews read it)."""
+        return " ".join(t.text for t in self.texts)
+
+
+def number_pages(pages: Sequence[Page], first: int, total: int, footer: str) -> None:
+    """Write "footer - page N of M" at the foot of each page, N counting from `first`."""
+    for offset, page in enumerate(pages):
+        words = f"{footer} - page {first + offset} of {total}" if footer else f"Page {first + offset} of {total}"
+        page.text(page.size[0] / 2, page.size[1] - 0.35 - 7.5 * 1.2 / 72, words, 7.5, colour=MUTED, align="center")
+
+
 class PageWriter:
     """Lay blocks out top to bottom over as many pages as they need."""
 
     def __init__(self, footer: str = "", size: tuple[float, float] = A4) -> None:
         self.size = size
         self.footer = footer
-        self.pages: list["Figure"] = []
+        self.pages: list[Page] = []
         self.y = 0.0  # inches from the top of the current page
         self._new_page()
 
@@ -48,9 +114,7 @@ class PageWriter:
         return self.size[1] - MARGIN - 0.25
 
     def _new_page(self) -> None:
-        from matplotlib.figure import Figure
-
-        self.pages.append(Figure(figsize=self.size))
+        self.pages.append(Page(self.size))
         self.y = MARGIN
 
     def page_break(self) -> None:
@@ -66,13 +130,12 @@ class PageWriter:
             self._new_page()
 
     @property
-    def fig(self) -> "Figure":
+    def page(self) -> Page:
         return self.pages[-1]
 
-    def _text(self, x: float, y: float, text: str, size: float, **kw: object) -> None:
-        w, h = self.size
-        self.fig.text(x / w, 1 - y / h, text, fontsize=size, va="top", ha=kw.pop("ha", "left"),
-                      color=kw.pop("color", INK), **kw)
+    def _text(self, x: float, y: float, text: str, size: float, weight: str = "normal", color: str = INK,
+              ha: str = "left") -> None:
+        self.page.text(x, y, text, size, bold=weight == "bold", colour=color, align=ha)
 
     @staticmethod
     def line_height(size: float) -> float:
@@ -93,9 +156,7 @@ class PageWriter:
         self.y += 0.06
 
     def rule(self) -> None:
-        w, h = self.size
-        yy = 1 - self.y / h
-        self.fig.add_artist(_line(MARGIN / w, (w - MARGIN) / w, yy, RULE))
+        self.page.boxes.append(Box(MARGIN, self.y, self.width, 0.0, RULE))
 
     def paragraph(self, text: str, size: float = 9, indent: float = 0.0, color: str = INK,
                   weight: str = "normal", after: float = 0.06) -> None:
@@ -141,7 +202,7 @@ class PageWriter:
             x = MARGIN
             for cw, colour in zip(cols, fill):
                 if colour:
-                    self._shade(x - 0.03, self.y - 0.03, cw - 0.02, height, colour)
+                    self.page.boxes.append(Box(x - 0.03, self.y - 0.03, cw - 0.02, height, colour))
                 x += cw
             x = MARGIN
             for lines, cw, align in zip(wrapped, cols, aligns):
@@ -162,89 +223,34 @@ class PageWriter:
             draw_row(row, False, fills[index] if fills else ())
         self.y += 0.1
 
-    def _shade(self, x: float, y: float, width: float, height: float, colour: str) -> None:
-        from matplotlib.patches import Rectangle
-
-        w, h = self.size
-        self.fig.add_artist(Rectangle((x / w, 1 - (y + height) / h), width / w, height / h, facecolor=colour,
-                                      edgecolor="none", transform=self.fig.transFigure, zorder=0))
-
     def chart(self, height: float, draw: Callable[["Axes"], object], left: float = 0.0, right: float = 0.0,
-              top: float = 0.3, below: float = 0.2) -> "Axes":
-        """An Axes `height` inches tall across the text width.
+              top: float = 0.3, below: float = 0.2, key: Optional[Hashable] = None) -> None:
+        """An Axes `height` inches tall across the text width, drawn by `draw` when the PDF is written.
 
         `left`/`right` leave inches for tick labels and colour bars, `top` for the title, `below` for
-        the x tick labels.
+        the x tick labels. The box spans the whole page width, so long tick labels may reach into the
+        margins as they would on a page drawn whole.
         """
         self.ensure(top + height + below)
-        w, h = self.size
-        self.y += top
-        ax = self.fig.add_axes((
-            (MARGIN + left) / w, 1 - (self.y + height) / h, (self.width - left - right) / w, height / h))
-        draw(ax)
-        self.y += height + below
-        return ax
+        page_width = self.size[0]
+        box_height = top + height + below
+        axes = ((MARGIN + left) / page_width, below / box_height, (self.width - left - right) / page_width,
+                height / box_height)
+        self.page.charts.append(Chart(0.0, self.y, page_width, box_height, lambda fig: draw(fig.add_axes(axes)),
+                                      key=None if key is None else ("axes", key, axes)))
+        self.y += box_height
 
-    def subfigure(self, width: float, height: float, draw: Callable[["SubFigure"], object]) -> None:
-        """A box `width` x `height` inches, centred, drawn by `draw` as vector art (text stays text).
-
-        Cheaper than image(): nothing is rasterised, and a PDF holds no picture until it is closed,
-        which for a pack of hundreds of plans is the difference between 200 MB and gigabytes.
-        """
+    def subfigure(self, width: float, height: float, draw: Callable[["Figure"], object],
+                  key: Optional[Hashable] = None) -> None:
+        """A box `width` x `height` inches, centred, that `draw` fills as a figure of its own."""
         width = min(width, self.width)
         self.ensure(height)
-        w, h = self.size
-        x0 = MARGIN + (self.width - width) / 2
-        sub = _subfigure(self.fig, x0 / w, 1 - (self.y + height) / h, width / w, height / h)
-        draw(sub)
-        self.y += height + 0.1
-
-    def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
-        """Embed a finished Figure as a picture, scaled to `width` inches (default: the text width)."""
-        import io
-
-        from matplotlib.image import imread
-
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi)
-        buffer.seek(0)
-        pixels = imread(buffer)
-        fw, fh = figure.get_size_inches()
-        width = min(width or self.width, self.width)
-        height = width * fh / fw
-        self.ensure(height)
-        w, h = self.size
-        x0 = MARGIN + (self.width - width) / 2
-        ax = self.fig.add_axes((x0 / w, 1 - (self.y + height) / h, width / w, height / h))
-        ax.imshow(pixels, interpolation="lanczos")
-        ax.set_axis_off()
+        self.page.charts.append(Chart(MARGIN + (self.width - width) / 2, self.y, width, height, draw, key))
         self.y += height + 0.1
 
     # -- finishing -------------------------------------------------------------------------
 
-    def finish(self) -> list["Figure"]:
+    def finish(self) -> list[Page]:
         """Number the pages and return them."""
-        total = len(self.pages)
-        for number, fig in enumerate(self.pages, 1):
-            w, h = fig.get_size_inches()
-            text = f"{self.footer} - page {number} of {total}" if self.footer else f"Page {number} of {total}"
-            fig.text(0.5, 0.35 / h, text, ha="center", va="bottom", fontsize=7.5, color=MUTED)
+        number_pages(self.pages, 1, len(self.pages), self.footer)
         return self.pages
-
-
-def _line(x0: float, x1: float, y: float, colour: str):
-    from matplotlib.lines import Line2D
-
-    return Line2D([x0, x1], [y, y], color=colour, linewidth=0.8)
-
-
-def _subfigure(fig: "Figure", left: float, bottom: float, width: float, height: float) -> "SubFigure":
-    from matplotlib.gridspec import GridSpec
-
-    # A subfigure fills its grid cell by the grid's ratios alone (the grid's margins do not move it), so
-    # the box is the middle cell of a 3 x 3 grid whose outer rows and columns are the page around it.
-    tiny = 1e-6
-    grid = GridSpec(3, 3, figure=fig, wspace=0, hspace=0, left=0, right=1, bottom=0, top=1,
-                    width_ratios=[max(left, tiny), width, max(1 - left - width, tiny)],
-                    height_ratios=[max(1 - bottom - height, tiny), height, max(bottom, tiny)])
-    return fig.add_subfigure(grid[1, 1])

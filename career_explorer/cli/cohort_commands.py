@@ -93,7 +93,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from career_explorer.services.cohort_pack import pack_people, write_pack
-    from career_explorer.services.plan_report import ReportError
+    from career_explorer.services.pdf_document import ReportError
 
     repo, store, table = _table(args)
     if not table.rows:

@@ -347,7 +347,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from career_explorer.services.plan_report import ReportError, write_report
+    from career_explorer.services.pdf_document import ReportError
+    from career_explorer.services.plan_report import write_report
 
     report = _report(args)
     try:

@@ -4,20 +4,18 @@ Pages: a cover with the contents, the people, their gaps by competency (shaded) 
 gaps; then one section per person, the same pages as their own plan (services.plan_report). Every
 page is numbered "page N of M" and the contents give each section's first page.
 
-A pack of 200 people runs to about a thousand pages, too many to hold as figures at once. So the
-people's sections are first laid out without drawing (`_CountingWriter`) to learn where each starts,
-then the front pages are written with those numbers, then each section is drawn, written and let go.
+Every section is laid out first (a record of what goes where, cheap), so each person's first page
+is known when the contents are written; then services.pdf_document writes the lot, drawing each
+distinct chart once: people on the same route share its pay and skills charts.
 """
 
 from __future__ import annotations
 
-import gc
-import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from career_explorer.charts.cohort_colours import KEY, cell_fill
-from career_explorer.charts.report_layout import A4, ACCENT, GLYPH, INK, MARGIN, MUTED, PageWriter
+from career_explorer.charts.report_layout import A4, ACCENT, GLYPH, INK, MARGIN, MUTED, Page, PageWriter, number_pages
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.data.user_store import UserStore
 from career_explorer.domain.cohort import CohortTable
@@ -34,11 +32,9 @@ from career_explorer.services.cohort_output import (
     shared_row,
 )
 from career_explorer.services.gap_plan import gap_report
+from career_explorer.services.pdf_document import write_pdf
 from career_explorer.services.plan_output import percent_text, role_label
-from career_explorer.services.plan_report import ReportError, lay_out_report
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
+from career_explorer.services.plan_report import lay_out_report
 
 SHARED_DETAILS = 8  # a group session covers a few; the table above lists them all
 GRID_COLUMNS = 5  # competencies per block of the gaps table: more would cut long words ("Comprehension") apart
@@ -64,63 +60,24 @@ def pack_people(store: UserStore, table: CohortTable) -> list[PackPerson]:
     return [PackPerson(store.person(i), latest[i], targets[i], actions[i], tuple(store.sessions(i))) for i in ids]
 
 
-class _CountingWriter(PageWriter):
-    """Lays pages out exactly as PageWriter does but draws no pictures or charts: only counts pages."""
-
-    def subfigure(self, width: float, height: float, draw) -> None:
-        self.ensure(height)
-        self.y += height + 0.1
-
-    # Where text goes depends only on the wrapping and line heights, never on drawn text: skip drawing.
-    def _text(self, x: float, y: float, text: str, size: float, **kw: object) -> None:
-        return None
-
-    def rule(self) -> None:
-        return None
-
-    def _shade(self, x: float, y: float, width: float, height: float, colour: str) -> None:
-        return None
-
-    def image(self, figure: "Figure", width: Optional[float] = None, dpi: int = 200) -> None:
-        fw, fh = figure.get_size_inches()
-        width = min(width or self.width, self.width)
-        self.ensure(width * fh / fw)
-        self.y += width * fh / fw + 0.1
-
-    def chart(self, height: float, draw, left: float = 0.0, right: float = 0.0, top: float = 0.3,
-              below: float = 0.2):
-        self.ensure(top + height + below)
-        self.y += top + height + below
-        return None
-
-
-def _number(pages: Sequence["Figure"], first: int, total: int, footer: str) -> None:
-    for offset, fig in enumerate(pages):
-        h = fig.get_size_inches()[1]
-        fig.text(0.5, 0.35 / h, f"{footer} - page {first + offset} of {total}", ha="center", va="bottom",
-                 fontsize=7.5, color=MUTED)
-
-
 class _Contents:
     """Contents lines whose page numbers are written once every section's first page is known."""
 
     def __init__(self, w: PageWriter) -> None:
         self.w = w
-        self.slots: list[tuple["Figure", float, str]] = []
+        self.slots: list[tuple[Page, float, str]] = []
 
     def entry(self, title: str, key: str, size: float = 9.5) -> None:
         w = self.w
         w.ensure(w.line_height(size))
-        width, height = w.size
-        w.fig.text(MARGIN / width, 1 - w.y / height, title, fontsize=size, va="top", color=INK)
-        self.slots.append((w.fig, w.y, key))
+        w.page.text(MARGIN, w.y, title, size, colour=INK)
+        self.slots.append((w.page, w.y, key))
         w.y += w.line_height(size) + 0.02
 
     def fill(self, first_pages: dict[str, int]) -> None:
-        width, height = self.w.size
-        for fig, y, key in self.slots:
-            fig.text((width - MARGIN) / width, 1 - y / height, str(first_pages[key]), fontsize=9.5, va="top",
-                     ha="right", color=ACCENT)
+        width = self.w.size[0]
+        for page, y, key in self.slots:
+            page.text(width - MARGIN, y, str(first_pages[key]), 9.5, colour=ACCENT, align="right")
 
 
 def _cohort_sections(w: PageWriter, table: CohortTable, starts: dict[str, int]) -> None:
@@ -169,18 +126,16 @@ def _cohort_sections(w: PageWriter, table: CohortTable, starts: dict[str, int]) 
 
 def _key(w: PageWriter, size: float = 7.5) -> None:
     """The shading's key: each colour as a swatch behind its words, on one line."""
-    width, height = w.size
     w.ensure(w.line_height(size) + 0.1)
     x = MARGIN
     for colour, words in KEY:
-        w.fig.text(x / width, 1 - (w.y + 0.02) / height, words, fontsize=size, va="top", color=INK,
-                   bbox={"facecolor": colour, "edgecolor": "none", "boxstyle": "square,pad=0.25"})
+        w.page.text(x, w.y + 0.02, words, size, colour=INK, fill=colour)
         x += len(words) * size * GLYPH / 72 + 0.25
     w.y += w.line_height(size) + 0.1
 
 
 def _front_pages(table: CohortTable, people: Sequence[PackPerson], counts: Sequence[int],
-                 reports: Sequence[GapReport]) -> list["Figure"]:
+                 reports: Sequence[GapReport]) -> list[Page]:
     """The cover, contents and cohort sections, with the contents' page numbers filled in."""
     w = PageWriter(size=A4)
     which = filter_words(table)
@@ -209,16 +164,13 @@ def _front_pages(table: CohortTable, people: Sequence[PackPerson], counts: Seque
         first[f"person{index}"] = page
         page += count
     contents.fill(first)
-    _number(w.pages, 1, page - 1, f"Career Explorer - Cohort pack - {table.made:%Y-%m-%d}")
+    number_pages(w.pages, 1, page - 1, f"Career Explorer - Cohort pack - {table.made:%Y-%m-%d}")
     return w.pages
 
 
 def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[PackPerson], path: Path,
                progress: Optional[Progress] = None, cancelled: Callable[[], bool] = lambda: False) -> Path:
     """Write the pack to a temporary file beside `path`, then move it into place; never a half file."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
-
     from career_explorer.data.importers.errors import Cancelled
 
     def step(fraction: float, message: str) -> None:
@@ -227,54 +179,26 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
         if progress:
             progress(fraction, message)
 
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
     n = max(len(people), 1)
-    try:
-        reports, routes = [], {}
-        for index, p in enumerate(people):
-            step(0.25 * index / n, f"Measuring {p.person.name}'s gaps")
-            # No "roles closest now": a fit against every role costs seconds a person, and the
-            # pack is about each person's own target (their own PDF has the closest roles).
-            reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
-                                      closest=0, routes=routes, sessions=p.sessions))
-        counts = []
-        for index, report in enumerate(reports):
-            step(0.25 + 0.15 * index / n, "Laying out pages")
-            counter = _CountingWriter(size=A4)
-            lay_out_report(counter, report)
-            counts.append(len(counter.pages))
-        front = _front_pages(table, people, counts, reports)
-        total = len(front) + sum(counts)
-        # What exists now (the catalogue's caches, the reports) outlives the loop below: frozen, it is left
-        # out of the collection after each section, which then costs that section's objects, not the heap's.
-        gc.freeze()
-        with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(
-                tmp, metadata={"Title": "Cohort pack", "Creator": "Career Explorer"}) as pdf:
-            for page in front:
-                pdf.savefig(page)
-            done = len(front)
-            for index, report in enumerate(reports):
-                step(0.4 + 0.6 * index / n, f"Writing {report.person}'s plan (page {done + 1} of {total})")
-                w = PageWriter(size=A4)
-                lay_out_report(w, report)
-                _number(w.pages, done + 1, total, f"Career Explorer - Cohort pack - {report.person}")
-                for page in w.pages:
-                    pdf.savefig(page)
-                done += len(w.pages)
-                # Figures hold reference cycles: free this person's pages now, not at some later collection,
-                # so the pack's memory stays near one section's worth.
-                del w
-                gc.collect()
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    finally:
-        gc.unfreeze()
-    if progress:
-        progress(1.0, f"Wrote {total} pages")
-    return path
+    reports, routes = [], {}
+    for index, p in enumerate(people):
+        step(0.2 * index / n, f"Measuring {p.person.name}'s gaps")
+        # No "roles closest now": a fit against every role costs seconds a person, and the
+        # pack is about each person's own target (their own PDF has the closest roles).
+        reports.append(gap_report(repo, p.person, p.assessment, p.target.role_id, p.target.route, p.actions,
+                                  closest=0, routes=routes, sessions=p.sessions))
+    sections = []
+    for index, report in enumerate(reports):
+        step(0.2 + 0.05 * index / n, "Laying out pages")
+        w = PageWriter(size=A4)
+        lay_out_report(w, report)
+        sections.append(w.pages)
+    front = _front_pages(table, people, [len(pages) for pages in sections], reports)
+    total = len(front) + sum(len(pages) for pages in sections)
+    done = len(front)
+    for report, pages in zip(reports, sections):
+        number_pages(pages, done + 1, total, f"Career Explorer - Cohort pack - {report.person}")
+        done += len(pages)
+    every = front + [page for pages in sections for page in pages]
+    return write_pdf(every, path, "Cohort pack", lambda f, message: progress and progress(0.25 + 0.75 * f, message),
+                     cancelled)

@@ -1,4 +1,4 @@
-"""The printable plan: a PDF for a one-on-one or onboarding, made with matplotlib's PdfPages.
+"""The printable plan: a PDF for a one-on-one or onboarding (written by services.pdf_document).
 
 Pages: summary (person, date, roles, readiness, route with level and pay change, closest roles);
 you against the target (radar); along the route (pay and skill jumps); the gap table; the plan.
@@ -6,17 +6,17 @@ you against the target (radar); along the route (pay and skill jumps); the gap t
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from career_explorer.charts.plan_charts import draw_gap_bars
 from career_explorer.charts.radar import RADAR_SIZE, draw_radar
-from career_explorer.charts.report_layout import A4, MUTED, PageWriter
+from career_explorer.charts.report_layout import A4, MUTED, Page, PageWriter
 from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.compare import RadarData
 from career_explorer.domain.plan import GapReport
 from career_explorer.domain.progress import CancelCheck, Progress
+from career_explorer.services.pdf_document import write_pdf
 from career_explorer.services.plan_output import (
     CLOSEST_HEADERS,
     CLOSEST_NOTE,
@@ -33,15 +33,8 @@ from career_explorer.services.plan_output import (
 )
 from career_explorer.services.route_pages import route_charts, route_steps
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
 RADAR_AXES = 12
 BAR_ROWS = 16
-
-
-class ReportError(OSError):
-    """The PDF cannot be written; one line."""
 
 
 def radar_data(report: GapReport) -> Optional[RadarData]:
@@ -194,7 +187,7 @@ def lay_out_report(w: PageWriter, report: GapReport) -> None:
     _sessions(w, report)
 
 
-def report_pages(report: GapReport) -> list["Figure"]:
+def report_pages(report: GapReport) -> list[Page]:
     w = PageWriter(footer=f"Career Explorer - {report.person} - {report.made:%Y-%m-%d}", size=A4)
     lay_out_report(w, report)
     return w.finish()
@@ -203,31 +196,5 @@ def report_pages(report: GapReport) -> list["Figure"]:
 def write_report(report: GapReport, path: Path, progress: Optional[Progress] = None,
                  cancelled: CancelCheck = lambda: False) -> Path:
     """Write the PDF to a temporary file beside `path`, then move it into place; Cancelled leaves no file."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
+    return write_pdf(report_pages(report), path, f"Development plan: {report.person}", progress, cancelled)
 
-    from career_explorer.data.importers.errors import Cancelled
-
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with matplotlib.rc_context({"pdf.fonttype": 42}):
-            if progress:
-                progress(0.0, "Laying out pages")
-            pages = report_pages(report)
-            with PdfPages(tmp, metadata={"Title": f"Development plan: {report.person}",
-                                         "Creator": "Career Explorer"}) as pdf:
-                for index, page in enumerate(pages, 1):
-                    if cancelled():
-                        raise Cancelled("cancelled")
-                    if progress:
-                        progress(index / len(pages), f"Writing page {index} of {len(pages)}")
-                    pdf.savefig(page)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)  # cancelled or failed: no half file
-        raise
-    return path

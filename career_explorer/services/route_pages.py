@@ -7,21 +7,18 @@ also changes. On paper nothing folds, so "also changes" is listed, names only.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import Optional
 
 from career_explorer.charts.pay_progression import draw_pay_progression
-from career_explorer.charts.report_layout import A4, MUTED, PageWriter
+from career_explorer.charts.report_layout import A4, MUTED, Page, PageWriter
 from career_explorer.charts.skill_heatmap import draw_skill_heatmap, shown_rows
 from career_explorer.domain.role_gap import Change, CompetencyChange, Focus, Lens, RoleGap, RoleRef
 from career_explorer.domain.route import Route
 from career_explorer.services.path_report import level_change_text, pay_text, unpublished_notes
+from career_explorer.services.pdf_document import write_pdf
 from career_explorer.services.step_wording import jump_text
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 # Heatmap rows printed: the ones that matter most, legible on A4.
 PRINT_ROWS = 14
@@ -156,13 +153,15 @@ def step_block(w: PageWriter, gap: RoleGap, heading: str) -> None:
 
 def route_charts(w: PageWriter, route: Route) -> None:
     """Pay along the route, then the heatmap's top rows (in the cards' order)."""
-    w.chart(2.6, lambda ax: draw_pay_progression(ax, route), left=0.7, right=0.1, below=0.75)
+    # Keyed by the route: people on one route in a cohort pack share these two pictures.
+    w.chart(2.6, lambda ax: draw_pay_progression(ax, route), left=0.7, right=0.1, below=0.75, key=("pay", id(route)))
     rows = max(len(shown_rows(route, PRINT_ROWS)[0]), 3)
     extras = 0.3 + 1.0  # title above, role names and the key below
     if 0.22 * rows + extras > w.room():
         w.page_break()
     height = min(0.22 * rows, w.room() - extras)
-    w.chart(height, lambda ax: draw_skill_heatmap(ax, route, limit=PRINT_ROWS), left=2.6, right=0.2, below=1.0)
+    w.chart(height, lambda ax: draw_skill_heatmap(ax, route, limit=PRINT_ROWS), left=2.6, right=0.2, below=1.0,
+            key=("skills", id(route)))
 
 
 def route_steps(w: PageWriter, route: Route) -> None:
@@ -176,7 +175,7 @@ def route_steps(w: PageWriter, route: Route) -> None:
         step_block(w, step, f"Step {index} of {route.step_count}")
 
 
-def route_report_pages(route: Route) -> list["Figure"]:
+def route_report_pages(route: Route) -> list[Page]:
     """A route on its own: the route, why it ranks there, its charts and every step."""
     ends = f"{route.roles[0].title} → {route.roles[-1].title}"
     w = PageWriter(footer=f"Career Explorer - {ends}", size=A4)
@@ -193,19 +192,4 @@ def route_report_pages(route: Route) -> list["Figure"]:
 
 def write_route_report(route: Route, path: Path) -> Path:
     """Write the route's pages as a PDF, through a temporary file beside `path`."""
-    import matplotlib
-    from matplotlib.backends.backend_pdf import PdfPages
-
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with matplotlib.rc_context({"pdf.fonttype": 42}):
-            with PdfPages(tmp, metadata={"Title": f"Route: {route.roles[0].title} → {route.roles[-1].title}",
-                                         "Creator": "Career Explorer"}) as pdf:
-                for page in route_report_pages(route):
-                    pdf.savefig(page)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_pdf(route_report_pages(route), path, f"Route: {route.roles[0].title} → {route.roles[-1].title}")

@@ -183,6 +183,22 @@ class SelfTest:
 
         return route_figure(self.route), "route figure (pay progression and skill heatmap)"
 
+    def check_report(self) -> str:
+        """The route's printable pages as a PDF: fpdf2 writes the text, pypdf places matplotlib's charts."""
+        from pypdf import PdfReader
+
+        from career_explorer.services.route_pages import write_route_report
+
+        with tempfile.TemporaryDirectory(prefix="career-explorer-self-test-") as folder:
+            path = write_route_report(self.route, Path(folder) / "route.pdf")
+            size = path.stat().st_size
+            pages = PdfReader(path).pages
+            charts = sum(len(page["/Resources"].get("/XObject", {})) for page in pages)
+            words = pages[0].extract_text()
+        if charts < 2 or self.route.roles[-1].title not in words:
+            raise SelfTestFailure(f"the route report lacks its charts or its words ({charts} charts, {size:,} bytes)")
+        return f"route report written as a PDF: {len(pages)} pages, {charts} charts, {size:,} bytes"
+
     # -- running ------------------------------------------------------------------------
 
     def checks(self) -> list[tuple[str, Callable[[], str]]]:
@@ -193,6 +209,7 @@ class SelfTest:
             ("window", self.check_window),
             ("route", self.check_route),
             ("chart", self.check_chart),
+            ("report", self.check_report),
         ]
 
     def run(self) -> int:

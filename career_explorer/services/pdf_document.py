@@ -1,0 +1,210 @@
+"""Write laid-out pages (charts.report_layout) as one PDF: text by fpdf2, charts by matplotlib.
+
+Text goes straight to the page with fpdf2, which writes a line in tens of microseconds where a
+matplotlib Text costs milliseconds; a cohort pack has a hundred thousand lines. Each distinct chart
+is drawn once by matplotlib onto a page of its own size, and pypdf turns that page into a form
+XObject that every page showing the chart places in its box. Text stays text in both, so the PDF
+can be searched and read by pdftotext.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Hashable, Optional, Sequence
+
+from career_explorer.charts.report_layout import Chart, Page, Text
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
+
+PT = 72.0  # points an inch
+ASCENT = 0.76  # DejaVu Sans: the baseline sits this far (in em) below the top of a line of text
+LINE = 0.8  # rule width, points
+
+
+class ReportError(OSError):
+    """The PDF cannot be written; one line."""
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+
+
+class _TextPages:
+    """The fpdf2 document: every page's words, shading and rules, in points from the top left."""
+
+    def __init__(self, title: str) -> None:
+        import matplotlib
+        from fpdf import FPDF
+
+        self.pdf: FPDF = FPDF(unit="pt")
+        self.pdf.set_auto_page_break(False)
+        self.pdf.set_title(title)
+        self.pdf.set_creator("Career Explorer")
+        fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"  # bundled with matplotlib, frozen app too
+        self.pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
+        self.pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+        self._font: tuple[bool, float] = (False, 0.0)
+        self._colours: dict[str, tuple[int, int, int]] = {}
+
+    def colour(self, colour: str) -> tuple[int, int, int]:
+        if colour not in self._colours:
+            self._colours[colour] = _rgb(colour)
+        return self._colours[colour]
+
+    def add(self, page: Page) -> None:
+        pdf = self.pdf
+        pdf.add_page(format=(page.size[0] * PT, page.size[1] * PT))
+        for box in page.boxes:
+            if box.height:
+                pdf.set_fill_color(*self.colour(box.colour))
+                pdf.rect(box.x * PT, box.y * PT, box.width * PT, box.height * PT, style="F")
+        for box in page.boxes:
+            if not box.height:
+                pdf.set_draw_color(*self.colour(box.colour))
+                pdf.set_line_width(LINE)
+                pdf.line(box.x * PT, box.y * PT, (box.x + box.width) * PT, box.y * PT)
+        for text in page.texts:
+            self._write(text)
+
+    def _write(self, t: Text) -> None:
+        pdf = self.pdf
+        if self._font != (t.bold, t.size):
+            pdf.set_font("DejaVu", "B" if t.bold else "", t.size)
+            self._font = (t.bold, t.size)
+        x, top = t.x * PT, t.y * PT
+        if t.align != "left" or t.fill:
+            width = pdf.get_string_width(t.text)
+            x -= width if t.align == "right" else width / 2 if t.align == "center" else 0
+            if t.fill:
+                pad = 0.25 * t.size
+                pdf.set_fill_color(*self.colour(t.fill))
+                pdf.rect(x - pad, top - pad, width + 2 * pad, t.size + 2 * pad, style="F")
+        pdf.set_text_color(*self.colour(t.colour))
+        pdf.text(x, top + ASCENT * t.size, t.text)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())
+
+
+def _distinct_charts(pages: Sequence[Page]) -> tuple[list[Chart], list[list[int]]]:
+    """Each chart to draw once, and for each page the index of each of its boxes' chart."""
+    seen: dict[Hashable, int] = {}
+    charts: list[Chart] = []
+    placed: list[list[int]] = []
+    for page in pages:
+        here = []
+        for chart in page.charts:
+            key = (chart.key, round(chart.width, 3), round(chart.height, 3)) if chart.key is not None else id(chart)
+            if key not in seen:
+                seen[key] = len(charts)
+                charts.append(chart)
+            here.append(seen[key])
+        placed.append(here)
+    return charts, placed
+
+
+def _draw_charts(charts: Sequence[Chart], step: Callable[[int], None]) -> bytes:
+    """Every chart as a page of its own size in one matplotlib PDF (fonts embedded once)."""
+    import gc
+
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(buffer) as pdf:
+        for index, chart in enumerate(charts):
+            step(index)
+            figure = Figure(figsize=(chart.width, chart.height))
+            chart.draw(figure)
+            pdf.savefig(figure)
+            del figure
+            if index % 25 == 24:
+                gc.collect()  # figures hold reference cycles: keep memory to a few charts' worth
+    return buffer.getvalue()
+
+
+def _place_charts(text_pdf: bytes, charts_pdf: bytes, pages: Sequence[Page], charts: Sequence[Chart],
+                  placed: Sequence[Sequence[int]], out: io.BufferedWriter) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf)))
+    drawn = PdfReader(io.BytesIO(charts_pdf))
+    forms = []
+    for source in drawn.pages:
+        form = DecodedStreamObject()
+        form.set_data(source.get_contents().get_data())
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = RectangleObject(source.mediabox)
+        form[NameObject("/Resources")] = source["/Resources"].get_object().clone(writer)
+        forms.append(writer._add_object(form.flate_encode()))
+    for number, (page, here) in enumerate(zip(pages, placed)):
+        if not here:
+            continue
+        target = writer.pages[number]
+        resources = target["/Resources"].get_object()
+        if "/XObject" not in resources:
+            resources[NameObject("/XObject")] = DictionaryObject()
+        xobjects = resources["/XObject"].get_object()
+        ops = []
+        for chart, index in zip(page.charts, here):
+            name = f"/CEChart{index}"
+            xobjects[NameObject(name)] = forms[index]
+            bottom = (page.size[1] - chart.y - chart.height) * PT
+            ops.append(f"q 1 0 0 1 {chart.x * PT:.3f} {bottom:.3f} cm {name} Do Q")
+        stream = DecodedStreamObject()
+        stream.set_data("\n".join(ops).encode())
+        contents = target["/Contents"]
+        before = list(contents.get_object()) if isinstance(contents.get_object(), ArrayObject) else [contents]
+        target[NameObject("/Contents")] = ArrayObject([*before, writer._add_object(stream)])
+    writer.write(out)
+
+
+def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[Callable[[float, str], None]] = None,
+              cancelled: Callable[[], bool] = lambda: False) -> Path:
+    """Write `pages` to a temporary file beside `path`, then move it into place: never a half file.
+
+    Progress runs 0-1 over the text, then the charts (most of the time), then the assembly; a
+    cancel (importers' Cancelled) or a failure leaves nothing behind.
+    """
+    from career_explorer.data.importers.errors import Cancelled
+
+    def step(fraction: float, message: str) -> None:
+        if cancelled():
+            raise Cancelled("cancelled")
+        if progress:
+            progress(fraction, message)
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    total = len(pages)
+    try:
+        words = _TextPages(title)
+        for number, page in enumerate(pages):
+            if number % 20 == 0:
+                step(0.1 * number / max(total, 1), f"Writing page {number + 1} of {total}")
+            words.add(page)
+        text_pdf = words.output()
+        del words
+        charts, placed = _distinct_charts(pages)
+        count = max(len(charts), 1)
+        charts_pdf = _draw_charts(charts, lambda i: step(0.1 + 0.8 * i / count, f"Drawing chart {i + 1} of {count}"))
+        step(0.9, "Putting the charts on their pages")
+        with open(tmp, "wb") as out:
+            _place_charts(text_pdf, charts_pdf, pages, charts, placed, out)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if progress:
+        progress(1.0, f"Wrote {total} pages")
+    return path
