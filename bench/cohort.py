@@ -3,8 +3,10 @@
 Cases: reading the cohort from the store, building the table, and the Cohort tab filling in
 (CohortView.reload() and painting, 1280x800; median of RUNS). Baseline, same run: a QTableView over a
 QStandardItemModel of the same shape filled with plain strings. Then the cohort pack, written in a
-child process so its peak memory is its own; baseline, same run: a child writing as many one-line
-pages with matplotlib's PdfPages. Targets: fill <= 200 ms; pack <= 60 s and <= 500 MB.
+child process so its peak memory is its own; baselines, same run: a child writing as many one-line
+pages with matplotlib's PdfPages (how the pack wrote every page until it moved to fpdf2), and one
+writing them with fpdf2 (what the pack's text now costs at the least). Targets: fill <= 200 ms; pack
+<= 60 s and <= 500 MB.
 Prints a table; asserts nothing.
 
     QT_QPA_PLATFORM=offscreen python bench/cohort.py [--people 200] [--snapshots 10]
@@ -92,6 +94,17 @@ def run_child(kind: str, home: Path, pages: int) -> None:
 
         pages = int(next(line.split()[-1] for line in run(["pdfinfo", str(out)], capture_output=True, text=True)
                          .stdout.splitlines() if line.startswith("Pages:"))) if _has("pdfinfo") else 0
+    elif kind == "fpdf2":
+        import matplotlib
+        from fpdf import FPDF
+
+        pdf = FPDF(unit="in", format="A4")
+        pdf.add_font("DejaVu", "", str(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"))
+        pdf.set_font("DejaVu", "", 10)
+        for n in range(pages):
+            pdf.add_page()
+            pdf.text(0.8, 1.2, f"Page {n + 1}")
+        pdf.output(str(out))
     else:
         import matplotlib
         from matplotlib.backends.backend_pdf import PdfPages
@@ -174,7 +187,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--snapshots", type=int, default=10)
-    parser.add_argument("--child", choices=["pack", "baseline"])
+    parser.add_argument("--child", choices=["pack", "baseline", "fpdf2"])
     parser.add_argument("--home", type=Path)
     parser.add_argument("--pages", type=int, default=0)
     args = parser.parse_args()
@@ -201,11 +214,14 @@ def main() -> int:
               f"  <= {FILL_MS:.0f} ms: {verdict}")
         pack = child("pack", home, 0)
         base = child("baseline", home, pack["pages"] or 1)
+        text = child("fpdf2", home, pack["pages"] or 1)
         # CPU seconds beside wall seconds: on a shared machine the wall clock also counts others' work.
         print(f"\nCohort pack, {pack['pages']} pages, each in its own process")
         print(f"{'case':<44}{'wall s':>9}{'cpu s':>9}{'peak MB':>9}{'x base':>8}  target")
         print(f"{'baseline: as many one-line PdfPages pages':<44}{base['seconds']:>9.1f}{base['cpu']:>9.1f}"
               f"{base['mb']:>9.0f}{1:>8.2f}")
+        print(f"{'baseline: as many one-line fpdf2 pages':<44}{text['seconds']:>9.1f}{text['cpu']:>9.1f}"
+              f"{text['mb']:>9.0f}{text['cpu'] / base['cpu']:>8.2f}")
         verdict = "met" if pack["seconds"] <= PACK_S and pack["mb"] <= PACK_MB else "NOT met"
         print(f"{'cohort pack':<44}{pack['seconds']:>9.1f}{pack['cpu']:>9.1f}{pack['mb']:>9.0f}"
               f"{pack['cpu'] / base['cpu']:>8.2f}  <= {PACK_S:.0f} s, {PACK_MB:.0f} MB: {verdict}")

@@ -101,6 +101,7 @@ def _cohort_sections(w: PageWriter, table: CohortTable, starts: dict[str, int]) 
         rows = [[r.person] + [cell_text(r.cells.get(c.competency)) for c in block] for r in table.rows]
         fills = [[None] + [cell_fill(r.cells.get(c.competency)) for c in block] for r in table.rows]
         w.table(headers, rows, [0.22] + [share] * len(block), size=7.5, fills=fills)
+    w.ensure(2.0)  # the heading, its sentence and the table's first rows stay together
     w.heading("Shared gaps")
     starts["shared"] = len(w.pages)
     if not table.shared:
