@@ -48,6 +48,7 @@ class _TextPages:
         self.pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
         self.pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
         self._font: tuple[bool, float] = (False, 0.0)
+        self._ink = ""
         self._colours: dict[str, tuple[int, int, int]] = {}
 
     def colour(self, colour: str) -> tuple[int, int, int]:
@@ -58,6 +59,7 @@ class _TextPages:
     def add(self, page: Page) -> None:
         pdf = self.pdf
         pdf.add_page(format=(page.size[0] * PT, page.size[1] * PT))
+        self._font, self._ink = (False, 0.0), ""  # a new page starts without a font or colour
         for box in page.boxes:
             if box.height:
                 pdf.set_fill_color(*self.colour(box.colour))
@@ -83,7 +85,9 @@ class _TextPages:
                 pad = 0.25 * t.size
                 pdf.set_fill_color(*self.colour(t.fill))
                 pdf.rect(x - pad, top - pad, width + 2 * pad, t.size + 2 * pad, style="F")
-        pdf.set_text_color(*self.colour(t.colour))
+        if self._ink != t.colour:  # each call writes an operator: only on a change
+            pdf.set_text_color(*self.colour(t.colour))
+            self._ink = t.colour
         pdf.text(x, top + ASCENT * t.size, t.text)
 
     def output(self) -> bytes:
