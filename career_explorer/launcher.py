@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
-from career_explorer.paths import prepare_frozen_runtime
+from career_explorer.paths import is_frozen, prepare_frozen_runtime
 
 
 def gui_options(argv: Sequence[str]) -> Optional[tuple[Optional[Path], bool]]:
@@ -31,6 +31,11 @@ def gui_options(argv: Sequence[str]) -> Optional[tuple[Optional[Path], bool]]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    if is_frozen():
+        import multiprocessing
+
+        # A frozen app started as a PDF's chart-drawing helper (services.pdf_document) does that and exits.
+        multiprocessing.freeze_support()
     # First, before anything can import matplotlib: a frozen app keeps its config in the user cache.
     prepare_frozen_runtime()
     argv = list(sys.argv[1:] if argv is None else argv)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Hashable, Optional, Sequence
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure, SubFigure
 
 A4 = (8.27, 11.69)
 MARGIN = 0.6
@@ -60,7 +60,9 @@ class Chart:
     """A box drawn by matplotlib when the PDF is written: `draw` gets a Figure the box's size.
 
     Boxes with the same `key` (and size) are drawn once and placed wherever they appear: a cohort's
-    people mostly share a few routes, so their route charts are the same picture.
+    people mostly share a few routes, so their route charts are the same picture. `draw` must pickle
+    (a module-level function, a functools.partial of one, or InAxes): a big document's charts are
+    drawn in two processes.
     """
 
     x: float
@@ -84,6 +86,44 @@ class Page:
     def words(self) -> str:
         """The page's text in the order it was laid out (tests and previews read it)."""
         return " ".join(t.text for t in self.texts)
+
+
+@dataclass(frozen=True)
+class InAxes:
+    """Draw with `draw(ax)` on an Axes at `box` (figure fractions): a chart() box's drawing.
+
+    A class, not a closure, so a chart can be sent to another process to be drawn (`draw` too must
+    be a module-level function or a functools.partial of one).
+    """
+
+    box: tuple[float, float, float, float]
+    draw: Callable[["Axes"], object]
+
+    def __call__(self, figure: "Figure") -> None:
+        self.draw(figure.add_axes(self.box))
+
+
+@dataclass(frozen=True)
+class InBox:
+    """Draw with `draw(subfigure)` in a box (figure fractions left, width) across a page-wide figure.
+
+    The figure spans the page's width so that text the drawing puts beyond its box (a radar's long
+    axis names and title) shows in the margins instead of being cut at the box's edge.
+    """
+
+    left: float
+    width: float
+    draw: Callable[["SubFigure"], object]
+
+    def __call__(self, figure: "Figure") -> None:
+        from matplotlib.gridspec import GridSpec
+
+        # A subfigure fills its grid cell by the grid's ratios alone, so the box is the middle column of
+        # a three-column grid whose outer columns are the page around it.
+        tiny = 1e-6
+        grid = GridSpec(1, 3, figure=figure, wspace=0, left=0, right=1, bottom=0, top=1,
+                        width_ratios=[max(self.left, tiny), self.width, max(1 - self.left - self.width, tiny)])
+        self.draw(figure.add_subfigure(grid[0, 1]))
 
 
 def number_pages(pages: Sequence[Page], first: int, total: int, footer: str) -> None:
@@ -236,16 +276,18 @@ class PageWriter:
         box_height = top + height + below
         axes = ((MARGIN + left) / page_width, below / box_height, (self.width - left - right) / page_width,
                 height / box_height)
-        self.page.charts.append(Chart(0.0, self.y, page_width, box_height, lambda fig: draw(fig.add_axes(axes)),
+        self.page.charts.append(Chart(0.0, self.y, page_width, box_height, InAxes(axes, draw),
                                       key=None if key is None else ("axes", key, axes)))
         self.y += box_height
 
-    def subfigure(self, width: float, height: float, draw: Callable[["Figure"], object],
+    def subfigure(self, width: float, height: float, draw: Callable[["SubFigure"], object],
                   key: Optional[Hashable] = None) -> None:
-        """A box `width` x `height` inches, centred, that `draw` fills as a figure of its own."""
+        """A box `width` x `height` inches, centred, that `draw` fills as a subfigure (see InBox)."""
         width = min(width, self.width)
         self.ensure(height)
-        self.page.charts.append(Chart(MARGIN + (self.width - width) / 2, self.y, width, height, draw, key))
+        page_width = self.size[0]
+        left = (MARGIN + (self.width - width) / 2) / page_width
+        self.page.charts.append(Chart(0.0, self.y, page_width, height, InBox(left, width / page_width, draw), key))
         self.y += height + 0.1
 
     # -- finishing -------------------------------------------------------------------------

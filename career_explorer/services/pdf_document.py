@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 PT = 72.0  # points an inch
 ASCENT = 0.76  # DejaVu Sans: the baseline sits this far (in em) below the top of a line of text
 LINE = 0.8  # rule width, points
+# From this many distinct charts a helper process draws half: below it, starting one (about a second to
+# import matplotlib) costs more than it saves.
+PARALLEL_FROM = 40
 
 
 class ReportError(OSError):
@@ -111,8 +114,8 @@ def _distinct_charts(pages: Sequence[Page]) -> tuple[list[Chart], list[list[int]
     return charts, placed
 
 
-def _draw_charts(charts: Sequence[Chart], step: Callable[[int], None]) -> bytes:
-    """Every chart as a page of its own size in one matplotlib PDF (fonts embedded once)."""
+def _draw_pdf(charts: Sequence[tuple[float, float, Callable]], step: Callable[[int], None]) -> bytes:
+    """Each (width, height, draw) as a page of that size in one matplotlib PDF (fonts embedded once)."""
     import gc
 
     import matplotlib
@@ -121,10 +124,10 @@ def _draw_charts(charts: Sequence[Chart], step: Callable[[int], None]) -> bytes:
 
     buffer = io.BytesIO()
     with matplotlib.rc_context({"pdf.fonttype": 42}), PdfPages(buffer) as pdf:
-        for index, chart in enumerate(charts):
+        for index, (width, height, draw) in enumerate(charts):
             step(index)
-            figure = Figure(figsize=(chart.width, chart.height))
-            chart.draw(figure)
+            figure = Figure(figsize=(width, height))
+            draw(figure)
             pdf.savefig(figure)
             del figure
             if index % 25 == 24:
@@ -132,15 +135,61 @@ def _draw_charts(charts: Sequence[Chart], step: Callable[[int], None]) -> bytes:
     return buffer.getvalue()
 
 
-def _place_charts(text_pdf: bytes, charts_pdf: bytes, pages: Sequence[Page], charts: Sequence[Chart],
+def _draw_in_child(conn, charts: Sequence[tuple[float, float, Callable]]) -> None:
+    """A helper process's work: draw its share and send the PDF back (or the error, in one line)."""
+    try:
+        conn.send(("ok", _draw_pdf(charts, lambda index: None)))
+    except BaseException as exc:  # the parent raises it: a child's traceback would reach nobody
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _draw_charts(charts: Sequence[Chart], step: Callable[[int], None], parallel_from: int) -> list[bytes]:
+    """Every chart drawn by matplotlib: the PDFs, whose pages are the charts in order.
+
+    Drawing is most of a big document's time and one core's work, so from `parallel_from` charts on,
+    a helper process (spawned: safe beside Qt's threads, and the same on every platform) draws the
+    second half while this one draws the first.
+    """
+    specs = [(c.width, c.height, c.draw) for c in charts]
+    if len(specs) < max(parallel_from, 2) or (os.cpu_count() or 1) < 2:
+        return [_draw_pdf(specs, step)]
+    import multiprocessing
+
+    half = (len(specs) + 1) // 2
+    context = multiprocessing.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    helper = context.Process(target=_draw_in_child, args=(send, specs[half:]), daemon=True)
+    helper.start()
+    send.close()
+    try:
+        # This half's steps stand for both halves' progress: they run side by side.
+        first = _draw_pdf(specs[:half], lambda index: step(2 * index))
+        while not receive.poll(0.2):
+            step(len(specs) - 1)  # lets a cancel through while the helper finishes
+            if not helper.is_alive() and not receive.poll(0):
+                raise OSError("the chart-drawing helper process stopped without an answer")
+        status, answer = receive.recv()
+        if status != "ok":
+            raise ReportError(f"drawing the charts failed: {answer}")
+        helper.join()
+        return [first, answer]
+    finally:
+        if helper.is_alive():
+            helper.terminate()
+            helper.join()
+        receive.close()
+
+
+def _place_charts(text_pdf: bytes, charts_pdfs: Sequence[bytes], pages: Sequence[Page],
                   placed: Sequence[Sequence[int]], out: io.BufferedWriter) -> None:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf)))
-    drawn = PdfReader(io.BytesIO(charts_pdf))
     forms = []
-    for source in drawn.pages:
+    for source in (page for pdf in charts_pdfs for page in PdfReader(io.BytesIO(pdf)).pages):
         form = DecodedStreamObject()
         form.set_data(source.get_contents().get_data())
         form[NameObject("/Type")] = NameObject("/XObject")
@@ -171,7 +220,7 @@ def _place_charts(text_pdf: bytes, charts_pdf: bytes, pages: Sequence[Page], cha
 
 
 def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[Callable[[float, str], None]] = None,
-              cancelled: Callable[[], bool] = lambda: False) -> Path:
+              cancelled: Callable[[], bool] = lambda: False, parallel_from: int = PARALLEL_FROM) -> Path:
     """Write `pages` to a temporary file beside `path`, then move it into place: never a half file.
 
     Progress runs 0-1 over the text, then the charts (most of the time), then the assembly; a
@@ -198,10 +247,11 @@ def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[
         del words
         charts, placed = _distinct_charts(pages)
         count = max(len(charts), 1)
-        charts_pdf = _draw_charts(charts, lambda i: step(0.1 + 0.8 * i / count, f"Drawing chart {i + 1} of {count}"))
+        drawn = _draw_charts(charts, lambda i: step(0.1 + 0.8 * i / count, f"Drawing chart {i + 1} of {count}"),
+                             parallel_from)
         step(0.9, "Putting the charts on their pages")
         with open(tmp, "wb") as out:
-            _place_charts(text_pdf, charts_pdf, pages, charts, placed, out)
+            _place_charts(text_pdf, drawn, pages, placed, out)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)

@@ -6,6 +6,7 @@ you against the target (radar); along the route (pay and skill jumps); the gap t
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -89,21 +90,23 @@ def _against_target(w: PageWriter, report: GapReport) -> None:
     w.heading(f"You against the target: {report.target.title}")
     data = radar_data(report)
     shown = [g for g in report.gaps if g.required is not None][:BAR_ROWS]
-    bars = 0.3 * max(len(shown), 2) + 0.8
+    row = 0.26  # inches a bar: legible, and 16 of them leave the radar room on the same page
+    bars = row * max(len(shown), 2) + 0.8
     if data is not None:
         fw, fh = RADAR_SIZE
-        width = max(4.2, min(6.2, (w.room() - bars - 0.2) * fw / fh))
+        # Below about 5 inches the radar's axis names crowd its title and legend.
+        width = max(5.0, min(6.2, (w.room() - bars - 0.2) * fw / fh))
         title = f"Ratings against the levels {report.target.title} requires"
-        w.subfigure(width, width * fh / fw, lambda sub: draw_radar(sub, data, title=title))
+        w.subfigure(width, width * fh / fw, partial(draw_radar, data=data, title=title))
     total = sum(1 for g in report.gaps if g.required is not None)
+    w.chart(row * max(len(shown), 2), partial(_gap_bars, shown=shown, total=total), left=2.5, right=0.2, below=0.5)
 
-    def draw(ax) -> None:
-        draw_gap_bars(ax, shown)
-        if total > len(shown):
-            ax.set_title(f"Each rating against its required level: the first {len(shown)} of {total} "
-                         "(all are in the gap table)", fontsize=10)
 
-    w.chart(0.3 * max(len(shown), 2), draw, left=2.5, right=0.2, below=0.5)
+def _gap_bars(ax, shown: list, total: int) -> None:
+    draw_gap_bars(ax, shown)
+    if total > len(shown):
+        ax.set_title(f"Each rating against its required level: the first {len(shown)} of {total} "
+                     "(all are in the gap table)", fontsize=10)
 
 
 def _along_route(w: PageWriter, report: GapReport) -> None:

@@ -8,6 +8,7 @@ also changes. On paper nothing folds, so "also changes" is listed, names only.
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -154,13 +155,13 @@ def step_block(w: PageWriter, gap: RoleGap, heading: str) -> None:
 def route_charts(w: PageWriter, route: Route) -> None:
     """Pay along the route, then the heatmap's top rows (in the cards' order)."""
     # Keyed by the route: people on one route in a cohort pack share these two pictures.
-    w.chart(2.6, lambda ax: draw_pay_progression(ax, route), left=0.7, right=0.1, below=0.75, key=("pay", id(route)))
+    w.chart(2.6, partial(draw_pay_progression, route=route), left=0.7, right=0.1, below=0.75, key=("pay", id(route)))
     rows = max(len(shown_rows(route, PRINT_ROWS)[0]), 3)
     extras = 0.3 + 1.0  # title above, role names and the key below
     if 0.22 * rows + extras > w.room():
         w.page_break()
     height = min(0.22 * rows, w.room() - extras)
-    w.chart(height, lambda ax: draw_skill_heatmap(ax, route, limit=PRINT_ROWS), left=2.6, right=0.2, below=1.0,
+    w.chart(height, partial(draw_skill_heatmap, route=route, limit=PRINT_ROWS), left=2.6, right=0.2, below=1.0,
             key=("skills", id(route)))
 
 
