@@ -69,3 +69,19 @@ def test_cancelling_while_the_helper_draws_leaves_no_file_and_no_process(tmp_pat
         write_pdf(pages_with_charts(20), tmp_path / "out.pdf", "Cancelled", cancelled=cancelled, parallel_from=2)
     assert list(tmp_path.iterdir()) == []
     assert multiprocessing.active_children() == []
+
+
+def test_reports_are_written_where_python_has_no_openssl_and_nothing_connects(tmp_path, monkeypatch):
+    # The frozen app is built without OpenSSL: Python then lacks the HTTPS classes fpdf2 subclasses on import.
+    import http.client
+    import sys
+    import urllib.request
+
+    monkeypatch.delattr(http.client, "HTTPSConnection")
+    monkeypatch.delattr(urllib.request, "HTTPSHandler")
+    for name in [n for n in sys.modules if n == "fpdf" or n.startswith("fpdf.")]:
+        monkeypatch.delitem(sys.modules, name)
+    path = write_pdf(pages_with_charts(1), tmp_path / "out.pdf", "No OpenSSL")
+    assert "Chart number 0" in text_of(path)
+    with pytest.raises(OSError, match="opens no network connections"):
+        http.client.HTTPSConnection("example.org").connect()

@@ -36,14 +36,45 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
 
 
+def _fpdf_class() -> type["FPDF"]:
+    """fpdf2's FPDF, importable in the frozen app, which is built without OpenSSL.
+
+    When imported, fpdf2 subclasses http.client's and urllib's HTTPS classes (it can fetch images by URL,
+    which this app never asks of it), and Python defines those only where it has OpenSSL. Without them,
+    stand-ins that refuse to connect take their place: the import works and nothing can connect.
+    """
+    import http.client
+    import urllib.request
+
+    if not hasattr(http.client, "HTTPSConnection"):
+
+        class NoHTTPSConnection(http.client.HTTPConnection):
+            def connect(self) -> None:
+                raise OSError("Career Explorer opens no network connections")
+
+        http.client.HTTPSConnection = NoHTTPSConnection  # type: ignore[misc]
+    if not hasattr(urllib.request, "HTTPSHandler"):
+
+        class NoHTTPSHandler(urllib.request.BaseHandler):
+            def __init__(self, *args: object, **kwargs: object) -> None:
+                super().__init__()
+
+            def https_open(self, request: object) -> None:
+                raise OSError("Career Explorer opens no network connections")
+
+        urllib.request.HTTPSHandler = NoHTTPSHandler  # type: ignore[attr-defined]
+    from fpdf import FPDF
+
+    return FPDF
+
+
 class _TextPages:
     """The fpdf2 document: every page's words, shading and rules, in points from the top left."""
 
     def __init__(self, title: str) -> None:
         import matplotlib
-        from fpdf import FPDF
 
-        self.pdf: FPDF = FPDF(unit="pt")
+        self.pdf: FPDF = _fpdf_class()(unit="pt")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_title(title)
         self.pdf.set_creator("Career Explorer")
