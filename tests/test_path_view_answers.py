@@ -41,6 +41,8 @@ def test_first_step_shows_the_onet_lens_jumps_credited_and_who_states_the_move(h
     assert "Coordination 3 → 3.75" in text
     assert "Who says so: This catalogue's own inference" in text
     assert "No levels are published for Customer Service Team Leader" in text
+    # What the roles' own source leaves out sits with that source, before the O*NET lens.
+    assert text.index("10 more competencies not published for Chat Support Representative I") < lens
     assert "44% of them; O*NET 29.0" in text
     assert "for example, at level 3: Interview applicants for an administrative position" in text
     assert "you must be able to" not in text
@@ -131,6 +133,8 @@ def test_route_report_pages_lead_each_step_with_what_matters_and_name_the_source
     text = page_texts(route_report_pages(headline.current_route))
     step = text.index("Step 1 of 2: Chat Support Representative I → Customer Service Team Leader")
     lens = text.index("O*NET 43-4051.00 → 43-1011.00", step)
+    # What the roles' own source leaves out sits with that source, before the O*NET lens.
+    assert step < text.index("10 more competencies not published for Chat Support Representative I", step) < lens
     assert text.index("Management of Personnel", lens) < text.index("About the same (42)", lens)
     assert "This catalogue's own inference" in text[step:]
     assert "for example, at level 3: Interview applicants for an administrative position" in text

@@ -139,6 +139,9 @@ def step_block(w: PageWriter, gap: RoleGap, heading: str) -> None:
     elif gap.competencies:
         w.paragraph(f"{no_levels_text(gap)} in the roles' own source ({len(gap.competencies)} competencies "
                     "named).", size=8.5, color=MUTED)
+    # What the roles' own source leaves out belongs with what it says, before the other sources' lenses.
+    for note in unpublished_notes(gap):
+        w.paragraph(f"{note}.", size=8, color=MUTED)
     for lens in gap.lenses:
         if lens.same_role:
             w.paragraph(f"{lens_title(lens)}: both roles are {lens.from_role.title} there, so the public data does "
@@ -147,8 +150,6 @@ def step_block(w: PageWriter, gap: RoleGap, heading: str) -> None:
         w.paragraph(f"{lens_title(lens)} ({lens.from_role.title} → {lens.to_role.title}; {lens.source_name}, "
                     f"{scale_text(lens.competencies)})", size=9, weight="bold")
         focus_block(w, lens.focus())
-    for note in unpublished_notes(gap):
-        w.paragraph(f"{note}.", size=8, color=MUTED)
     w.space(0.12)
 
 

@@ -164,8 +164,9 @@ def gap_html(gap: RoleGap, heading: str, card: int = 0, opened: frozenset[str] =
         parts.append(_p(f"<b>Experience:</b> {escape(gap.experience.text)}", "margin-top:2px"))
     links = [f"also:{card}:{i}" for i in range(len(gap.lenses) + 1)]
     parts.append(own_html(gap, links[0], links[0] in opened))
-    parts += [lens_html(lens, link, link in opened) for lens, link in zip(gap.lenses, links[1:])]
+    # What the roles' own source leaves out belongs with what it says, before the other sources' lenses.
     parts += [_p(f"{escape(note)}.", f"margin-top:4px; color:{MUTED}; font-size:small")
               for note in unpublished_notes(gap)]
+    parts += [lens_html(lens, link, link in opened) for lens, link in zip(gap.lenses, links[1:])]
     return "".join(parts)
 
