@@ -153,3 +153,13 @@ def test_a_year_without_the_occupation_is_missing_not_copied(bundled_repo):
     role = bundled_repo.role("onet/15-1252.00")
     years = {b.source for b in role.salaries + role.pay_history}
     assert "bls-oews-2020" not in years and {"bls-oews-2021", "bls-oews-2024"} <= years
+
+
+def test_no_two_competencies_of_one_source_share_a_name(bundled_repo):
+    # O*NET has a Mathematics skill and a Mathematics knowledge area: a list showing "Mathematics" twice misleads.
+    names: dict[tuple[str, str], list[str]] = {}
+    for competency in bundled_repo.competencies.values():
+        names.setdefault((competency.source, competency.name.casefold()), []).append(competency.id)
+    assert [ids for ids in names.values() if len(ids) > 1] == []
+    assert bundled_repo.competencies["onet/2.c.4.a"].name == "Mathematics (knowledge)"
+    assert bundled_repo.competencies["onet/2.a.1.e"].name == "Mathematics (skill)"

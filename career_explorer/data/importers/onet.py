@@ -258,8 +258,14 @@ def _build_competencies(
     definitions: Mapping[str, str],
     anchors: Mapping[str, Mapping[int, str]],
 ) -> tuple[Competency, ...]:
+    # O*NET names a skill and a knowledge area alike ("Mathematics"): say which is which where they share a name.
+    kinds_of: dict[str, set[str]] = {}
+    for name, kind in elements.values():
+        kinds_of.setdefault(name.casefold(), set()).add(kind)
     result = []
     for element, (name, kind) in elements.items():
+        if len(kinds_of[name.casefold()]) > 1:
+            name = f"{name} ({kind})"
         result.append(
             Competency.model_validate(
                 {
