@@ -46,7 +46,10 @@ def draw_radar(fig: "Figure | SubFigure", data: Optional[RadarData], title: Opti
     count = len(data.axes)
     angles = [2 * math.pi * i / count for i in range(count)]
     rows = math.ceil(len(data.titles) / 2)
-    bottom = 0.08 + 0.045 * rows
+    # The legend and the note below take points, not a share of the figure: on a short (printed) radar the
+    # bottom axis name would run into the legend, so keep at least that many points free.
+    height_pt = fig.bbox.height / fig.dpi * 72
+    bottom = max(0.08 + 0.045 * rows, (40 + 14 * rows) / height_pt)
     top = 0.86 if title else 0.9
     # A fixed box with room around it: constrained layout does not see the polar tick labels.
     ax = fig.add_axes((0.16, bottom + 0.04, 0.68, top - bottom - 0.06), projection="polar")
