@@ -25,9 +25,6 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     from career_explorer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from career_explorer.ui.style import install
-
-    install(app)
     app.setApplicationName("Career Explorer")
     app.setOrganizationName("CareerExplorer")
     app.setDesktopFileName("career-explorer")
@@ -36,6 +33,7 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     if self_test:
         from career_explorer.ui.self_test import run_self_test
 
+        install_style(app)
         return run_self_test(app, path)
 
     from PySide6.QtCore import QTimer
@@ -61,6 +59,9 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         app.exit(1)
 
     def after_first_paint() -> None:
+        # The style only changes check boxes, and the empty window has none; a Python QProxyStyle costs
+        # about 10 ms (QStyle's enums) and a Python call for every primitive drawn in the first paint.
+        install_style(app)
         # The loader thread and the store check import pydantic, SQLite and platformdirs; begun before
         # the first paint they hold the interpreter lock while the empty window waits to be drawn.
         start_loading(path, loaded, failed)
@@ -68,6 +69,12 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     QTimer.singleShot(0, after_first_paint)
     return app.exec()
+
+
+def install_style(app) -> None:
+    from career_explorer.ui.style import install
+
+    install(app)
 
 
 def tell_store_problem(window) -> Optional[str]:

@@ -6,8 +6,7 @@ all but black on black: the "Use" ticks of the sheet wizard and every unticked b
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle
 
 _CHECKS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox, QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
@@ -28,7 +27,7 @@ class AppStyle(QProxyStyle):
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(QPen(colour, 1))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setBrush(QBrush())  # no fill; Qt.BrushStyle would build the whole Qt namespace
             painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
             painter.restore()
 
