@@ -49,7 +49,7 @@ class RoleBrowser:
         self.summaries: list[RoleSummary] = repo.role_summaries()
         self._position = {s.id: i for i, s in enumerate(self.summaries)}
         self._index = RoleSearchIndex(repo.path)
-        self._rowid_position = [self._position.get(rid) if rid else None for rid in self._index.role_ids]
+        self._rowids: Optional[list[Optional[int]]] = None  # see _rowid_position
         self._orders: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
         self._places: dict[tuple[str, bool], list[int]] = {}
         # Each title as " word word ...", to test "every typed word starts a title word" quickly.
@@ -57,6 +57,13 @@ class RoleBrowser:
 
     def close(self) -> None:
         self._index.close()
+
+    @property
+    def _rowid_position(self) -> list[Optional[int]]:
+        """Each search-index rowid's position in `summaries`; built on the first search (see RoleSearchIndex)."""
+        if self._rowids is None:
+            self._rowids = [self._position.get(rid) if rid else None for rid in self._index.role_ids]
+        return self._rowids
 
     def summary(self, role_id: str) -> Optional[RoleSummary]:
         pos = self._position.get(role_id)
