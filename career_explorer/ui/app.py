@@ -84,13 +84,14 @@ def tell_store_problem(window) -> Optional[str]:
     store is found, moved aside and told about when My plan opens it.
     """
     from career_explorer.data.user_store_file import StoreUnusable, check_location, default_store_path
-    from career_explorer.ui.messages import inform
 
     try:
         check_location(default_store_path())
         return None
     except StoreUnusable as exc:
         problem = str(exc)
+    from career_explorer.ui.messages import inform  # only now: QMessageBox and Qt cost ~10-40 ms to import
+
     print(f"career-explorer: error: {problem}", file=sys.stderr)
     window.told_store_problem = problem
     inform(window, "Your saved plans", f"{problem}.\n\nCareer Explorer works, but nothing you do in My plan "
