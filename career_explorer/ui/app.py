@@ -59,8 +59,8 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         app.exit(1)
 
     def after_first_paint() -> None:
-        # The style only changes check boxes, and the empty window has none; a Python QProxyStyle costs
-        # about 10 ms (QStyle's enums) and a Python call for every primitive drawn in the first paint.
+        # The style only changes check boxes on a dark palette, and the empty window has none: on a dark
+        # palette its QProxyStyle costs ~10 ms (QStyle's enums) and a Python call per primitive drawn.
         install_style(app)
         # The loader thread and the store check import pydantic, SQLite and platformdirs; begun before
         # the first paint they hold the interpreter lock while the empty window waits to be drawn.
