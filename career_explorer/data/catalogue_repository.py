@@ -120,6 +120,11 @@ class CatalogueRepository:
         )
 
     def counts(self) -> CatalogueCounts:
+        """Read once (the catalogue never changes): the loader and then the status bar ask."""
+        return self._counts
+
+    @cached_property
+    def _counts(self) -> CatalogueCounts:
         def count(table: str) -> int:
             return self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
