@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QStyleFactory
@@ -36,3 +40,18 @@ def test_an_unticked_check_box_has_a_visible_outline_on_a_dark_palette(qtbot, st
     background = box.palette().color(QPalette.Window).lightness()
     visible = brightest_in_indicator(box) - background > 60
     assert visible == styled  # Fusion alone draws it near-black on black; the app's style does not
+
+
+
+def test_the_app_keeps_the_platform_style_until_the_palette_turns_dark(tmp_path):
+    """In its own process: install() stays connected to the application's palette."""
+    code = ("from PySide6 import QtWidgets; from PySide6.QtGui import QColor, QPalette; "
+            "app = QtWidgets.QApplication([]); from career_explorer.ui import style; style.install(app); "
+            "assert 'QStyle' not in vars(QtWidgets), 'a light palette built QStyle'; "
+            "assert not isinstance(app.style(), style.AppStyle); dark = QPalette(); "
+            "dark.setColor(QPalette.Window, QColor('#202124')); dark.setColor(QPalette.Text, QColor('#e8eaed')); "
+            "app.setPalette(dark); assert isinstance(app.style(), style.AppStyle), type(app.style()); "
+            "installed = app.style(); app.setPalette(dark); assert app.style() is installed")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_EXPLORER_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr

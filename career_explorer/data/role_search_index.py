@@ -41,21 +41,47 @@ def ranked_role_ids(conn: sqlite3.Connection, query: str, limit: Optional[int] =
 
 
 class RoleSearchIndex:
-    """Role ids by FTS5 rowid, and queries that return rowids (cheap) rather than rows."""
+    """Role ids by FTS5 rowid, and queries that return rowids (cheap) rather than rows.
+
+    The rowid -> role id map is read on the first search, not on opening: reading it reads every
+    role's indexed row (alternate titles and summary too), and Browse opens with no search typed.
+    """
 
     def __init__(self, path: Path) -> None:
         self._path = Path(path)
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        self._role_ids: Optional[list[str | None]] = None
+        self._size = 0
         try:
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            pairs = self._conn.execute("SELECT rowid, role_id FROM role_search").fetchall()
+            self._conn.execute("SELECT rowid, role_id FROM role_search LIMIT 0").fetchall()  # it is there
         except sqlite3.DatabaseError as exc:
-            raise CatalogueCorrupt(Path(path), f"the search index cannot be read ({exc})") from None
-        size = max((rowid for rowid, _ in pairs), default=0) + 1
-        self.role_ids: list[str | None] = [None] * size
-        for rowid, role_id in pairs:
-            self.role_ids[rowid] = role_id
-        self.size = len(pairs)
+            raise self._unreadable(exc) from None
+
+    def _unreadable(self, exc: sqlite3.DatabaseError) -> CatalogueCorrupt:
+        return CatalogueCorrupt(self._path, f"the search index cannot be read ({exc})")
+
+    @property
+    def role_ids(self) -> list[str | None]:
+        """The role id of each rowid (None where no row has that rowid)."""
+        return self._load()[0]
+
+    @property
+    def size(self) -> int:
+        """How many roles the index holds."""
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[str | None], int]:
+        if self._role_ids is None:
+            try:
+                pairs = self._conn.execute("SELECT rowid, role_id FROM role_search").fetchall()
+            except sqlite3.DatabaseError as exc:
+                raise self._unreadable(exc) from None
+            role_ids: list[str | None] = [None] * (max((rowid for rowid, _ in pairs), default=0) + 1)
+            for rowid, role_id in pairs:
+                role_ids[rowid] = role_id
+            self._role_ids, self._size = role_ids, len(pairs)
+        return self._role_ids, self._size
 
     def close(self) -> None:
         self._conn.close()

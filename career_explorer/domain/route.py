@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Optional
 
 from pydantic import Field, model_validator
 
 from career_explorer.domain.base import Model, percent_of_scale
+from career_explorer.domain.rank_mode import RankMode
 from career_explorer.domain.role_gap import BIG_JUMP, Change, RoleGap, RoleRef
-
-
-class RankMode(str, Enum):
-    """How routes are ranked; the user chooses."""
-
-    PLAUSIBLE = "plausible"
-    GAP = "gap"
-    PAY = "pay"
-
-    @property
-    def label(self) -> str:
-        return {"plausible": "Most plausible", "gap": "Least skill gap", "pay": "Best paid on the way"}[self.value]
 
 
 class PayPoint(Model):

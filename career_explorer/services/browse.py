@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import cached_property
 from itertools import compress
 from typing import Callable, Optional
 
@@ -49,14 +50,23 @@ class RoleBrowser:
         self.summaries: list[RoleSummary] = repo.role_summaries()
         self._position = {s.id: i for i, s in enumerate(self.summaries)}
         self._index = RoleSearchIndex(repo.path)
-        self._rowid_position = [self._position.get(rid) if rid else None for rid in self._index.role_ids]
         self._orders: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
         self._places: dict[tuple[str, bool], list[int]] = {}
-        # Each title as " word word ...", to test "every typed word starts a title word" quickly.
-        self._title_words = [" " + " ".join(re.findall(r"\w+", s.title.lower())) for s in self.summaries]
 
     def close(self) -> None:
         self._index.close()
+
+    # Built on the first search, not while the catalogue loads: Browse opens with no search typed.
+
+    @cached_property
+    def _rowid_position(self) -> list[Optional[int]]:
+        """Each search-index rowid's position in `summaries` (see RoleSearchIndex)."""
+        return [self._position.get(rid) if rid else None for rid in self._index.role_ids]
+
+    @cached_property
+    def _title_words(self) -> list[str]:
+        """Each title as " word word ...", to test "every typed word starts a title word" quickly."""
+        return [" " + " ".join(re.findall(r"\w+", s.title.lower())) for s in self.summaries]
 
     def summary(self, role_id: str) -> Optional[RoleSummary]:
         pos = self._position.get(role_id)

@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional, Sequence
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.catalogue_repository import COUNTED, CatalogueRepository
 from career_explorer.domain.catalogue import Source
 
 
 @dataclass(frozen=True)
 class SourcePart:
-    """One source and what it gives the catalogue."""
+    """One source and what it gives the catalogue (None: not counted, see source_parts)."""
 
     source: Source
     roles: int
     pay: int
-    requirements: int
-    transitions: int
+    requirements: Optional[int] = None
+    transitions: Optional[int] = None
 
 
-def source_parts(repo: CatalogueRepository) -> list[SourcePart]:
-    """Every source with its counts: those that define roles first (most first), then the rest by name."""
-    counts = repo.source_counts()
-    parts = [SourcePart(source, **counts.get(sid, {"roles": 0, "pay": 0, "requirements": 0, "transitions": 0}))
-             for sid, source in repo.sources.items()]
+def source_parts(repo: CatalogueRepository, kinds: Sequence[str] = COUNTED) -> list[SourcePart]:
+    """Every source with its counts: those that define roles first (most first), then the rest by name.
+
+    Only `kinds` are counted (roles and pay always are); the others stay None.
+    """
+    kinds = tuple(dict.fromkeys(("roles", "pay", *kinds)))
+    counts = repo.source_counts(kinds)
+    parts = [SourcePart(source, **counts.get(sid, dict.fromkeys(kinds, 0))) for sid, source in repo.sources.items()]
     return sorted(parts, key=lambda p: (-p.roles, p.pay == 0, p.source.label.casefold()))
 
 
@@ -50,7 +54,7 @@ def _series_span(parts: list[SourcePart]) -> list[str]:
 
 def contents_line(repo: CatalogueRepository) -> str:
     """"1,029 roles: 1,016 from O*NET 29.0, 8 from Salary.com, 5 more; wages BLS OEWS May 2020 to May 2024"."""
-    parts = source_parts(repo)
+    parts = source_parts(repo, ("roles", "pay"))  # it is on the start-up path: no requirement counts
     total = repo.counts().roles
     with_roles = [p for p in parts if p.roles]
     named = [f"{p.roles:,} from {p.source.label}" for p in with_roles[:2]]

@@ -25,9 +25,6 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     from career_explorer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from career_explorer.ui.style import install
-
-    install(app)
     app.setApplicationName("Career Explorer")
     app.setOrganizationName("CareerExplorer")
     app.setDesktopFileName("career-explorer")
@@ -36,6 +33,7 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     if self_test:
         from career_explorer.ui.self_test import run_self_test
 
+        install_style(app)
         return run_self_test(app, path)
 
     from PySide6.QtCore import QTimer
@@ -61,6 +59,9 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         app.exit(1)
 
     def after_first_paint() -> None:
+        # The style only changes check boxes on a dark palette, and the empty window has none: on a dark
+        # palette its QProxyStyle costs ~10 ms (QStyle's enums) and a Python call per primitive drawn.
+        install_style(app)
         # The loader thread and the store check import pydantic, SQLite and platformdirs; begun before
         # the first paint they hold the interpreter lock while the empty window waits to be drawn.
         start_loading(path, loaded, failed)
@@ -70,6 +71,12 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
     return app.exec()
 
 
+def install_style(app) -> None:
+    from career_explorer.ui.style import install
+
+    install(app)
+
+
 def tell_store_problem(window) -> Optional[str]:
     """Say at start, in a dialog, when the user-data folder or store cannot be used at all.
 
@@ -77,13 +84,14 @@ def tell_store_problem(window) -> Optional[str]:
     store is found, moved aside and told about when My plan opens it.
     """
     from career_explorer.data.user_store_file import StoreUnusable, check_location, default_store_path
-    from career_explorer.ui.messages import inform
 
     try:
         check_location(default_store_path())
         return None
     except StoreUnusable as exc:
         problem = str(exc)
+    from career_explorer.ui.messages import inform  # only now: QMessageBox and Qt cost ~10-40 ms to import
+
     print(f"career-explorer: error: {problem}", file=sys.stderr)
     window.told_store_problem = problem
     inform(window, "Your saved plans", f"{problem}.\n\nCareer Explorer works, but nothing you do in My plan "

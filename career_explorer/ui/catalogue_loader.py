@@ -10,9 +10,10 @@ def load_catalogue(path: Path) -> object:
     """Open `path` and warm what the first view needs; runs on a worker thread, returns the repository."""
     from career_explorer.data.catalogue_repository import CatalogueRepository
     from career_explorer.services.browse import browser_for
+    from career_explorer.services.catalogue_contents import contents_line
 
     repo = CatalogueRepository(path)
-    repo.info, repo.counts(), repo.sources, repo.source_counts()  # the status bar's summary
+    repo.info, contents_line(repo)  # what the title and status bar read, read here off the GUI thread
     browser_for(repo)
     return repo
 

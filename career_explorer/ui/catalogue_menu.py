@@ -6,22 +6,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from career_explorer.ui import messages
-from career_explorer.ui.dialogs import import_dialogs
-from career_explorer.ui.dialogs.import_dialogs import CATALOGUE_FILTER, ImportRequest
 from career_explorer.ui.settings import MAX_RECENT, app_settings
-from career_explorer.ui.workers import TaskProgress
+
+if TYPE_CHECKING:  # the dialogs, messages and workers load on first use: the menu is built before first paint
+    from career_explorer.ui.dialogs.import_dialogs import ImportRequest
+    from career_explorer.ui.workers import TaskProgress
 
 MAX_PROBLEMS_SHOWN = 15
 
 
 def ask_catalogue_path(parent: Optional[QWidget]) -> Optional[Path]:
+    from PySide6.QtWidgets import QFileDialog
+
+    from career_explorer.ui.dialogs.import_dialogs import CATALOGUE_FILTER
+
     path, _ = QFileDialog.getOpenFileName(parent, "Open catalogue", "", CATALOGUE_FILTER)
     return Path(path) if path else None
 
@@ -67,7 +71,8 @@ class CatalogueMenu(QObject):
         super().__init__(window)
         self.window = window
         self.imports: list[TaskProgress] = []
-        self.open_action = QAction("&Open catalogue…", window, shortcut=QKeySequence.Open)
+        self.open_action = QAction("&Open catalogue…", window)
+        self.open_action.setShortcuts(QKeySequence.Open)  # not setShortcut: see MainWindow._build_menus
         self.open_action.triggered.connect(self.open_dialog)
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.aboutToShow.connect(self.rebuild_recent)
@@ -124,6 +129,8 @@ class CatalogueMenu(QObject):
         try:
             repo = CatalogueRepository(Path(path))
         except CatalogueError as exc:
+            from career_explorer.ui import messages
+
             messages.show_error(self.window, "Cannot open the catalogue", str(exc))
             self.rebuild_recent()
             return False
@@ -137,10 +144,14 @@ class CatalogueMenu(QObject):
     # -- importers ------------------------------------------------------------------------------
 
     def import_onet(self) -> Optional[TaskProgress]:
+        from career_explorer.ui.dialogs import import_dialogs
+
         request = import_dialogs.ask_onet_import(self.window)
         return self.run_import(request) if request else None
 
     def import_framework(self) -> Optional[TaskProgress]:
+        from career_explorer.ui.dialogs import import_dialogs
+
         request = import_dialogs.ask_framework_import(self.window)
         return self.run_import(request) if request else None
 
@@ -153,6 +164,9 @@ class CatalogueMenu(QObject):
 
     def run_import(self, request: ImportRequest, job=None) -> TaskProgress:
         """Run an import off the GUI thread; when it succeeds, open the new catalogue."""
+        from career_explorer.ui.dialogs import import_dialogs
+        from career_explorer.ui.workers import TaskProgress
+
         runner = TaskProgress(self.window, request.title, job or import_dialogs.import_job(request))
         runner.finished.connect(lambda path: self._imported(runner, Path(path)))
         runner.failed.connect(lambda exc: self._failed(runner, request, exc))
@@ -170,6 +184,8 @@ class CatalogueMenu(QObject):
 
     def _failed(self, runner: TaskProgress, request: ImportRequest, exc: BaseException) -> None:
         self._forget(runner)
+        from career_explorer.ui import messages
+
         messages.show_error(self.window, "Import failed", f"{request.source}\n\n{failure_text(exc)}")
 
     def _cancelled(self, runner: TaskProgress) -> None:

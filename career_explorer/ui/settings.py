@@ -12,7 +12,7 @@ from typing import Any, Callable, Generic, Optional, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from career_explorer.domain.route import RankMode
+from career_explorer.domain.rank_mode import RankMode
 from career_explorer.paths import user_data_dir
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 

