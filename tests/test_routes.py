@@ -176,9 +176,10 @@ SKILLS = SHARED_DATA / "onet-29.0" / "Skills.txt"
 
 
 def onet_levels(code: str) -> dict[str, float]:
+    """Skill levels by the catalogue's competency id (names can differ: "Mathematics (skill)")."""
     with SKILLS.open(encoding="utf-8") as handle:
         rows = csv.DictReader(handle, delimiter="\t")
-        return {r["Element Name"]: float(r["Data Value"]) for r in rows
+        return {f"onet/{r['Element ID'].lower()}": float(r["Data Value"]) for r in rows
                 if r["O*NET-SOC Code"] == code and r["Scale ID"] == "LV"}
 
 
@@ -189,7 +190,8 @@ def test_seed_onet_representatives_to_supervisors_every_skill_level_change(bundl
     route = find_routes(bundled_repo, "onet/43-4051.00", "onet/43-1011.00").routes[0]
     assert route.step_count == 1 and route.steps[0].transition.kind.value == "promotion"
     # skills and knowledge share the O*NET level scale; the 35 skills are checked against Skills.txt
-    changes = {c.name: c for c in route.steps[0].competencies if c.scale == "onet-level-7" and c.name in before}
+    changes = {c.competency: c for c in route.steps[0].competencies
+               if c.scale == "onet-level-7" and c.competency in before}
     assert set(changes) == set(before)
     for name, level in before.items():
         change = changes[name]
