@@ -23,13 +23,16 @@ CS_MANAGER = "salary-com/customer-service-manager"
 
 
 def onet_rows(code: str, scale: str) -> dict[str, float]:
-    """Element name -> value for one occupation and scale, from Skills.txt and Knowledge.txt."""
+    """Competency id (onet/<element id>) -> value for one occupation and scale, from Skills.txt and Knowledge.txt.
+
+    By id, not name: O*NET has a Mathematics skill and a Mathematics knowledge area.
+    """
     found = {}
     for name in ("Skills.txt", "Knowledge.txt"):
         with (ONET_DIR / name).open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 if row["O*NET-SOC Code"] == code and row["Scale ID"] == scale:
-                    found[row["Element Name"]] = float(row["Data Value"])
+                    found[f"onet/{row['Element ID'].lower()}"] = float(row["Data Value"])
     return found
 
 
@@ -44,10 +47,11 @@ def test_headline_route_first_step_shows_the_onet_lens_jumps(bundled_repo):
     before, after = onet_rows("43-4051.00", "LV"), onet_rows("43-1011.00", "LV")
     jumps = {c.name: c for c in lens.competencies}
     for name in ("Management of Personnel Resources", "Coordination"):
-        assert (jumps[name].from_level, jumps[name].to_level) == (pytest.approx(before[name]),
-                                                                  pytest.approx(after[name]))
+        key = jumps[name].competency
+        assert (jumps[name].from_level, jumps[name].to_level) == (pytest.approx(before[key]), pytest.approx(after[key]))
         assert jumps[name] in lens.focus().key
-    assert (before["Management of Personnel Resources"], after["Management of Personnel Resources"]) == (2.12, 3.75)
+    personnel = jumps["Management of Personnel Resources"].competency
+    assert (before[personnel], after[personnel]) == (2.12, 3.75)
     # the O*NET lens is credited, and the move is the catalogue's own inference
     assert lens.source_name == "O*NET 29.0" and first.inferred
     # both ends of the second step are the same O*NET occupation: said, not shown as zeros
@@ -75,7 +79,8 @@ def test_the_first_five_jumps_matter_for_the_target(bundled_repo):
     step = next(s for s in route.steps if s.to_role.id == "onet/43-1011.00")
     first_five = step.focus().key[:5]
     assert len(first_five) == 5
-    assert all(importance[c.name] >= 3 for c in first_five), [(c.name, importance[c.name]) for c in first_five]
+    assert all(importance[c.competency] >= 3 for c in first_five), [(c.name, importance[c.competency])
+                                                                    for c in first_five]
     # low-importance changes are folded away, not listed among the key jumps
     assert all(c.target_importance is None or c.target_importance >= 3 for c in step.focus().key)
 
