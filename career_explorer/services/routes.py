@@ -179,17 +179,37 @@ class RouteFinder:
             return []
         forward, back = self._query_graphs(to_id, sideways)
         found: list[list[str]] = []
-        paths = shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back)
+        examined = 0
+
+        def horizon(waiting: list[tuple[float, list[str]]]) -> float:
+            """The cost of the waiting path at which the loop below stops (enough found, too long, or
+            too many examined): a path found later and no cheaper would never be asked for."""
+            wanted, budget = k - len(found), EXAMINED_PER_ROUTE * k - examined
+            for position, (cost, path) in enumerate(waiting, 1):
+                if len(path) - 1 > MAX_STEPS or position >= budget:
+                    return cost
+                if not self._crosses_twins(path):
+                    wanted -= 1
+                    if wanted <= 0:
+                        return cost
+            return float("inf")
+
+        paths = shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back, horizon=horizon)
         for path in islice(paths, EXAMINED_PER_ROUTE * k):
+            examined += 1
             if len(path) - 1 > MAX_STEPS:
                 break
-            # Going away from a job and coming back to its twin is not a career move.
-            if any(b in self._groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:]):
+            if self._crosses_twins(path):
                 continue
             found.append(path)
             if len(found) >= k:
                 break
         return found
+
+    def _crosses_twins(self, path: list[str]) -> bool:
+        """Going away from a job and coming back to its twin is not a career move."""
+        groups = self._groups
+        return any(b in groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:])
 
     def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph, Reachability]:
         """Edge costs under one rule, built once: worked out per edge, not per query."""
