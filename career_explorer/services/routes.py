@@ -36,6 +36,7 @@ from career_explorer.services.role_gap import match_requirements, role_gap, role
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 from career_explorer.services.route_graph import Move, build_graph, move_costs
+from career_explorer.services.route_rank import Ranker
 from career_explorer.services.route_reasons import route_reason
 
 # Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
@@ -78,8 +79,10 @@ class RouteFinder:
         self._roles: dict[str, Role] = {}
         self._titles: Optional[dict[str, str]] = None
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
-        self._refs: Optional[dict[str, tuple[str, RoleRef]]] = None
+        self._refs: Optional[list[RoleRef]] = None
+        self._places: dict[str, int] = {}
         self._reachable: dict[str, tuple[RoleRef, ...]] = {}
+        self._ranker = Ranker()
 
     @property
     def graph(self) -> dict:
@@ -158,7 +161,7 @@ class RouteFinder:
             # Plausibility needs only the moves: build just the routes that will be shown.
             paths = sorted(paths, key=lambda p: (round(costs[tuple(p)], 6), len(p)))[:k]
         candidates = [self.route_through(p, rank=1, cost=costs[tuple(p)]) for p in paths]
-        ranked = sorted(candidates, key=lambda r: self._rank_key(r, mode))[:k]
+        ranked = sorted(candidates, key=lambda r: self._ranker.key(r, mode))[:k]
         routes = tuple(
             r.model_copy(update={"rank": i, "reason": route_reason(r, i, mode, ranked)})
             for i, r in enumerate(ranked, 1)
@@ -245,34 +248,26 @@ class RouteFinder:
         _, _, entering, known = self._rule_graphs(sideways)
         return any(a == from_id or known.reaches(from_id, a) for a in entering.get(to_id, {}))
 
-    def _rank_key(self, route: Route, mode: RankMode) -> tuple:
-        cost = route.plausibility
-        if mode == RankMode.GAP:
-            # A step whose jumps no source publishes is not a small gap: rank such routes last.
-            return (route.blind_steps, round(route.weighted_gap, 6), round(cost, 6), route.step_count)
-        if mode == RankMode.PAY:
-            # Every route has the same ends, so the same overall change: rank by what the roles in
-            # between pay (a direct move has nothing in between and ranks first).
-            along = route.pay_on_the_way
-            known = along is not None or route.step_count == 1
-            return (not known, -(along or float("inf")), round(cost, 6), route.step_count)
-        # Among equally plausible routes, one whose step into a role without published levels hides
-        # its jumps is not "the least gap": prefer the routes whose jumps can be shown.
-        return (round(cost, 6), route.step_count, route.blind_steps, round(route.weighted_gap, 6),
-                -route.step_pay_gain)
-
     def reachable(self, from_id: str) -> tuple[RoleRef, ...]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
         found = self._reachable.get(from_id)
         if found is None:
             if self._refs is None:
-                # Built once and without validation: the summaries are already checked models.
-                self._refs = {i: (s.title.casefold(), RoleRef.model_construct(
-                    id=i, title=s.title, level=s.level, level_name=None)) for i, s in self.summaries.items()}
+                # Built once and without validation: the summaries are already checked models. Each role's
+                # place by title (then id) lets a query sort integers, one distance at a time.
+                by_title = sorted(self.summaries.items(), key=lambda item: (item[1].title.casefold(), item[0]))
+                self._refs = [RoleRef.model_construct(id=i, title=s.title, level=s.level, level_name=None)
+                              for i, s in by_title]
+                self._places = {ref.id: place for place, ref in enumerate(self._refs)}
+            places = self._places
+            by_distance: dict[int, list[int]] = {}
+            for i, distance in reach(self.graph, from_id).items():
+                place = places.get(i)
+                if place is not None and i != from_id:
+                    by_distance.setdefault(distance, []).append(place)
             refs = self._refs
-            distances = reach(self.graph, from_id)
-            ids = sorted((distances[i], refs[i][0], i) for i in distances if i != from_id and i in refs)
-            found = self._reachable[from_id] = tuple(refs[i][1] for _, _, i in ids)
+            found = self._reachable[from_id] = tuple(
+                refs[place] for distance in sorted(by_distance) for place in sorted(by_distance[distance]))
         return found
 
     def route_through(self, ids: list[str], rank: int, cost: Optional[float] = None) -> Route:
