@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import weakref
 from itertools import islice
+from operator import itemgetter
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
 from career_explorer.domain.role_gap import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
@@ -288,23 +290,33 @@ class RouteFinder:
         )
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
+        """One row per competency along the route, biggest climb first (see _skill_order).
+
+        The rows and their order come straight from the validated roles: a route of O*NET roles has some
+        hundreds, and validating each again, then sorting by the rows' properties, was most of a bundled
+        query."""
         scales = self.repo.scales
-        rows = []
+        keyed = []
         for comp, reqs in match_requirements(roles, self.repo.competencies):
             scale = scales[comp.scale]
-            rows.append(SkillRow(
+            levels = tuple(q.level if q else None for q in reqs)
+            row = SkillRow.trusted(
                 competency=comp.id, name=comp.name, scale=comp.scale, scale_min=scale.min, scale_max=scale.max,
-                levels=tuple(q.level if q else None for q in reqs), listed=tuple(q is not None for q in reqs),
+                levels=levels, listed=tuple(q is not None for q in reqs),
                 words=tuple(q.level_word if q else None for q in reqs),
-            ))
-        rows.sort(key=_skill_order)
-        return tuple(rows)
+            )
+            keyed.append((_skill_order(levels, scale.min, scale.max, comp.name), row))
+        keyed.sort(key=itemgetter(0))
+        return tuple(row for _, row in keyed)
 
 
-def _skill_order(row: SkillRow) -> tuple[float, float, str]:
-    """Biggest climb along the route first, then highest level reached, then by name."""
-    highest = row.highest
-    return -row.climb, -(-1.0 if highest is None else highest), row.name.casefold()
+def _skill_order(levels: tuple[Optional[float], ...], low: int, high: int, name: str) -> tuple[float, float, str]:
+    """Biggest climb along the route first, then highest level reached, then by name: SkillRow.climb and
+    SkillRow.highest, worked out from the values rather than through the row's properties."""
+    known = [percent_of_scale(level, low, high) for level in levels if level is not None]
+    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
+    highest = max(known) if known else None
+    return -climb, -(-1.0 if highest is None else highest), name.casefold()
 
 
 def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:
