@@ -140,3 +140,20 @@ def test_a_skill_row_climbs_only_by_its_rises_between_known_levels():
     assert row.highest == 100.0
     assert SkillRow(competency="c", name="C", scale="s", scale_min=1, scale_max=5, levels=(None,),
                     listed=(False,)).highest is None
+
+
+def test_a_trusted_model_is_the_validated_one_and_still_refuses_unknown_or_missing_fields():
+    from career_explorer.domain.route import SkillRow
+
+    values = dict(competency="onet/2.a.1.a", name="Reading Comprehension", scale="onet-level", scale_min=0,
+                  scale_max=7, levels=(3.0, None), listed=(True, False))
+    trusted, checked = SkillRow.trusted(**values), SkillRow(**values)
+    assert trusted == checked and hash(trusted) == hash(checked) and repr(trusted) == repr(checked)
+    assert trusted.model_dump_json() == checked.model_dump_json() and trusted.words == ()
+    assert trusted.model_fields_set == checked.model_fields_set
+    with pytest.raises(TypeError, match="bogus"):
+        SkillRow.trusted(**values, bogus=1)
+    with pytest.raises(TypeError, match="levels"):
+        SkillRow.trusted(**{k: v for k, v in values.items() if k != "levels"})
+    with pytest.raises(ValidationError):
+        trusted.name = "Writing"  # still frozen

