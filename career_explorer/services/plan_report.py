@@ -35,6 +35,7 @@ from career_explorer.services.plan_output import (
 from career_explorer.services.route_pages import route_charts, route_steps
 
 RADAR_AXES = 12
+GAP_TABLE_START = 2.0  # inches for the gap table's heading, header and first rows: less, and it starts on a new page
 BAR_ROWS = 16
 
 
@@ -122,7 +123,9 @@ def _along_route(w: PageWriter, report: GapReport) -> None:
 
 
 def _gap_table(w: PageWriter, report: GapReport) -> None:
-    w.page_break()
+    # Text after text: the gap table starts on the step cards' last page when GAP_TABLE_START inches are free,
+    # instead of leaving that page with the cards' last lines alone on it.
+    w.ensure(GAP_TABLE_START)
     w.heading(f"Gap to {report.target.title}")
     if not report.gaps:
         w.paragraph("The target role lists no competencies in this catalogue.")
