@@ -32,7 +32,7 @@ from career_explorer.services.cohort_output import (
     shared_row,
 )
 from career_explorer.services.gap_plan import gap_report
-from career_explorer.services.pdf_document import write_pdf
+from career_explorer.services.pdf_document import checked_steps, write_pdf
 from career_explorer.services.plan_output import percent_text, role_label
 from career_explorer.services.plan_report import lay_out_report
 
@@ -172,14 +172,7 @@ def _front_pages(table: CohortTable, people: Sequence[PackPerson], counts: Seque
 def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[PackPerson], path: Path,
                progress: Optional[Progress] = None, cancelled: Callable[[], bool] = lambda: False) -> Path:
     """Write the pack to a temporary file beside `path`, then move it into place; never a half file."""
-    from career_explorer.data.importers.errors import Cancelled
-
-    def step(fraction: float, message: str) -> None:
-        if cancelled():
-            raise Cancelled("cancelled")
-        if progress:
-            progress(fraction, message)
-
+    step = checked_steps(progress, cancelled)
     n = max(len(people), 1)
     reports, routes = [], {}
     for index, p in enumerate(people):
@@ -201,5 +194,5 @@ def write_pack(repo: CatalogueRepository, table: CohortTable, people: Sequence[P
         number_pages(pages, done + 1, total, f"Career Explorer - Cohort pack - {report.person}")
         done += len(pages)
     every = front + [page for pages in sections for page in pages]
-    return write_pdf(every, path, "Cohort pack", lambda f, message: progress and progress(0.25 + 0.75 * f, message),
-                     cancelled)
+    rest = None if progress is None else (lambda fraction, message: progress(0.25 + 0.75 * fraction, message))
+    return write_pdf(every, path, "Cohort pack", rest, cancelled)

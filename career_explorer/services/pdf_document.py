@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Hashable, Optional, Sequence
 
 from career_explorer.charts.report_layout import Chart, Page, Text
+from career_explorer.domain.progress import CancelCheck, Progress
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -250,13 +251,8 @@ def _place_charts(text_pdf: bytes, charts_pdfs: Sequence[bytes], pages: Sequence
     writer.write(out)
 
 
-def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[Callable[[float, str], None]] = None,
-              cancelled: Callable[[], bool] = lambda: False, parallel_from: int = PARALLEL_FROM) -> Path:
-    """Write `pages` to a temporary file beside `path`, then move it into place: never a half file.
-
-    Progress runs 0-1 over the text, then the charts (most of the time), then the assembly; a
-    cancel (importers' Cancelled) or a failure leaves nothing behind.
-    """
+def checked_steps(progress: Optional[Progress], cancelled: CancelCheck) -> Progress:
+    """A progress callback that first lets a cancel through: raises importers' Cancelled when asked to stop."""
     from career_explorer.data.importers.errors import Cancelled
 
     def step(fraction: float, message: str) -> None:
@@ -265,6 +261,17 @@ def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[
         if progress:
             progress(fraction, message)
 
+    return step
+
+
+def write_pdf(pages: Sequence[Page], path: Path, title: str, progress: Optional[Progress] = None,
+              cancelled: CancelCheck = lambda: False, parallel_from: int = PARALLEL_FROM) -> Path:
+    """Write `pages` to a temporary file beside `path`, then move it into place: never a half file.
+
+    Progress runs 0-1 over the text, then the charts (most of the time), then the assembly; a
+    cancel (importers' Cancelled) or a failure leaves nothing behind.
+    """
+    step = checked_steps(progress, cancelled)
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     total = len(pages)
