@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from career_explorer.ui.main_window import MainWindow
+from tests.fresh_interpreter import assert_holds_in_a_fresh_interpreter
 
 
 def test_main_window_shows_navigation_and_catalogue_status(qtbot, fixture_repo):
@@ -70,9 +71,7 @@ def test_startup_does_not_import_matplotlib(fixture_catalogue_path, tmp_path):
             "app.processEvents(); "
             "assert window.current_view_name() == 'Browse', window.current_view_name(); "
             "assert not any(m.startswith('matplotlib') for m in sys.modules), 'matplotlib imported'")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_EXPLORER_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
-    assert done.returncode == 0, done.stderr
+    assert_holds_in_a_fresh_interpreter(code, tmp_path)
 
 
 def test_bad_catalogue_shows_a_dialog_and_exits_non_zero(qtbot, tmp_path, monkeypatch):
@@ -102,8 +101,6 @@ def test_window_appears_before_the_catalogue_and_fills_in_when_it_loads(qtbot, f
 
 def test_app_shows_its_window_then_loads_the_catalogue_and_goes_idle(tmp_path, fixture_catalogue_path):
     """The real entry point, in its own process (quitting would close this session's windows)."""
-    import os
-    import subprocess
 
     from career_explorer.ui import app
 
@@ -131,6 +128,4 @@ def test_the_empty_window_is_shown_without_pydantic_or_the_qt_namespace(tmp_path
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'matplotlib', 'networkx')); "
             "assert not heavy, heavy; "
             "assert 'Qt' not in vars(QtCore), 'the Qt namespace was built'")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_EXPLORER_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
-    assert done.returncode == 0, done.stderr
+    assert_holds_in_a_fresh_interpreter(code, tmp_path)

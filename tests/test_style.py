@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QCheckBox, QStyleFactory
 
 from career_explorer.ui.style import AppStyle
+from tests.fresh_interpreter import assert_holds_in_a_fresh_interpreter
 
 
 def dark_palette() -> QPalette:
@@ -52,6 +49,4 @@ def test_the_app_keeps_the_platform_style_until_the_palette_turns_dark(tmp_path)
             "dark.setColor(QPalette.Window, QColor('#202124')); dark.setColor(QPalette.Text, QColor('#e8eaed')); "
             "app.setPalette(dark); assert isinstance(app.style(), style.AppStyle), type(app.style()); "
             "installed = app.style(); app.setPalette(dark); assert app.style() is installed")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CAREER_EXPLORER_HOME": str(tmp_path)}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
-    assert done.returncode == 0, done.stderr
+    assert_holds_in_a_fresh_interpreter(code, tmp_path)
