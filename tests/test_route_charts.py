@@ -107,3 +107,13 @@ def test_a_title_placed_at_the_right_takes_the_dark_palette_colour():
     apply_theme(figure, DARK)
     right = next(t for t in ax.texts + [ax._right_title] if t.get_text().startswith("Top 10"))
     assert right.get_color() == DARK.foreground
+
+
+def test_heatmap_shows_a_skill_onet_flags_not_relevant_as_such_not_as_level_zero(bundled_repo):
+    route = find_routes(bundled_repo, "onet/43-4051.00", "onet/11-3012.00").routes[0]
+    rows = {r.name: [c.text for c in line] for r, line in zip(focus_rows(route), cells(route))}
+    # Skills.txt flags Installation "Not Relevant" (level 0) for all three occupations on this route.
+    assert rows["Installation"] == ["n/r", "n/r", "n/r"]
+    assert not any(text == "0" for texts in rows.values() for text in texts)
+    ax = skill_heatmap_figure(route).axes[0]
+    assert "n/r: not relevant to the job" in ax.get_xlabel()

@@ -2,7 +2,8 @@
 
 Colour is the level as 0-100 of its own scale, so O*NET's 0-7 and the 1-5 proficiency scale can
 share one map; the number printed is the level on the competency's own scale. A level that is
-not known is hatched and marked "?" (or the source's word for it), never shown as 0. A cell where
+not known is hatched and marked "?" (or the source's word for it), never shown as 0; a level the source
+flags not relevant to the job reads "n/r", not as a low level. A cell where
 the level rose, or the competency became required, at that step has an orange outline.
 """
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 JUMP_COLOUR = "#ff7f0e"
+NOT_RELEVANT = "n/r"  # short enough for a narrow cell; the key below the map spells it out
 UNKNOWN_FACE = "#eeeeee"
 
 
@@ -41,7 +43,9 @@ def cells(route: Route, rows: Optional[tuple[SkillRow, ...]] = None) -> list[lis
         line = []
         for j, level in enumerate(row.levels):
             word = row.words[j] if row.words else None
-            if level is not None:
+            if level is not None and row.not_relevant and row.not_relevant[j]:
+                cell = Cell(NOT_RELEVANT, None, False, False)
+            elif level is not None:
                 cell = Cell(level_label(level), row.normalised(j), False, _jumped(row, j, complete))
             elif row.listed[j]:
                 cell = Cell(word or "?", None, True, False)
@@ -146,8 +150,11 @@ def draw_skill_heatmap(ax: "Axes", route: Route, colorbar: bool = True, limit: O
         bar.ax.tick_params(labelsize=7)
     shade = "" if colorbar else "Darker: higher on its own scale\n"
     twins = "No level of its own: its linked occupation's\n" if _lensed(route) else ""
+    flagged = f"   {NOT_RELEVANT}: not relevant to the job" if any(
+        cell.text == NOT_RELEVANT for line in grid for cell in line) else ""
     ax.set_xlabel(f"{shade}{twins}Orange outline: raised or new at that step\n"
-                  "? on hatching: not published   –: not required", fontsize=7, color="#555555", loc="right")
+                  f"? on hatching: not published   –: not required{flagged}", fontsize=7, color="#555555",
+                  loc="right")
     return grid
 
 

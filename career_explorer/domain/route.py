@@ -50,6 +50,9 @@ class SkillRow(Model):
     listed: tuple[bool, ...]
     # Per role: the source's word for the level when it gives one ("proficient").
     words: tuple[Optional[str], ...] = ()
+    # Per role: True where the source flags the competency not relevant to the job (O*NET's "Not Relevant"):
+    # its level then says no skill is used, not a low one.
+    not_relevant: tuple[bool, ...] = ()
 
     def normalised(self, index: int) -> Optional[float]:
         return percent_of_scale(self.levels[index], self.scale_min, self.scale_max)

@@ -304,6 +304,7 @@ class RouteFinder:
                 competency=comp.id, name=comp.name, scale=comp.scale, scale_min=scale.min, scale_max=scale.max,
                 levels=levels, listed=tuple(q is not None for q in reqs),
                 words=tuple(q.level_word if q else None for q in reqs),
+                not_relevant=tuple(bool(q and q.not_relevant) for q in reqs),
             )
             keyed.append((_skill_order(levels, scale.min, scale.max, comp.name), row))
         keyed.sort(key=itemgetter(0))
