@@ -3,6 +3,7 @@ gives no figure. Checked where a user reads it: `plan`, `plan --json`, the PDF a
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -12,7 +13,9 @@ from pydantic import ValidationError
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.plan import Readiness
+from career_explorer.domain.user import Assessment, Rating
 from career_explorer.launcher import main
+from career_explorer.services.assessment import RatingIndex
 from career_explorer.services.readiness import ranking_score
 from career_explorer.ui.main_window import MainWindow
 from career_explorer.ui.views.plan_view import PlanView
@@ -200,3 +203,14 @@ def test_gap_panel_shows_coverage_and_no_figure_when_nothing_compares(qtbot, cov
                                            "</b>")
     window.close()
     repo.close()
+
+
+def test_a_rating_of_one_sources_competency_does_not_stand_for_its_namesake_in_that_source(bundled_repo):
+    comps = bundled_repo.competencies
+    skill, knowledge = comps["onet/2.a.1.e"], comps["onet/2.c.4.a"]
+    assert (skill.name, knowledge.name) == ("Mathematics (skill)", "Mathematics (knowledge)")
+    rated = Assessment(taken=dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc),
+                       ratings=(Rating(competency=skill.id, level=4.0),))
+    index = RatingIndex(rated, comps)
+    assert index.level(skill) == 4.0
+    assert index.level(knowledge) is None

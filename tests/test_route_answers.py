@@ -165,3 +165,16 @@ def test_equally_plausible_routes_through_a_role_without_levels_rank_after_and_s
     assert len(same_cost) > 1 and via_software is same_cost[-1]
     assert via_software.blind_steps == 2 and routes[0].blind_steps == 0
     assert via_software.reason.endswith("no skill levels published for Software Developers")
+
+
+@needs_onet
+def test_mathematics_skill_and_mathematics_knowledge_are_two_rows_with_their_own_levels(bundled_repo):
+    # Same scale, and the same name once "(skill)" and "(knowledge)" are set aside: still two competencies.
+    result = find_routes(bundled_repo, "onet/43-4051.00", "onet/43-1011.00")
+    lv_from, lv_to = onet_rows("43-4051.00", "LV"), onet_rows("43-1011.00", "LV")
+    changes = {c.competency: c for c in result.direct.total.competencies}
+    rows = {r.competency: r for r in result.direct.skill_rows}
+    for cid in ("onet/2.a.1.e", "onet/2.c.4.a"):
+        assert (changes[cid].from_level, changes[cid].to_level) == (lv_from[cid], lv_to[cid])
+        assert rows[cid].levels == (lv_from[cid], lv_to[cid])
+    assert changes["onet/2.c.4.a"].name == "Mathematics (knowledge)"

@@ -19,18 +19,24 @@ class AssessmentError(ValueError):
 
 
 class RatingIndex:
-    """Find a person's rating for a competency: same id, or the same name on the same scale."""
+    """Find a person's rating for a competency: same id, or the same name on the same scale from another
+    source (a rating of O*NET's Mathematics skill is not one of its Mathematics knowledge area)."""
 
     def __init__(self, assessment: Optional[Assessment], competencies: dict[str, Competency]) -> None:
         self.by_id: dict[str, Rating] = {r.competency: r for r in assessment.ratings} if assessment else {}
-        self.by_key: dict[tuple[str, str], Rating] = {}
+        self.by_key: dict[tuple[str, str], tuple[str, Rating]] = {}
         for rating in self.by_id.values():
             comp = competencies.get(rating.competency)
             if comp is not None:
-                self.by_key.setdefault((comp.scale, normalise_name(comp.name)), rating)
+                self.by_key.setdefault((comp.scale, normalise_name(comp.name)), (comp.source, rating))
 
     def find(self, comp: Competency) -> Optional[Rating]:
-        return self.by_id.get(comp.id) or self.by_key.get((comp.scale, normalise_name(comp.name)))
+        found = self.by_id.get(comp.id)
+        if found is None:
+            source, found = self.by_key.get((comp.scale, normalise_name(comp.name)), (None, None))
+            if source == comp.source:
+                return None
+        return found
 
     def level(self, comp: Competency) -> Optional[float]:
         found = self.find(comp)

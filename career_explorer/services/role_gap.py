@@ -28,7 +28,9 @@ def role_ref(role: Role, levels: Optional[dict[str, JobLevel]] = None) -> RoleRe
 def match_requirements(
     roles: list[Role], competencies: dict[str, Competency]
 ) -> list[tuple[Competency, list[Optional[Requirement]]]]:
-    """Line up the roles' requirements: same competency id, or same normalised name on the same scale.
+    """Line up the roles' requirements: same competency id, or same normalised name on the same scale
+    from another source (one source never lists the same competency twice: O*NET's Mathematics skill
+    and Mathematics knowledge area are two rows).
 
     Returns one row per competency, with each role's requirement (or None) in role order.
     """
@@ -37,8 +39,13 @@ def match_requirements(
     for index, role in enumerate(roles):
         for req in role.requirements:
             comp = competencies[req.competency]
-            key = by_id.get(comp.id) or (comp.scale, normalise_name(comp.name))
-            by_id[comp.id] = key
+            key = by_id.get(comp.id)
+            if key is None:
+                key = (comp.scale, normalise_name(comp.name))
+                held = rows.get(key)
+                if held is not None and held[0].source == comp.source:
+                    key = (comp.scale, comp.id)  # an id never reads as a normalised name: it has a '/'
+                by_id[comp.id] = key
             if key not in rows:
                 rows[key] = (comp, [None] * len(roles))
             slots = rows[key][1]
