@@ -135,7 +135,7 @@ def test_route_report_pages_lead_each_step_with_what_matters_and_name_the_source
     lens = text.index("O*NET 43-4051.00 → 43-1011.00", step)
     # What the roles' own source leaves out sits with that source, before the O*NET lens.
     assert step < text.index("10 more competencies not published for Chat Support Representative I", step) < lens
-    assert text.index("Management of Personnel", lens) < text.index("About the same (42)", lens)
+    assert text.index("Management of Personnel", lens) < text.index("About the same (43)", lens)
     assert "This catalogue's own inference" in text[step:]
     assert "for example, at level 3: Interview applicants for an administrative position" in text
     assert "O*NET 43-1011.00: both roles are First-Line Supervisors" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import pickle
 
 import pytest
 
@@ -132,6 +133,24 @@ def test_skill_rows_hold_levels_per_role_and_unknown_stays_none(fixture_repo):
     assert rows["Customer Analytics"].listed == (False, True, True)
     assert route.complete == (False, True, False)
     assert route.skill_rows[0].name == "Products And Services"  # the biggest climb comes first
+
+
+def test_skill_rows_are_built_when_first_read_and_travel_with_a_pickled_route(fixture_repo, monkeypatch):
+    finder = RouteFinder(fixture_repo)
+    built = []
+    real = finder.skill_rows
+    monkeypatch.setattr(finder, "skill_rows", lambda roles: built.append(len(roles)) or real(roles))
+    result = finder.find(REP, MANAGER)
+    route = result.routes[0]
+    assert built == []  # listing routes builds no heatmap rows
+    rows = route.skill_rows
+    assert built == [3] and route.skill_rows is rows  # built once, for the route read
+    assert "_skill_rows_from" not in route.model_dump() and "skill_rows" not in route.model_dump()
+    copy = pickle.loads(pickle.dumps(route))  # the PDF's chart helper gets routes this way
+    assert copy == route and copy.skill_rows == rows and built == [3]
+    # A route copied before its rows are read still builds them.
+    fresh = result.direct.model_copy(update={"reason": "x"})
+    assert [r.levels for r in fresh.skill_rows] == [r.levels for r in result.direct.skill_rows]
 
 
 def test_graph_and_roles_are_loaded_once_per_repository(fixture_repo, monkeypatch):

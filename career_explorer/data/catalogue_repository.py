@@ -24,10 +24,8 @@ from career_explorer.domain.catalogue import (
     Competency,
     JobFamily,
     JobLevel,
-    Requirement,
     Role,
     RoleSummary,
-    SalaryBand,
     Scale,
     ScaleAnchor,
     Source,
@@ -237,26 +235,36 @@ class CatalogueRepository:
         return [r[0] for r in self._conn.execute("SELECT id FROM roles ORDER BY id")]
 
     def role(self, role_id: str) -> Optional[Role]:
-        rows = self._query("SELECT * FROM roles WHERE id = ?", (role_id,))
+        """One whole role. Its rows are read as plain tuples and validated once, as one Role: a route query
+        loads a few O*NET occupations of some seventy requirements each, and validating each requirement
+        on its own was most of a load."""
+        rows = self._rows("SELECT * FROM roles WHERE id = ?", (role_id,))
         if not rows:
             return None
-        row = _drop_none(rows[0])
+        row = rows[0]
         row["unpublished_unknown"] = bool(row.get("unpublished_unknown"))
-        alt = [r["title"] for r in self._query("SELECT title FROM alt_titles WHERE role = ? ORDER BY title",
-                                               (role_id,))]
+        alt = [t for (t,) in self._conn.execute("SELECT title FROM alt_titles WHERE role = ? ORDER BY title",
+                                                (role_id,))]
         salaries = self._bands("salaries", role_id)
         history = self._bands("pay_history", role_id) if "pay_history" in self._tables else []
-        reqs = []
         order = "seq" if self._meta.get("schema_version") != "1" else "rowid"
-        for q in self._query(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,)):
+        reqs = self._rows(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,))
+        for q in reqs:
             q.pop("role"), q.pop("seq", None)
-            q["suppressed"] = bool(q["suppressed"])
+            q["suppressed"] = bool(q.get("suppressed"))
             q["not_relevant"] = bool(q.get("not_relevant"))
-            reqs.append(Requirement.model_validate(_drop_none(q)))
         return Role.model_validate(
             {**row, "alt_titles": alt, "salaries": salaries, "pay_history": history, "requirements": reqs,
              "experience": self._experience(role_id)}
         )
+
+    def _rows(self, sql: str, params: tuple) -> list[dict]:
+        """The rows as dicts without their NULL columns (a model's default stands for them)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None  # tuples: a sqlite3.Row per row, then a dict of it, cost twice as much
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [{k: v for k, v in zip(names, values) if v is not None} for values in cursor]
 
     def _experience(self, role_id: str) -> Optional[dict]:
         if "experience" not in self._tables:
@@ -271,12 +279,12 @@ class CatalogueRepository:
             "shares": [{"category": r["category"], "label": r["label"], "share": r["share"]} for r in rows],
         }
 
-    def _bands(self, table: str, role_id: str) -> list[SalaryBand]:
-        bands = []
-        for s in self._query(f"SELECT * FROM {table} WHERE role = ? ORDER BY id", (role_id,)):
-            s.pop("id"), s.pop("role")
-            s["lower_bounds"] = tuple(json.loads(s["lower_bounds"] or "[]"))
-            bands.append(SalaryBand.model_validate(_drop_none(s)))
+    def _bands(self, table: str, role_id: str) -> list[dict]:
+        """A role's pay bands, as the dicts Role validates."""
+        bands = self._rows(f"SELECT * FROM {table} WHERE role = ? ORDER BY id", (role_id,))
+        for band in bands:
+            band.pop("id"), band.pop("role")
+            band["lower_bounds"] = tuple(json.loads(band.get("lower_bounds") or "[]"))
         return bands
 
     @cached_property

@@ -186,7 +186,8 @@ class Focus(Model):
         also.sort(key=lambda c: (c.not_relevant, -abs(c.normalised_jump), c.name.casefold()))
         unknown.sort(key=lambda c: (-(c.target_importance or IMPORTANT), c.name.casefold()))
         same.sort(key=lambda c: (-(c.target_importance or 0), c.name.casefold()))
-        return cls(key=tuple(key), about_same=tuple(same), also=tuple(also), unknown=tuple(unknown))
+        # The changes are validated models already: validating them again was most of ranking a route.
+        return cls.trusted(key=tuple(key), about_same=tuple(same), also=tuple(also), unknown=tuple(unknown))
 
     def words(self) -> str:
         """"3 big jumps, 5 small" (big: a fifth of the scale or more); "no jumps that matter" when none."""

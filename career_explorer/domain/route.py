@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from functools import cached_property
+from typing import Any, Callable, Optional
 
 from pydantic import Field, model_validator
 
@@ -77,6 +78,10 @@ def step_levels_known(step: RoleGap) -> bool:
     return any(lens.same_role or lens.competencies for lens in step.lenses)
 
 
+# Where a route keeps the builder of its skill rows until they are read (see Route.rows_from).
+_ROWS_FROM = "_skill_rows_from"
+
+
 class Route(Model):
     """A chain of roles joined by transitions; `rank` 0 is the direct comparison, not a route."""
 
@@ -87,7 +92,6 @@ class Route(Model):
     # Per role: True when its competency list is complete (nothing unpublished).
     complete: tuple[bool, ...] = ()
     pay_series: tuple[PaySeries, ...] = ()
-    skill_rows: tuple[SkillRow, ...] = ()
     # Sum of the moves' costs (lower is more plausible); 0 for the direct comparison.
     plausibility: float = 0.0
     # One line on why the route ranks where it does.
@@ -103,6 +107,30 @@ class Route(Model):
         if self.complete and len(self.complete) != len(self.roles):
             raise ValueError("complete needs one entry per role")
         return self
+
+    def rows_from(self, build: Callable[[], tuple[SkillRow, ...]]) -> "Route":
+        """This route, with `build` to make its skill rows when they are first read.
+
+        A query lists several routes but charts one: building every route's rows up front was a quarter
+        of a query's time. The builder is kept beside the fields (never serialised or compared), and a
+        copy (model_copy) keeps it, or the rows once built.
+        """
+        self.__dict__[_ROWS_FROM] = build
+        return self
+
+    @cached_property
+    def skill_rows(self) -> tuple[SkillRow, ...]:
+        """One row per competency along the route, biggest climb first (what the heatmap plots)."""
+        build = self.__dict__.get(_ROWS_FROM)
+        return build() if build is not None else ()
+
+    def __getstate__(self) -> dict[Any, Any]:
+        # A pickled route (the PDF's chart helper process) takes its rows along: the builder reads the
+        # catalogue, which stays in this process.
+        _ = self.skill_rows
+        state = super().__getstate__()
+        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k != _ROWS_FROM}
+        return state
 
     @property
     def role_ids(self) -> tuple[str, ...]:

@@ -87,7 +87,8 @@ def competency_changes(
             gained = comp.behaviours_between(from_level, to_level)
         elif change == Change.UNKNOWN and to_level is not None:
             gained = comp.behaviours_up_to(to_level)
-        changes.append(CompetencyChange(
+        # Values straight from validated models: validating them again was a third of a route query.
+        changes.append(CompetencyChange.trusted(
             competency=comp.id, name=comp.name, kind=comp.kind, scale=comp.scale,
             scale_min=scale.min, scale_max=scale.max,
             from_level=from_level, to_level=to_level,

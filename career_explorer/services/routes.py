@@ -17,6 +17,7 @@ Each route says in one line why it ranks where it does.
 from __future__ import annotations
 
 import weakref
+from functools import partial
 from itertools import islice
 from operator import itemgetter
 from typing import Optional
@@ -286,8 +287,7 @@ class RouteFinder:
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
             pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}),
-            skill_rows=self.skill_rows(roles),
-        )
+        ).rows_from(partial(self.skill_rows, roles))
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
         """One row per competency along the route, biggest climb first (see _skill_order).
