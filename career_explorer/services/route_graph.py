@@ -21,7 +21,6 @@ from __future__ import annotations
 from typing import Iterable, NamedTuple, Optional
 
 from career_explorer.domain.catalogue import RoleSummary, TransitionEdge, TransitionKind
-from career_explorer.services.path_search import Graph
 
 PROJECT_SOURCE = "career-explorer"
 INFERRED = 0.3
@@ -93,63 +92,79 @@ def _skipped(ranks: dict[str, tuple[str, int]], a: str, b: str) -> int:
     return max(there[1] - here[1] - 1, 0)
 
 
+MoveGraph = dict[str, dict[str, Move]]
+
+
 def build_graph(
     edges: list[TransitionEdge], summaries: dict[str, RoleSummary]
-) -> tuple[Graph, dict[str, frozenset[str]]]:
-    """The move graph ({role: {next role: {"move": Move}}}) and the direct twins it was built with."""
+) -> tuple[MoveGraph, dict[str, frozenset[str]]]:
+    """The move graph ({role: {next role: Move}}) and the direct twins it was built with.
+
+    Built for every route query of a command-line run (some 18,000 transitions on the bundled
+    catalogue), so the loops stay plain: no per-edge helper calls where a lookup will do.
+    """
     twins = twin_groups(edges)
     ranks = _ranks(summaries)
+    related = TransitionKind.RELATED.value
     moves: dict[tuple[str, str], Move] = {}
-    for edge in edges:
-        if edge.kind != TransitionKind.RELATED:
-            moves[(edge.from_role, edge.to_role)] = Move(
-                edge.from_role, edge.to_role, edge.kind, edge.source, edge.tier,
-                skipped=_skipped(ranks, edge.from_role, edge.to_role))
+    for a, b, kind, source, tier in edges:
+        if kind != related:
+            here, there = ranks.get(a), ranks.get(b)  # _skipped, inline: O*NET ranks nearly every role
+            skipped = there[1] - here[1] - 1 if here and there and here[0] == there[0] and there[1] - here[1] > 1 else 0
+            moves[(a, b)] = Move(a, b, kind, source, tier, None, None, skipped)
     # Lend each stated move to the twins of one of its ends (never both: that would be another job's
     # move altogether). A move the catalogue states itself wins over a borrowed one.
+    no_twins: frozenset[str] = frozenset()
     for (a, b), move in list(moves.items()):
-        lent = [(t, b, t, None) for t in twins.get(a, ())] + [(a, t, None, t) for t in twins.get(b, ())]
-        for from_role, to_role, new_from, new_to in lent:
-            if from_role == to_role or to_role in twins.get(from_role, ()):
+        twins_a, twins_b = twins.get(a, no_twins), twins.get(b, no_twins)
+        if not twins_a and not twins_b:
+            continue
+        lent = [(t, b, a, None) for t in twins_a] + [(a, t, None, b) for t in twins_b]
+        for from_role, to_role, via_from, via_to in lent:
+            if from_role == to_role or to_role in twins.get(from_role, no_twins):
                 continue
-            borrowed = Move(from_role, to_role, move.kind, move.source, move.tier,
-                            via_from=a if new_from else None, via_to=b if new_to else None,
-                            skipped=_skipped(ranks, from_role, to_role))
+            borrowed = Move(from_role, to_role, move.kind, move.source, move.tier, via_from, via_to,
+                            _skipped(ranks, from_role, to_role))
             known = moves.get((from_role, to_role))
             if known is None or (known.borrowed and borrowed.cost() < known.cost()):
                 moves[(from_role, to_role)] = borrowed
-    graph: Graph = {role: {} for role in summaries}
+    graph: MoveGraph = {role: {} for role in summaries}
     for (a, b), move in moves.items():
-        graph.setdefault(a, {})[b] = {"move": move}
+        graph.setdefault(a, {})[b] = move
         graph.setdefault(b, {})
     return graph, twins
 
 
-def move_costs(
-    move: Move, summaries: dict[str, RoleSummary], with_data: set[str], sideways: bool
-) -> tuple[Optional[float], Optional[float]]:
-    """(cost of the move, cost when it enters the goal) under one rule; None hides it.
+def rule_costs(
+    graph: MoveGraph, summaries: dict[str, RoleSummary], with_data: set[str], sideways: bool
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+    """Every move's cost under one rule ({a: {b: cost}}), and the cost of each move into a goal, keyed
+    the other way ({b: {a: cost}}: a goal may be entered where a move would otherwise be hidden).
+    A move missing from the first is hidden.
 
-    Whether a move cuts pay or leads into a role without data does not depend on the query, so it
-    is worked out once per edge; only the goal's exception differs (see the module docstring).
+    Whether a move cuts pay or leads into a role without data does not depend on the query, so it is
+    worked out once per edge; only the goal's exception differs (see the module docstring).
     """
-    costs = _costs(move, summaries, with_data)
-    key = "sideways" if sideways else "strict"
-    return costs[key], costs[f"goal_{key}"]
-
-
-def _costs(move: Move, summaries: dict[str, RoleSummary], with_data: set[str]) -> dict[str, Optional[float]]:
-    """The move's cost under each rule; None hides the move."""
-    cost = move.cost()
-    before, after = summaries.get(move.from_role), summaries.get(move.to_role)
-    cut = bool(before is not None and after is not None and before.median_base and after.median_base
-               and before.currency == after.currency and after.median_base < before.median_base)
-    blind = move.to_role not in with_data and (after is None or after.median_base is None)
-    with_cut = cost + (SIDEWAYS_CUT if cut else 0.0)
-    return {
-        "strict": None if cut or blind else cost,
-        "sideways": None if blind else with_cut,
-        # The goal itself may lack data: the user asked for it.
-        "goal_strict": None if cut else cost,
-        "goal_sideways": with_cut,
-    }
+    # Per role: (median, currency) when priced; the cut test compares these.
+    priced = {i: (s.median_base, s.currency) for i, s in summaries.items() if s.median_base}
+    forward: dict[str, dict[str, float]] = {node: {} for node in graph}
+    entering: dict[str, dict[str, float]] = {node: {} for node in graph}
+    for a, neighbours in graph.items():
+        here = priced.get(a)
+        out = forward[a]
+        for b, move in neighbours.items():
+            cost = move.cost()
+            there = priced.get(b)
+            cut = here is not None and there is not None and here[1] == there[1] and there[0] < here[0]
+            blind = b not in with_data and (b not in summaries or summaries[b].median_base is None)
+            if cut:
+                if sideways:
+                    cost += SIDEWAYS_CUT
+                    if not blind:
+                        out[b] = cost
+                    entering[b][a] = cost
+            else:
+                if not blind:
+                    out[b] = cost
+                entering[b][a] = cost
+    return forward, entering

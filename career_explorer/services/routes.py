@@ -38,7 +38,7 @@ from career_explorer.services.path_search import (
 from career_explorer.services.role_gap import match_requirements, role_gap, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
-from career_explorer.services.route_graph import Move, build_graph, move_costs
+from career_explorer.services.route_graph import Move, MoveGraph, build_graph, rule_costs
 from career_explorer.services.route_rank import Ranker
 from career_explorer.services.route_reasons import route_reason
 
@@ -72,7 +72,7 @@ class RouteFinder:
 
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
-        self._graph: Optional[dict] = None
+        self._graph: Optional[MoveGraph] = None
         # Per rule (sideways or not): costs of every edge, the same reversed, the cost of each edge
         # when it enters the goal (a goal may lack data), and which roles reach which.
         self._costs: dict[bool, tuple[Graph, Graph, Graph, Reachability]] = {}
@@ -88,7 +88,7 @@ class RouteFinder:
         self._ranker = Ranker()
 
     @property
-    def graph(self) -> dict:
+    def graph(self) -> MoveGraph:
         if self._graph is None:
             self._graph, self._groups = build_graph(self.repo.transition_edges(), self.summaries)
             self._with_data = self.repo.roles_with_levels()
@@ -136,7 +136,7 @@ class RouteFinder:
         return gap
 
     def move(self, from_id: str, to_id: str) -> Move:
-        return self.graph[from_id][to_id]["move"]
+        return self.graph[from_id][to_id]
 
     def transition(self, from_id: str, to_id: str) -> Transition:
         """The transition behind the move from -> to, as the step shows it."""
@@ -220,15 +220,7 @@ class RouteFinder:
     def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph, Reachability]:
         """Edge costs under one rule, built once: worked out per edge, not per query."""
         if sideways not in self._costs:
-            forward: Graph = {node: {} for node in self.graph}
-            entering: Graph = {node: {} for node in self.graph}
-            for a, neighbours in self.graph.items():
-                for b, data in neighbours.items():
-                    cost, goal_cost = move_costs(data["move"], self.summaries, self._with_data or set(), sideways)
-                    if cost is not None:
-                        forward[a][b] = cost
-                    if goal_cost is not None:
-                        entering[b][a] = goal_cost
+            forward, entering = rule_costs(self.graph, self.summaries, self._with_data or set(), sideways)
             self._costs[sideways] = (forward, reverse(forward), entering, Reachability(forward))
         return self._costs[sideways]
 
