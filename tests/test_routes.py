@@ -153,6 +153,14 @@ def test_skill_rows_are_built_when_first_read_and_travel_with_a_pickled_route(fi
     assert [r.levels for r in fresh.skill_rows] == [r.levels for r in result.direct.skill_rows]
 
 
+def test_a_steps_focus_is_worked_out_once_and_never_serialised(fixture_repo):
+    step = find_routes(fixture_repo, REP, MANAGER).routes[0].steps[0]
+    focus = step.focus()
+    assert step.focus() is focus and [c.name for c in focus.key]
+    assert "_focus" not in step.model_dump() and "_focus" not in step.model_dump_json()
+    assert pickle.loads(pickle.dumps(step)) == step
+
+
 def test_graph_and_roles_are_loaded_once_per_repository(fixture_repo, monkeypatch):
     finder = route_finder(fixture_repo)
     assert route_finder(fixture_repo) is finder

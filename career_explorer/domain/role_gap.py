@@ -199,6 +199,15 @@ class Focus(Model):
         return ", ".join(parts) or "no jumps that matter"
 
 
+def kept_focus(gap: "RoleGap | Lens") -> Focus:
+    """Focus.of the gap's changes, worked out once and kept beside its fields (never serialised or
+    compared): ranking, the reason line, the route list and the step cards each ask for it."""
+    kept = gap.__dict__.get("_focus")
+    if kept is None or kept[0] is not gap.competencies:
+        kept = gap.__dict__["_focus"] = (gap.competencies, Focus.of(gap.competencies))
+    return kept[1]
+
+
 # A jump of a fifth of the scale or more (1.4 O*NET levels, one proficiency level of 5) is "big".
 BIG_JUMP = 20.0
 
@@ -219,7 +228,7 @@ class Lens(Model):
     competencies: tuple[CompetencyChange, ...] = ()
 
     def focus(self) -> Focus:
-        return Focus.of(self.competencies)
+        return kept_focus(self)
 
 
 class ExperienceNote(Model):
@@ -278,7 +287,7 @@ class RoleGap(Model):
                 if all(getattr(c, f"{side}_level") is None for c in self.competencies)]
 
     def focus(self) -> Focus:
-        return Focus.of(self.competencies)
+        return kept_focus(self)
 
     def all_key_jumps(self) -> list[tuple[str, CompetencyChange]]:
         """(source name or '', change) of the key jumps of this step and of its lenses."""

@@ -145,17 +145,21 @@ PROJECT_SOURCE = "career-explorer"
 def role_gap(
     repo: CatalogueRepository, source: Role, target: Role, transition: Optional[Transition] = None,
     load: Optional[Callable[[str], Optional[Role]]] = None,
+    compare: Optional[Callable[[Role, Role], tuple[CompetencyChange, ...]]] = None,
 ) -> RoleGap:
-    """Everything that changes from `source` to `target`; with `load`, also through the roles' twins."""
+    """Everything that changes from `source` to `target`; with `load`, also through the roles' twins.
+
+    `compare` gives two roles' competency changes (default: competency_changes); a caller that asks for
+    many gaps passes one that keeps them, since routes and lenses compare the same pairs again."""
     from career_explorer.services.lenses import experience_note, lenses_for
+
+    if compare is None:
+        def compare(a: Role, b: Role) -> tuple[CompetencyChange, ...]:
+            return competency_changes(a, b, repo.competencies, repo.scales)
 
     lenses, experience = (), None
     if load is not None:
-        lenses = lenses_for(
-            repo, source, target, load,
-            compare=lambda a, b: competency_changes(a, b, repo.competencies, repo.scales),
-            ref=lambda r: role_ref(r, repo.job_levels),
-        )
+        lenses = lenses_for(repo, source, target, load, compare=compare, ref=lambda r: role_ref(r, repo.job_levels))
         experience = experience_note(repo, target, load)
     return RoleGap(
         from_role=role_ref(source, repo.job_levels), to_role=role_ref(target, repo.job_levels),
@@ -164,7 +168,7 @@ def role_gap(
         if transition is not None and transition.source in repo.sources else "",
         level_change=level_change(repo, source, target),
         pay=pay_changes(source, target, {sid: src.label for sid, src in repo.sources.items()}),
-        competencies=competency_changes(source, target, repo.competencies, repo.scales),
+        competencies=compare(source, target),
         unpublished=Unpublished(
             from_count=source.unpublished, to_count=target.unpublished,
             from_more=source.unpublished_unknown, to_more=target.unpublished_unknown,

@@ -25,7 +25,7 @@ from typing import Optional
 from career_explorer.data.catalogue_repository import CatalogueRepository
 from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
-from career_explorer.domain.role_gap import RoleGap, RoleRef
+from career_explorer.domain.role_gap import CompetencyChange, RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
 from career_explorer.services.path_search import (
     Graph,
@@ -35,7 +35,7 @@ from career_explorer.services.path_search import (
     reverse,
     shortest_simple_paths,
 )
-from career_explorer.services.role_gap import match_requirements, role_gap, role_ref
+from career_explorer.services.role_gap import competency_changes, match_requirements, role_gap, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
 from career_explorer.services.route_defaults import DEFAULT_ROUTES
 from career_explorer.services.route_graph import Move, MoveGraph, build_graph, rule_costs
@@ -82,6 +82,7 @@ class RouteFinder:
         self._roles: dict[str, Role] = {}
         self._titles: Optional[dict[str, str]] = None
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
+        self._changes: dict[tuple[str, str], tuple[CompetencyChange, ...]] = {}
         self._refs: Optional[list[RoleRef]] = None
         self._places: dict[str, int] = {}
         self._reachable: dict[str, tuple[RoleRef, ...]] = {}
@@ -131,9 +132,19 @@ class RouteFinder:
         gap = self._gaps.get(key)
         if gap is None:
             transition = self.transition(from_id, to_id) if step else None
-            gap = role_gap(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load)
+            gap = role_gap(self.repo, self.role(from_id), self.role(to_id), transition, load=self._load,
+                           compare=self.changes)
             self._gaps[key] = gap
         return gap
+
+    def changes(self, source: Role, target: Role) -> tuple[CompetencyChange, ...]:
+        """competency_changes, kept per pair: a step, the direct comparison of its ends and the twins' lens
+        often compare the same two roles."""
+        key = (source.id, target.id)
+        found = self._changes.get(key)
+        if found is None:
+            found = self._changes[key] = competency_changes(source, target, self.repo.competencies, self.repo.scales)
+        return found
 
     def move(self, from_id: str, to_id: str) -> Move:
         return self.graph[from_id][to_id]
