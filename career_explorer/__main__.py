@@ -1,3 +1,3 @@
-from career_explorer.launcher import main
+from career_explorer.launcher import console
 
-raise SystemExit(main())
+console()

@@ -77,3 +77,22 @@ def test_quick_commands_import_only_what_they_need(fixture_catalogue_path, argv,
     result = probe("--catalogue", str(fixture_catalogue_path), *argv)
     assert result["code"] == 0 and result["out"]
     assert set(result["imported"]) <= allowed
+
+
+def test_the_console_entry_prints_everything_and_keeps_the_exit_status_after_a_command(tmp_path):
+    # python -m career_explorer runs launcher.console, as the installed script does: after a command it
+    # leaves without tearing the interpreter down, so what was printed must be flushed first.
+    env = {**__import__("os").environ, "CAREER_EXPLORER_HOME": str(tmp_path)}
+    whole = subprocess.run([sys.executable, "-m", "career_explorer", "roles", "--json"], capture_output=True,
+                           text=True, timeout=120, env=env)
+    assert whole.returncode == 0, whole.stderr
+    roles = json.loads(whole.stdout)  # the whole JSON arrived: it parses
+    assert len(roles) > 1000
+    wrong = subprocess.run([sys.executable, "-m", "career_explorer", "role", "no such role at all"],
+                           capture_output=True, text=True, timeout=120, env=env)
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "career-explorer: error: no role matches 'no such role at all'"
+    # A reader that stops early (`| head`) is no error.
+    head = subprocess.run(f"{sys.executable} -m career_explorer roles | head -1", shell=True, capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert head.stdout.startswith("Title") and "Traceback" not in head.stderr

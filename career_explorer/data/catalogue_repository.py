@@ -306,10 +306,11 @@ class CatalogueRepository:
         """Roles the catalogue says are the same work as `role_id` (`related` transitions, either way)."""
         if self._related is None:
             related: dict[str, set[str]] = {}
-            for edge in self.transition_edges():
-                if edge.kind == TransitionKind.RELATED:
-                    related.setdefault(edge.from_role, set()).add(edge.to_role)
-                    related.setdefault(edge.to_role, set()).add(edge.from_role)
+            # Only the few `related` rows: a step's lenses need them before (or without) the route graph.
+            for a, b in self._conn.execute("SELECT from_role, to_role FROM transitions WHERE kind = ?",
+                                           (TransitionKind.RELATED.value,)):
+                related.setdefault(a, set()).add(b)
+                related.setdefault(b, set()).add(a)
             self._related = {role: sorted(others) for role, others in related.items()}
         return list(self._related.get(role_id, ()))
 

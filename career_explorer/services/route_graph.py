@@ -60,8 +60,13 @@ class Move(NamedTuple):
         return self.via_from or self.from_role, self.via_to or self.to_role
 
     def cost(self) -> float:
-        return (1.0 + (INFERRED if self.inferred else 0.0) + TIER.get(self.tier or "", 0.0)
-                + (BORROWED if self.borrowed else 0.0) + SKIP * self.skipped)
+        return move_cost(self.source, self.tier, self.borrowed, self.skipped)
+
+
+def move_cost(source: str, tier: Optional[str], borrowed: bool, skipped: int) -> float:
+    """A move's cost from what it rests on (see the module docstring)."""
+    return (1.0 + (INFERRED if source == PROJECT_SOURCE else 0.0) + TIER.get(tier or "", 0.0)
+            + (BORROWED if borrowed else 0.0) + SKIP * skipped)
 
 
 def twin_groups(edges: Iterable[TransitionEdge]) -> dict[str, frozenset[str]]:
@@ -106,12 +111,13 @@ def build_graph(
     twins = twin_groups(edges)
     ranks = _ranks(summaries)
     related = TransitionKind.RELATED.value
+    new_move = Move._make  # one call per edge where Move(...) makes two
     moves: dict[tuple[str, str], Move] = {}
     for a, b, kind, source, tier in edges:
         if kind != related:
             here, there = ranks.get(a), ranks.get(b)  # _skipped, inline: O*NET ranks nearly every role
             skipped = there[1] - here[1] - 1 if here and there and here[0] == there[0] and there[1] - here[1] > 1 else 0
-            moves[(a, b)] = Move(a, b, kind, source, tier, None, None, skipped)
+            moves[(a, b)] = new_move((a, b, kind, source, tier, None, None, skipped))
     # Lend each stated move to the twins of one of its ends (never both: that would be another job's
     # move altogether). A move the catalogue states itself wins over a borrowed one.
     no_twins: frozenset[str] = frozenset()
@@ -153,7 +159,9 @@ def rule_costs(
         here = priced.get(a)
         out = forward[a]
         for b, move in neighbours.items():
-            cost = move.cost()
+            # Move.cost without its property calls: this loop runs for every edge of a command-line query.
+            _, _, _, source, tier, via_from, via_to, skipped = move
+            cost = move_cost(source, tier, via_from is not None or via_to is not None, skipped)
             there = priced.get(b)
             cut = here is not None and there is not None and here[1] == there[1] and there[0] < here[0]
             blind = b not in with_data and (b not in summaries or summaries[b].median_base is None)
