@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from pathlib import Path
 from typing import NoReturn, Optional, Sequence
 
@@ -71,6 +72,7 @@ def _dispatch(argv: Optional[Sequence[str]]) -> tuple[int, bool]:
     # The app uses no pydantic plugins, and looking for them (the first model validated scans every
     # installed package's entry points) cost ~35 ms of loading the catalogue. Set it empty to look.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    skip_plugin_loader()
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = gui_options(argv)
     if gui is not None:
@@ -85,3 +87,57 @@ def _dispatch(argv: Optional[Sequence[str]]) -> tuple[int, bool]:
 
         return run_gui(catalogue=args.catalogue, self_test=args.self_test), False
     return run_command(args), True
+
+
+# PYDANTIC_DISABLE_PLUGINS values for which pydantic's get_plugins() finds no plugins.
+_PLUGINS_OFF = ("__all__", "1", "true")
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+class _NoPlugins(types.ModuleType):
+    """What pydantic gets for its plugin loader when plugins are turned off (see _SkipPluginLoader).
+
+    A name this stand-in lacks (a newer pydantic) hands over to the real module.
+    """
+
+    @staticmethod
+    def get_plugins() -> tuple:
+        return ()
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # the import system asks for __path__ and the like
+            raise AttributeError(name)
+        _SkipPluginLoader.handed_over = True
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        import importlib
+
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+class _SkipPluginLoader:
+    """An import hook: pydantic's plugin loader imports importlib.metadata (email, socket, zipfile: ~16 ms)
+    on the first validation, only to be told by the environment that there is nothing to look for.
+    With plugins off, pydantic gets _NoPlugins instead; with them on, the real module."""
+
+    handed_over = False
+
+    def find_spec(self, fullname: str, path=None, target=None):
+        if (fullname != _PLUGIN_LOADER or self.handed_over
+                or os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _PLUGINS_OFF):
+            return None
+        from importlib.machinery import ModuleSpec
+
+        return ModuleSpec(fullname, self)
+
+    def create_module(self, spec) -> types.ModuleType:
+        return _NoPlugins(spec.name)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        pass
+
+
+def skip_plugin_loader() -> None:
+    """Put _SkipPluginLoader first on the import path, once."""
+    if not any(isinstance(finder, _SkipPluginLoader) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _SkipPluginLoader())

@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from career_explorer import __version__
+from tests.fresh_interpreter import assert_holds_in_a_fresh_interpreter
 
 # What building the parser must not import: each costs 0.1 s or more to import.
 HEAVY = ("pydantic", "sqlite_utils", "networkx", "openpyxl", "matplotlib", "numpy", "PySide6")
@@ -96,3 +97,29 @@ def test_the_console_entry_prints_everything_and_keeps_the_exit_status_after_a_c
     head = subprocess.run(f"{sys.executable} -m career_explorer roles | head -1", shell=True, capture_output=True,
                           text=True, timeout=120, env=env)
     assert head.stdout.startswith("Title") and "Traceback" not in head.stderr
+
+
+def test_with_plugins_off_validating_needs_no_package_metadata_and_plugins_on_are_left_alone(tmp_path):
+    # pydantic's plugin loader imports importlib.metadata (~16 ms) even when plugins are turned off;
+    # the launcher stands in for it then, and the commands still validate their models.
+    assert_holds_in_a_fresh_interpreter(
+        "import contextlib, io, os, sys\n"
+        "os.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)\n"
+        "from career_explorer.launcher import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    assert main(['path', 'Chat Support Representative I', 'Customer Service Manager']) == 0\n"
+        "assert 'Step 1: Chat Support Representative I' in out.getvalue()\n"
+        "assert 'importlib.metadata' not in sys.modules\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "assert list(loader.get_plugins()) == []\n"
+        "assert loader.PYDANTIC_ENTRY_POINT_GROUP == 'pydantic'  # a name it lacks: the real module answers\n",
+        tmp_path)
+    assert_holds_in_a_fresh_interpreter(
+        "import contextlib, io, os, sys\n"
+        "os.environ['PYDANTIC_DISABLE_PLUGINS'] = ''\n"
+        "from career_explorer.launcher import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['role', 'Customer Service Manager']) == 0\n"
+        "assert 'importlib.metadata' in sys.modules  # plugins on: pydantic looks for them as usual\n",
+        tmp_path)
