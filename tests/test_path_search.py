@@ -15,6 +15,7 @@ from career_explorer.services.path_search import (
     reach,
     reverse,
     shortest_simple_paths,
+    within_hops,
 )
 
 EDGES = st.lists(
@@ -164,3 +165,15 @@ def test_a_horizon_never_changes_the_paths_the_caller_takes():
         assert mine == plain, (graph, source, target, wanted, shunned)
         cuts += cut
     assert cuts > 500  # the horizon did cut searches short
+
+
+@settings(max_examples=150, deadline=None)
+@given(EDGES, st.integers(0, 9), st.integers(0, 9), st.integers(0, 5))
+def test_within_hops_says_whether_a_path_of_at_most_that_many_steps_exists(edges, source, target, limit):
+    ours, theirs = graphs(edges)
+    theirs.remove_edges_from([(a, b) for a, b, w in theirs.edges(data="w") if w is None])
+    try:
+        steps = nx.shortest_path_length(theirs, source, target)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        steps = None
+    assert within_hops(ours, reverse(ours), source, target, limit) == (steps is not None and steps <= limit)

@@ -187,20 +187,90 @@ def shortest_simple_paths(
         yield best
 
 
-def reach(graph: Graph, source: Node) -> dict[Node, int]:
-    """Steps from source to every node it reaches (itself at 0), breadth first.
-
-    A level at a time, by set unions: the unions run in C, where a node-by-node walk spent about 20 ms
-    on a 10,000-role catalogue."""
-    steps = {source: 0}
-    frontier: set = {source}
-    depth = 0
+def within_hops(graph: Graph, back: Graph, source: Node, target: Node, limit: int) -> bool:
+    """Whether some path from source to target has at most `limit` edges, by breadth-first search from both
+    ends (the smaller frontier grows each round; set unions run in C). Far cheaper than a cheapest-path
+    search that only learns, after exploring most of the graph, that the cheapest path is too long."""
+    if source == target:
+        return True
+    ahead, behind = {source}, {target}
+    seen_ahead, seen_behind = {source}, {target}
     empty: dict = {}
-    while frontier:
-        depth += 1
-        frontier = set().union(*[graph.get(node, empty) for node in frontier]).difference(steps)
-        steps.update(dict.fromkeys(frontier, depth))
-    return steps
+    for _ in range(limit):
+        if not ahead or not behind:
+            return False
+        if len(ahead) <= len(behind):
+            ahead = set().union(*[graph.get(node, empty) for node in ahead]).difference(seen_ahead)
+            if not ahead.isdisjoint(seen_behind):
+                return True
+            seen_ahead |= ahead
+        else:
+            behind = set().union(*[back.get(node, empty) for node in behind]).difference(seen_behind)
+            if not behind.isdisjoint(seen_ahead):
+                return True
+            seen_behind |= behind
+    return False
+
+
+class Levels:
+    """Breadth-first levels from any node of one graph: [[source], [one step away], [two steps], ...].
+
+    Each node's successors are one integer bitmask, so a level is the OR of its nodes' masks and the next
+    level the bits not seen yet: a route query that finds no route lists every role it could reach, and a
+    node-by-node walk (or set unions over the successor dicts) took 1-2 ms of the bundled catalogue's
+    query. Built once per graph; the masks of 1,000 nodes take some 130 KB.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        nodes = list(graph)
+        index = {node: i for i, node in enumerate(nodes)}
+        for neighbours in graph.values():
+            for node in neighbours:
+                if node not in index:
+                    index[node] = len(nodes)
+                    nodes.append(node)
+        self.nodes = nodes
+        self.index = index
+        empty: dict = {}
+        self._next = [sum(1 << index[b] for b in graph.get(node, empty)) for node in nodes]
+
+    def levels(self, source: Node) -> list[list[int]]:
+        """Node indices (into self.nodes) by number of steps from source, source's own level first."""
+        start = self.index.get(source)
+        if start is None:
+            return [[]]
+        successors = self._next
+        seen, frontier = 1 << start, [start]
+        found = [frontier]
+        while True:
+            mask = 0
+            for i in frontier:
+                mask |= successors[i]
+            mask &= ~seen
+            if not mask:
+                return found
+            seen |= mask
+            frontier = _bits(mask)
+            found.append(frontier)
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of mask, lowest first."""
+    text = bin(mask)
+    top = len(text) - 1
+    found = []
+    at = text.find("1", 2)
+    while at != -1:
+        found.append(top - at)
+        at = text.find("1", at + 1)
+    found.reverse()
+    return found
+
+
+def reach(graph: Graph, source: Node) -> dict[Node, int]:
+    """Steps from source to every node it reaches (itself at 0)."""
+    walk = Levels(graph)
+    return {walk.nodes[i]: depth for depth, level in enumerate(walk.levels(source)) for i in level}
 
 
 class Reachability:

@@ -29,11 +29,12 @@ from career_explorer.domain.role_gap import CompetencyChange, RoleGap, RoleRef
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
 from career_explorer.services.path_search import (
     Graph,
+    Levels,
     Reachability,
     path_cost,
-    reach,
     reverse,
     shortest_simple_paths,
+    within_hops,
 )
 from career_explorer.services.role_gap import competency_changes, match_requirements, role_gap, role_ref
 from career_explorer.services.role_lookup import RoleNotFound
@@ -84,6 +85,8 @@ class RouteFinder:
         self._gaps: dict[tuple[str, str, bool], RoleGap] = {}
         self._changes: dict[tuple[str, str], tuple[CompetencyChange, ...]] = {}
         self._refs: Optional[list[RoleRef]] = None
+        self._levels: Optional[Levels] = None
+        self._place_of: list[Optional[int]] = []
         self._places: dict[str, int] = {}
         self._reachable: dict[str, tuple[RoleRef, ...]] = {}
         self._ranker = Ranker()
@@ -195,6 +198,10 @@ class RouteFinder:
         if k < 1 or to_id in self.twins(from_id) or not self._can_reach(from_id, to_id, sideways):
             return []
         forward, back = self._query_graphs(to_id, sideways)
+        # No path of MAX_STEPS steps or fewer: none can be shown (a cheapest-path search would explore most
+        # of the graph to find one of fifteen steps, and drop it).
+        if not within_hops(forward, back, from_id, to_id, MAX_STEPS):
+            return []
         found: list[list[str]] = []
         examined = 0
 
@@ -265,15 +272,13 @@ class RouteFinder:
                 self._refs = [RoleRef.model_construct(id=i, title=s.title, level=s.level, level_name=None)
                               for i, s in by_title]
                 self._places = {ref.id: place for place, ref in enumerate(self._refs)}
-            places = self._places
-            by_distance: dict[int, list[int]] = {}
-            for i, distance in reach(self.graph, from_id).items():
-                place = places.get(i)
-                if place is not None and i != from_id:
-                    by_distance.setdefault(distance, []).append(place)
-            refs = self._refs
+                self._levels = Levels(self.graph)
+                # Each graph node's place by title, or None for a node the summaries lack.
+                self._place_of = [self._places.get(node) for node in self._levels.nodes]
+            place_of, refs = self._place_of, self._refs
             found = self._reachable[from_id] = tuple(
-                refs[place] for distance in sorted(by_distance) for place in sorted(by_distance[distance]))
+                refs[place] for level in self._levels.levels(from_id)[1:]
+                for place in sorted(p for p in map(place_of.__getitem__, level) if p is not None))
         return found
 
     def route_through(self, ids: list[str], rank: int, cost: Optional[float] = None) -> Route:
