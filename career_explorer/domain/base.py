@@ -48,12 +48,16 @@ class Model(BaseModel):
         if len(data) != len(defaults) or not required.issubset(values):
             wrong = sorted((set(values) - set(defaults)) | (required - set(values)))
             raise TypeError(f"{cls.__name__}.trusted: unknown or missing fields {wrong}")
-        model = cls.__new__(cls)
-        object.__setattr__(model, "__dict__", data)
-        object.__setattr__(model, "__pydantic_fields_set__", set(values))
-        object.__setattr__(model, "__pydantic_extra__", None)
-        object.__setattr__(model, "__pydantic_private__", None)
+        model = _new(cls)
+        _set(model, "__dict__", data)
+        _set(model, "__pydantic_fields_set__", set(values))
+        _set(model, "__pydantic_extra__", None)
+        _set(model, "__pydantic_private__", None)
         return model
+
+
+# Looked up once: Model.trusted runs some thousands of times a route query.
+_new, _set = object.__new__, object.__setattr__
 
 
 # Per model class: each field's default (PydanticUndefined when there is none), and the required fields.
