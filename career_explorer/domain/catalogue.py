@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import ClassVar, NamedTuple, Optional
+from typing import ClassVar, Optional
 
 from pydantic import Field, field_validator, model_validator
 
@@ -348,14 +348,10 @@ class Transition(Model):
         return self
 
 
-class TransitionEdge(NamedTuple):
-    """A transition reduced to what a route search walks: both ends and the kind of move."""
-
-    from_role: str
-    to_role: str
-    kind: str  # a TransitionKind value
-    source: str = ""
-    tier: Optional[str] = None
+# A transition reduced to what a route search walks: (from_role, to_role, kind, source, tier), the kind a
+# TransitionKind value. A plain tuple: the bundled catalogue has some 18,000, read for every command-line
+# route query, and a named tuple each cost ~10 ms more.
+TransitionEdge = tuple[str, str, str, Optional[str], Optional[str]]
 
 
 class CatalogueInfo(Model):

@@ -76,10 +76,11 @@ def twin_groups(edges: Iterable[TransitionEdge]) -> dict[str, frozenset[str]]:
     occupation without being the same job as each other.
     """
     twins: dict[str, set[str]] = {}
-    for edge in edges:
-        if edge.kind == TransitionKind.RELATED:
-            twins.setdefault(edge.from_role, set()).add(edge.to_role)
-            twins.setdefault(edge.to_role, set()).add(edge.from_role)
+    related = TransitionKind.RELATED.value
+    for a, b, kind, _, _ in edges:
+        if kind == related:
+            twins.setdefault(a, set()).add(b)
+            twins.setdefault(b, set()).add(a)
     return {role: frozenset(others) for role, others in twins.items()}
 
 
