@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import inspect
 import json
 import sqlite3
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Optional, Sequence
-
-from pydantic import ValidationError
+from typing import Optional, Sequence
 
 from career_explorer.data import title_matches as titles
+from career_explorer.data.damage_guard import guard_every_query
 from career_explorer.data.errors import CatalogueCorrupt, CatalogueMissing, CatalogueSchemaMismatch
 from career_explorer.data.role_search_index import ranked_role_ids
 from career_explorer.data.schema import READABLE_VERSIONS
@@ -367,41 +364,4 @@ class CatalogueRepository:
         return titles.role_title(self._conn, role_id)
 
 
-def _guarded(method: Callable) -> Callable:
-    """`method`, with the failures of a damaged file turned into CatalogueCorrupt naming the file.
-
-    A catalogue whose header is sound can still hold damaged pages (sqlite3.DatabaseError: "database
-    disk image is malformed" when a query reaches them) or rows that no longer fit the models
-    (pydantic's ValidationError); either can surface in any query, long after opening.
-    """
-
-    @functools.wraps(method)
-    def guarded(self: "CatalogueRepository", *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as exc:
-            raise CatalogueCorrupt(self.path, f"the catalogue file is damaged ({exc}); "
-                                              "rebuild, re-import or reinstall it") from None
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or exc.title
-            raise CatalogueCorrupt(self.path, f"the catalogue holds a {exc.title} that does not fit the app "
-                                              f"({where}: {first['msg']}); rebuild or re-import it") from None
-
-    return guarded
-
-
-def _guard_every_query(cls: type) -> type:
-    for name, attr in list(vars(cls).items()):
-        if name.startswith("__"):
-            continue
-        if isinstance(attr, cached_property):
-            wrapped = cached_property(_guarded(attr.func))
-            wrapped.__set_name__(cls, name)
-            setattr(cls, name, wrapped)
-        elif inspect.isfunction(attr):
-            setattr(cls, name, _guarded(attr))
-    return cls
-
-
-_guard_every_query(CatalogueRepository)
+guard_every_query(CatalogueRepository)
