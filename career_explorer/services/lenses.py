@@ -44,7 +44,7 @@ def lenses_for(
         if (a.id, b.id) == (source.id, target.id) or not (has_levels(a) and has_levels(b)):
             continue
         known = repo.sources.get(source_id)
-        lenses.append(Lens(
+        lenses.append(Lens.trusted(
             source=source_id, source_name=known.label if known else source_id, from_role=ref(a), to_role=ref(b),
             same_role=a.id == b.id, competencies=() if a.id == b.id else compare(a, b),
         ))
@@ -61,7 +61,7 @@ def experience_note(repo: CatalogueRepository, target: Role, load: Loader) -> Op
         if common is None:
             continue
         known = repo.sources.get(experience.source)
-        return ExperienceNote(
+        return ExperienceNote.trusted(
             role_title=role.title, via_twin=via, label=common.label, share=common.share,
             source_name=known.label if known else experience.source, as_of=experience.as_of,
             respondents=experience.respondents, suppressed=experience.suppressed,

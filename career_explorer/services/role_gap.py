@@ -23,7 +23,7 @@ from career_explorer.domain.role_gap import (
 
 def role_ref(role: Role, levels: Optional[dict[str, JobLevel]] = None) -> RoleRef:
     level = (levels or {}).get(role.level or "")
-    return RoleRef(id=role.id, title=role.title, level=role.level, level_name=level.name if level else None)
+    return RoleRef.trusted(id=role.id, title=role.title, level=role.level, level_name=level.name if level else None)
 
 
 def match_requirements(
@@ -123,7 +123,7 @@ def competency_changes(
 def level_change(repo: CatalogueRepository, source: Role, target: Role) -> LevelChange:
     levels = repo.job_levels
     a, b = levels.get(source.level or ""), levels.get(target.level or "")
-    return LevelChange(
+    return LevelChange.trusted(
         from_level=source.level, to_level=target.level,
         from_name=a.name if a else None, to_name=b.name if b else None,
         from_rank=a.rank if a else None, to_rank=b.rank if b else None,
@@ -147,7 +147,7 @@ def pay_changes(source: Role, target: Role, names: Optional[dict[str, str]] = No
     a, b = first_bands(source), first_bands(target)
     keys = sorted(set(a) | set(b), key=lambda k: (k[0] not in a or k[0] not in b, k))
     return tuple(
-        PayChange(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
+        PayChange.trusted(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
                   currency=k[3], period=k[4], from_p50=a.get(k), to_p50=b.get(k))
         for k in keys
     )
@@ -176,7 +176,7 @@ def role_gap(
     if load is not None:
         lenses = lenses_for(repo, source, target, load, compare=compare, ref=lambda r: role_ref(r, repo.job_levels))
         experience = experience_note(repo, target, load)
-    return RoleGap(
+    return RoleGap.trusted(
         from_role=role_ref(source, repo.job_levels), to_role=role_ref(target, repo.job_levels),
         transition=transition,
         transition_source=repo.sources[transition.source].label
@@ -184,7 +184,7 @@ def role_gap(
         level_change=level_change(repo, source, target),
         pay=pay_changes(source, target, {sid: src.label for sid, src in repo.sources.items()}),
         competencies=compare(source, target),
-        unpublished=Unpublished(
+        unpublished=Unpublished.trusted(
             from_count=source.unpublished, to_count=target.unpublished,
             from_more=source.unpublished_unknown, to_more=target.unpublished_unknown,
         ),

@@ -30,7 +30,6 @@ from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMo
 from career_explorer.services.path_search import (
     Graph,
     Levels,
-    Reachability,
     path_cost,
     reverse,
     shortest_simple_paths,
@@ -74,9 +73,9 @@ class RouteFinder:
     def __init__(self, repo: CatalogueRepository) -> None:
         self.repo = repo
         self._graph: Optional[MoveGraph] = None
-        # Per rule (sideways or not): costs of every edge, the same reversed, the cost of each edge
-        # when it enters the goal (a goal may lack data), and which roles reach which.
-        self._costs: dict[bool, tuple[Graph, Graph, Graph, Reachability]] = {}
+        # Per rule (sideways or not): costs of every edge, the same reversed, and the cost of each edge
+        # when it enters the goal (a goal may lack data).
+        self._costs: dict[bool, tuple[Graph, Graph, Graph]] = {}
         self._groups: dict[str, frozenset[str]] = {}
         self._with_data: Optional[set[str]] = None
         self._summaries: Optional[dict[str, RoleSummary]] = None
@@ -185,7 +184,7 @@ class RouteFinder:
         )
         reachable = () if routes else self.reachable(from_id)
         levels = self.repo.job_levels
-        return PathResult(from_role=role_ref(source, levels), to_role=role_ref(target, levels), routes=routes,
+        return PathResult.trusted(from_role=role_ref(source, levels), to_role=role_ref(target, levels), routes=routes,
                           direct=direct, reachable=reachable, mode=mode, sideways=sideways,
                           same_work=to_id in self.twins(from_id))
 
@@ -195,7 +194,7 @@ class RouteFinder:
         A path through a role and its twin, or longer than MAX_STEPS, is skipped.
         """
         # Every path between two descriptions of one job visits a role and its twin: none can be shown.
-        if k < 1 or to_id in self.twins(from_id) or not self._can_reach(from_id, to_id, sideways):
+        if k < 1 or to_id in self.twins(from_id) or from_id not in self.graph or to_id not in self.graph:
             return []
         forward, back = self._query_graphs(to_id, sideways)
         # No path of MAX_STEPS steps or fewer: none can be shown (a cheapest-path search would explore most
@@ -235,17 +234,17 @@ class RouteFinder:
         groups = self._groups
         return any(b in groups.get(a, ()) for i, a in enumerate(path) for b in path[i + 1:])
 
-    def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph, Reachability]:
+    def _rule_graphs(self, sideways: bool) -> tuple[Graph, Graph, Graph]:
         """Edge costs under one rule, built once: worked out per edge, not per query."""
         if sideways not in self._costs:
             forward, entering = rule_costs(self.graph, self.summaries, self._with_data or set(), sideways)
-            self._costs[sideways] = (forward, reverse(forward), entering, Reachability(forward))
+            self._costs[sideways] = (forward, reverse(forward), entering)
         return self._costs[sideways]
 
     def _query_graphs(self, goal: str, sideways: bool) -> tuple[Graph, Graph]:
         """The rule's graphs with the moves into `goal` at their goal cost (the user asked for it, so a
         goal without data may be entered); only the goal's predecessors are copied."""
-        forward, back, entering, _ = self._rule_graphs(sideways)
+        forward, back, entering = self._rule_graphs(sideways)
         into = entering.get(goal, {})
         forward = dict(forward)
         for a, cost in into.items():
@@ -253,13 +252,6 @@ class RouteFinder:
         back = dict(back)
         back[goal] = dict(into)
         return forward, back
-
-    def _can_reach(self, from_id: str, to_id: str, sideways: bool) -> bool:
-        """Whether any route could exist: some move into the goal starts where `from_id` leads."""
-        if from_id not in self.graph or to_id not in self.graph:
-            return False
-        _, _, entering, known = self._rule_graphs(sideways)
-        return any(a == from_id or known.reaches(from_id, a) for a in entering.get(to_id, {}))
 
     def reachable(self, from_id: str) -> tuple[RoleRef, ...]:
         """Every role some route leads to from `from_id`, nearest first, then by title."""
@@ -290,7 +282,7 @@ class RouteFinder:
             steps = tuple(self.gap(a, b, True) for a, b in zip(ids, ids[1:]))
         if cost is None:
             cost = 0.0 if rank == 0 else sum(self.move(a, b).cost() for a, b in zip(ids, ids[1:]))
-        return Route(
+        return Route.trusted(
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
@@ -342,11 +334,11 @@ def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tup
             if points[index] is None or (points[index].p50 is None and band.median is not None):
                 pct = band.percentiles()
                 pct["p50"] = band.median
-                points[index] = PayPoint(**pct)
+                points[index] = PayPoint.trusted(**pct)
     ordered = sorted(series.items(), key=lambda kv: (-sum(p is not None for p in kv[1]), kv[0][1] != "base", kv[0]))
     return tuple(
-        PaySeries(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
-                  currency=k[3], period=k[4], points=tuple(points))
+        PaySeries.trusted(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
+                          currency=k[3], period=k[4], points=tuple(points))
         for k, points in ordered
     )
 
