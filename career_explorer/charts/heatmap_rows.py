@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Optional
 
 from career_explorer.domain.role_gap import CompetencyChange, RoleGap
-from career_explorer.domain.route import Route, SkillRow
+from career_explorer.domain.route import Route, SkillRow, skill_order
 
 
 class _Lensed:
@@ -79,9 +79,7 @@ def card_order(route: Route) -> list[str]:
 
 
 def _climb(row: SkillRow) -> tuple[float, float, str]:
-    known = [row.normalised(i) for i in range(len(row.levels)) if row.levels[i] is not None]
-    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
-    return -climb, -(max(known) if known else -1.0), row.name.casefold()
+    return skill_order(row.levels, row.scale_min, row.scale_max, row.name)
 
 
 def focus_rows(route: Route) -> tuple[SkillRow, ...]:

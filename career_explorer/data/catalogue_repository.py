@@ -37,10 +37,6 @@ COUNTED = ("roles", "pay", "requirements", "transitions")
 _REQUIRED_TABLES = {"meta", "sources", "roles", "competencies", "requirements", "transitions", "salaries"}
 
 
-def _drop_none(row: dict) -> dict:
-    return {k: v for k, v in row.items() if v is not None}
-
-
 def peek_name(path: Path) -> Optional[str]:
     """"US occupations and customer-support ladder 2.0" from a catalogue file's meta table, or None.
 
@@ -100,8 +96,18 @@ class CatalogueRepository:
     def close(self) -> None:
         self._conn.close()
 
-    def _query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
-        return [dict(r) for r in self._conn.execute(sql, params)]
+    def _query(self, sql: str, params: tuple | dict = (), drop_none: bool = False) -> list[dict]:
+        """The rows as dicts; with drop_none, without their NULL columns (a model's default stands for them).
+
+        Read as plain tuples: a sqlite3.Row per row, then a dict of it, cost twice as much (a route query
+        reads some seventy requirement rows per O*NET occupation)."""
+        cursor = self._conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        if drop_none:
+            return [{k: v for k, v in zip(names, values) if v is not None} for values in cursor]
+        return [dict(zip(names, values)) for values in cursor]
 
     # -- whole-catalogue facts -------------------------------------------------------------
 
@@ -130,7 +136,8 @@ class CatalogueRepository:
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        return {r["id"]: Source.model_validate(_drop_none(r)) for r in self._query("SELECT * FROM sources ORDER BY id")}
+        rows = self._query("SELECT * FROM sources ORDER BY id", drop_none=True)
+        return {r["id"]: Source.model_validate(r) for r in rows}
 
     @cached_property
     def scales(self) -> dict[str, Scale]:
@@ -145,7 +152,7 @@ class CatalogueRepository:
 
     @cached_property
     def job_levels(self) -> dict[str, JobLevel]:
-        return {r["code"]: JobLevel.model_validate(_drop_none(r)) for r in self._query("SELECT * FROM job_levels")}
+        return {r["code"]: JobLevel.model_validate(r) for r in self._query("SELECT * FROM job_levels", drop_none=True)}
 
     @cached_property
     def job_families(self) -> dict[str, JobFamily]:
@@ -159,10 +166,10 @@ class CatalogueRepository:
                 Behaviour(level=r["level"], text=r["text"], source=r["source"])
             )
         result = {}
-        for r in self._query("SELECT * FROM competencies ORDER BY id"):
-            r.pop("norm_name")
+        for r in self._query("SELECT * FROM competencies ORDER BY id", drop_none=True):
+            r.pop("norm_name", None)
             r["examples"] = bool(r.get("examples"))
-            result[r["id"]] = Competency.model_validate({**_drop_none(r), "behaviours": behaviours.get(r["id"], [])})
+            result[r["id"]] = Competency.model_validate({**r, "behaviours": behaviours.get(r["id"], [])})
         return result
 
     def transitions(self) -> list[Transition]:
@@ -196,8 +203,9 @@ class CatalogueRepository:
         return {r[0] for r in self._conn.execute("SELECT DISTINCT role FROM requirements WHERE level IS NOT NULL")}
 
     def transition(self, from_role: str, to_role: str) -> Optional[Transition]:
-        rows = self._query("SELECT * FROM transitions WHERE from_role = ? AND to_role = ?", (from_role, to_role))
-        return Transition.model_validate(_drop_none(rows[0])) if rows else None
+        rows = self._query("SELECT * FROM transitions WHERE from_role = ? AND to_role = ?", (from_role, to_role),
+                           drop_none=True)
+        return Transition.model_validate(rows[0]) if rows else None
 
     def role_summaries(self) -> list[RoleSummary]:
         """One row per role, by title; read once per repository (the catalogue never changes)."""
@@ -225,9 +233,10 @@ class CatalogueRepository:
             FROM roles r JOIN job_families f ON f.id = r.family LEFT JOIN job_levels l ON l.code = r.level
                  LEFT JOIN medians m ON m.role = r.id AND m.choice = 1
             ORDER BY r.title, r.id
-            """.replace("{covers}", "s.covers" if self._meta.get("schema_version") != "1" else "NULL")
+            """.replace("{covers}", "s.covers" if self._meta.get("schema_version") != "1" else "NULL"),
+            drop_none=True,
         )
-        return [RoleSummary.model_validate(_drop_none(r)) for r in rows]
+        return [RoleSummary.model_validate(r) for r in rows]
 
     def role_ids(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT id FROM roles ORDER BY id")]
@@ -236,7 +245,7 @@ class CatalogueRepository:
         """One whole role. Its rows are read as plain tuples and validated once, as one Role: a route query
         loads a few O*NET occupations of some seventy requirements each, and validating each requirement
         on its own was most of a load."""
-        rows = self._rows("SELECT * FROM roles WHERE id = ?", (role_id,))
+        rows = self._query("SELECT * FROM roles WHERE id = ?", (role_id,), drop_none=True)
         if not rows:
             return None
         row = rows[0]
@@ -246,7 +255,7 @@ class CatalogueRepository:
         salaries = self._bands("salaries", role_id)
         history = self._bands("pay_history", role_id) if "pay_history" in self._tables else []
         order = "seq" if self._meta.get("schema_version") != "1" else "rowid"
-        reqs = self._rows(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,))
+        reqs = self._query(f"SELECT * FROM requirements WHERE role = ? ORDER BY {order}", (role_id,), drop_none=True)
         for q in reqs:
             q.pop("role"), q.pop("seq", None)
             q["suppressed"] = bool(q.get("suppressed"))
@@ -255,14 +264,6 @@ class CatalogueRepository:
             {**row, "alt_titles": alt, "salaries": salaries, "pay_history": history, "requirements": reqs,
              "experience": self._experience(role_id)}
         )
-
-    def _rows(self, sql: str, params: tuple) -> list[dict]:
-        """The rows as dicts without their NULL columns (a model's default stands for them)."""
-        cursor = self._conn.cursor()
-        cursor.row_factory = None  # tuples: a sqlite3.Row per row, then a dict of it, cost twice as much
-        cursor.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [{k: v for k, v in zip(names, values) if v is not None} for values in cursor]
 
     def _experience(self, role_id: str) -> Optional[dict]:
         if "experience" not in self._tables:
@@ -279,7 +280,7 @@ class CatalogueRepository:
 
     def _bands(self, table: str, role_id: str) -> list[dict]:
         """A role's pay bands, as the dicts Role validates."""
-        bands = self._rows(f"SELECT * FROM {table} WHERE role = ? ORDER BY id", (role_id,))
+        bands = self._query(f"SELECT * FROM {table} WHERE role = ? ORDER BY id", (role_id,), drop_none=True)
         for band in bands:
             band.pop("id"), band.pop("role")
             band["lower_bounds"] = tuple(json.loads(band.get("lower_bounds") or "[]"))

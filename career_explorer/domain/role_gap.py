@@ -92,6 +92,15 @@ class PayChange(Model):
         return change / self.from_p50 * 100.0
 
 
+def jump_on_scale(change: Change, from_level: Optional[float], to_level: Optional[float], low: int, high: int) -> float:
+    """CompetencyChange.normalised_jump from the values (the step gap sorts by it before the change exists)."""
+    if change == Change.NEW and to_level is not None:
+        return percent_of_scale(to_level, low, high)
+    if from_level is None or to_level is None:
+        return 0.0
+    return share_of_scale(to_level - from_level, low, high)
+
+
 class CompetencyChange(Model):
     competency: str
     name: str
@@ -151,9 +160,7 @@ class CompetencyChange(Model):
     @property
     def normalised_jump(self) -> float:
         """The jump as 0-100 of its own scale; a new competency counts from the scale's floor."""
-        if self.change == Change.NEW and self.to_level is not None:
-            return percent_of_scale(self.to_level, self.scale_min, self.scale_max)
-        return share_of_scale(self.delta, self.scale_min, self.scale_max) or 0.0
+        return jump_on_scale(self.change, self.from_level, self.to_level, self.scale_min, self.scale_max)
 
 
 class Focus(Model):

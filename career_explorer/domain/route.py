@@ -61,14 +61,25 @@ class SkillRow(Model):
     @property
     def climb(self) -> float:
         """How far the known levels rise along the route, step by step, as 0-100 of the scale."""
-        known = [self.normalised(i) for i in range(len(self.levels)) if self.levels[i] is not None]
-        return sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
+        return climb_and_highest(self.levels, self.scale_min, self.scale_max)[0]
 
     @property
     def highest(self) -> Optional[float]:
         """The highest known level along the route, as 0-100 of the scale."""
-        known = [self.normalised(i) for i in range(len(self.levels)) if self.levels[i] is not None]
-        return max(known) if known else None
+        return climb_and_highest(self.levels, self.scale_min, self.scale_max)[1]
+
+
+def climb_and_highest(levels: tuple[Optional[float], ...], low: int, high: int) -> tuple[float, Optional[float]]:
+    """How far the known levels rise, step by step, and the highest of them, each as 0-100 of the scale."""
+    known = [percent_of_scale(level, low, high) for level in levels if level is not None]
+    return sum(max(b - a, 0.0) for a, b in zip(known, known[1:])), max(known) if known else None
+
+
+def skill_order(levels: tuple[Optional[float], ...], low: int, high: int, name: str) -> tuple[float, float, str]:
+    """How skill rows are listed: the biggest climb along the route first, then the highest level reached,
+    then by name. From the values, so that rows can be ordered as they are made."""
+    climb, highest = climb_and_highest(levels, low, high)
+    return -climb, -(-1.0 if highest is None else highest), name.casefold()
 
 
 def step_levels_known(step: RoleGap) -> bool:

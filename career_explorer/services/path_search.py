@@ -1,7 +1,8 @@
-"""Shortest simple paths in a small weighted directed graph: Dijkstra, Yen's k-shortest, and reach.
+"""Shortest simple paths in a small weighted directed graph: Dijkstra, Yen's k-shortest, and breadth-first
+reach (bounded, and by levels).
 
 Why not networkx: importing it takes about 0.2 s and building its graph of the catalogue's 18,000
-moves another 0.1 s, most of a 0.5 s `career-explorer path A B`. Route finding needs only these three
+moves another 0.1 s, most of a 0.5 s `career-explorer path A B`. Route finding needs only these
 searches over a dict of dicts, written here from the textbook algorithms (Dijkstra 1959, Yen 1971).
 tests/test_path_search.py checks them against networkx, which stays a test dependency.
 

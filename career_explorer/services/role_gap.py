@@ -18,6 +18,7 @@ from career_explorer.domain.role_gap import (
     RoleGap,
     RoleRef,
     Unpublished,
+    jump_on_scale,
 )
 
 
@@ -88,22 +89,16 @@ def competency_changes(
     keyed = []
     for comp, (src, dst) in match_requirements([source, target], competencies):
         scale = scales[comp.scale]
-        low, span = scale.min, scale.max - scale.min
         change = _change(src, dst, source_complete, target_complete)
         from_level = src.level if src else None
         to_level = dst.level if dst else None
         gained = ()
-        jump = 0.0  # CompetencyChange.normalised_jump
         if to_level is not None:
             if change is Change.RAISED or change is Change.NEW:
                 gained = comp.behaviours_between(from_level, to_level)
             elif change is Change.UNKNOWN:
                 gained = comp.behaviours_up_to(to_level)
-            if change is Change.NEW:
-                jump = (to_level - low) / span * 100.0
-            elif from_level is not None:
-                jump = (to_level - from_level) / span * 100.0
-        changes = make(
+        made = make(
             competency=comp.id, name=comp.name, kind=comp.kind, scale=comp.scale,
             scale_min=scale.min, scale_max=scale.max,
             from_level=from_level, to_level=to_level,
@@ -115,7 +110,8 @@ def competency_changes(
             from_error=src.standard_error if src else None, to_error=dst.standard_error if dst else None,
             examples=comp.examples,
         )
-        keyed.append(((_ORDER[change], -jump, comp.name.lower()), changes))
+        jump = jump_on_scale(change, from_level, to_level, scale.min, scale.max)
+        keyed.append(((_ORDER[change], -jump, comp.name.lower()), made))
     keyed.sort(key=itemgetter(0))
     return tuple(change for _, change in keyed)
 
@@ -148,7 +144,7 @@ def pay_changes(source: Role, target: Role, names: Optional[dict[str, str]] = No
     keys = sorted(set(a) | set(b), key=lambda k: (k[0] not in a or k[0] not in b, k))
     return tuple(
         PayChange.trusted(source=k[0], source_name=(names or {}).get(k[0], k[0]), basis=k[1], region=k[2],
-                  currency=k[3], period=k[4], from_p50=a.get(k), to_p50=b.get(k))
+                          currency=k[3], period=k[4], from_p50=a.get(k), to_p50=b.get(k))
         for k in keys
     )
 

@@ -116,9 +116,7 @@ def build_graph(
     moves: dict[tuple[str, str], Move] = {}
     for a, b, kind, source, tier in edges:
         if kind != related:
-            here, there = ranks.get(a), ranks.get(b)  # _skipped, inline: O*NET ranks nearly every role
-            skipped = there[1] - here[1] - 1 if here and there and here[0] == there[0] and there[1] - here[1] > 1 else 0
-            moves[(a, b)] = new_move((a, b, kind, source, tier, None, None, skipped))
+            moves[(a, b)] = new_move((a, b, kind, source, tier, None, None, _skipped(ranks, a, b)))
     # Lend each stated move to the twins of one of its ends (never both: that would be another job's
     # move altogether). A move the catalogue states itself wins over a borrowed one.
     no_twins: frozenset[str] = frozenset()
@@ -167,13 +165,10 @@ def rule_costs(
             cut = here is not None and there is not None and here[1] == there[1] and there[0] < here[0]
             blind = b not in with_data and (b not in summaries or summaries[b].median_base is None)
             if cut:
-                if sideways:
-                    cost += SIDEWAYS_CUT
-                    if not blind:
-                        out[b] = cost
-                    entering[b][a] = cost
-            else:
-                if not blind:
-                    out[b] = cost
-                entering[b][a] = cost
+                if not sideways:
+                    continue
+                cost += SIDEWAYS_CUT
+            if not blind:  # the goal itself may lack data: the user asked for it
+                out[b] = cost
+            entering[b][a] = cost
     return forward, entering

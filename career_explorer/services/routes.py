@@ -23,10 +23,9 @@ from operator import itemgetter
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.base import percent_of_scale
 from career_explorer.domain.catalogue import Role, RoleSummary, Transition
 from career_explorer.domain.role_gap import CompetencyChange, RoleGap, RoleRef
-from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow
+from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow, skill_order
 from career_explorer.services.path_search import (
     Graph,
     Levels,
@@ -184,9 +183,9 @@ class RouteFinder:
         )
         reachable = () if routes else self.reachable(from_id)
         levels = self.repo.job_levels
-        return PathResult.trusted(from_role=role_ref(source, levels), to_role=role_ref(target, levels), routes=routes,
-                          direct=direct, reachable=reachable, mode=mode, sideways=sideways,
-                          same_work=to_id in self.twins(from_id))
+        return PathResult.trusted(from_role=role_ref(source, levels), to_role=role_ref(target, levels),
+                                  routes=routes, direct=direct, reachable=reachable, mode=mode, sideways=sideways,
+                                  same_work=to_id in self.twins(from_id))
 
     def candidate_paths(self, from_id: str, to_id: str, k: int, sideways: bool = False) -> list[list[str]]:
         """Up to `k` simple paths, most plausible (lowest move cost) first.
@@ -290,7 +289,7 @@ class RouteFinder:
         ).rows_from(partial(self.skill_rows, roles))
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:
-        """One row per competency along the route, biggest climb first (see _skill_order).
+        """One row per competency along the route, biggest climb first (see skill_order).
 
         The rows and their order come straight from the validated roles: a route of O*NET roles has some
         hundreds, and validating each again, then sorting by the rows' properties, was most of a bundled
@@ -306,18 +305,9 @@ class RouteFinder:
                 words=tuple(q.level_word if q else None for q in reqs),
                 not_relevant=tuple(bool(q and q.not_relevant) for q in reqs),
             )
-            keyed.append((_skill_order(levels, scale.min, scale.max, comp.name), row))
+            keyed.append((skill_order(levels, scale.min, scale.max, comp.name), row))
         keyed.sort(key=itemgetter(0))
         return tuple(row for _, row in keyed)
-
-
-def _skill_order(levels: tuple[Optional[float], ...], low: int, high: int, name: str) -> tuple[float, float, str]:
-    """Biggest climb along the route first, then highest level reached, then by name: SkillRow.climb and
-    SkillRow.highest, worked out from the values rather than through the row's properties."""
-    known = [percent_of_scale(level, low, high) for level in levels if level is not None]
-    climb = sum(max(b - a, 0.0) for a, b in zip(known, known[1:]))
-    highest = max(known) if known else None
-    return -climb, -(-1.0 if highest is None else highest), name.casefold()
 
 
 def pay_series(roles: list[Role], names: Optional[dict[str, str]] = None) -> tuple[PaySeries, ...]:
