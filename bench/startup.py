@@ -1,8 +1,9 @@
 """Cold start to the first shown, idle main window, against a bare PySide6 QMainWindow in the same run.
 
 The app rows run the real entry point (`python -m career_explorer`). It logs the moment its event loop
-first goes idle with the window shown (the catalogue then loads on a worker thread) and the moment it
-is idle again with the catalogue in the first view (CAREER_EXPLORER_STARTUP_LOG). The bare script logs
+first goes idle with the window shown (the catalogue then loads on a worker thread), the moment it is
+idle again with the catalogue in the first view (Browse, filled from plain rows), and the moment the
+full repository is in and every view can be built (CAREER_EXPLORER_STARTUP_LOG). The bare script logs
 its own first idle the same way. Times run from just before the process is started. Every run is a
 fresh interpreter; bare and app runs are interleaved so machine noise hits both. Prints a table;
 asserts nothing. The last rows break the app's extra cost down, to show where the time goes.
@@ -69,12 +70,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="ce-startup-") as home:
         env = _env(home)
         log = os.path.join(home, "startup.log")
-        bare, shown, loaded = [], [], []
+        bare, shown, loaded, ready = [], [], [], []
         for _ in range(RUNS):
             bare.append(milestones([sys.executable, "-c", BARE], env, log)["shown"])
             app = milestones([sys.executable, "-m", "career_explorer"], env, log)
             shown.append(app["shown"])
             loaded.append(app["loaded"])
+            ready.append(app["ready"])
         empty = [time_command([sys.executable, "-c", "pass"], env) for _ in range(RUNS)]
         parts = {
             label: statistics.median(time_command([sys.executable, "-c", code], env) for _ in range(RUNS))
@@ -90,11 +92,13 @@ def main() -> None:
     print(f"{'case':<52}{'median s':>10}{'min s':>10}{'ratio':>8}")
     print(f"{'bare PySide6 QMainWindow, shown and idle':<52}{b:>10.3f}{min(bare):>10.3f}{1:>8.2f}")
     for label, values in (("Career Explorer window shown and idle", shown),
-                          ("Career Explorer catalogue loaded, first view filled", loaded)):
+                          ("Career Explorer catalogue loaded, first view filled", loaded),
+                          ("  every view ready (full repository in)", ready)):
         m = statistics.median(values)
         print(f"{label:<52}{m:>10.3f}{min(values):>10.3f}{m / b:>8.2f}")
-    ratio = statistics.median(shown) / b
-    print(f"target: shown-and-idle ratio <= 1.50 -> {'met' if ratio <= 1.5 else 'NOT met'}")
+    for what, values, most in (("shown-and-idle", shown, 1.5), ("first-view", loaded, 3.0)):
+        ratio = statistics.median(values) / b
+        print(f"target: {what} ratio <= {most:.2f} -> {'met' if ratio <= most else 'NOT met'} ({ratio:.2f})")
     print(f"matplotlib imported on the start-up path: {leaked}")
     print()
     print("Where the extra time goes (fresh interpreter each, median; interpreter start subtracted)")

@@ -10,7 +10,8 @@ import random
 from pathlib import Path
 
 from career_explorer.data.compiler import write_catalogue
-from career_explorer.domain.catalogue import Catalogue, CatalogueInfo, JobFamily, JobLevel, Role, Source, Track
+from career_explorer.domain.catalogue import Catalogue, CatalogueInfo, JobFamily, JobLevel, Role, Source
+from career_explorer.domain.role_listing import Track
 
 SEED = 20240611
 COUNT = 3000

@@ -112,8 +112,8 @@ def test_app_shows_its_window_then_loads_the_catalogue_and_goes_idle(tmp_path, f
                           env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     stamps = [line.split() for line in log.read_text().splitlines()]
-    assert [name for name, _ in stamps] == ["shown", "loaded"]
-    assert float(stamps[0][1]) <= float(stamps[1][1])
+    assert [name for name, _ in stamps] == ["shown", "loaded", "ready"]
+    assert float(stamps[0][1]) <= float(stamps[1][1]) <= float(stamps[2][1])
 
 
 def test_the_empty_window_is_shown_without_pydantic_or_the_qt_namespace(tmp_path):

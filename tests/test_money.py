@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from career_explorer.charts.pay_progression import money_formatter
-from career_explorer.domain.catalogue import RoleSummary, SalaryBand
+from career_explorer.domain.catalogue import SalaryBand
 from career_explorer.domain.money import format_money, short_money
 from career_explorer.domain.profile import PayEntry
 from career_explorer.domain.role_gap import PayChange
+from career_explorer.domain.role_listing import RoleSummary
 from career_explorer.services.browse import browser_for
 from career_explorer.services.path_report import pay_text
 from career_explorer.ui.models.role_table_model import COL_PAY, RoleTableModel

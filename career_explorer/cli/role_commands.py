@@ -37,7 +37,7 @@ def cmd_roles(args: argparse.Namespace) -> int:
     repo = open_catalogue(args)
     found = search_roles(repo, " ".join(args.query))
     if args.json:
-        print_json([s.model_dump(mode="json") for s in found])
+        print_json([s.as_json() for s in found])
         return 0
     if not found:
         print(f"No roles match {' '.join(args.query)!r}.")

@@ -5,12 +5,18 @@ from __future__ import annotations
 import functools
 import inspect
 import sqlite3
+import sys
 from functools import cached_property
 from typing import Callable
 
-from pydantic import ValidationError
-
 from career_explorer.data.errors import CatalogueCorrupt
+
+
+def _is_validation_error(exc: ValueError) -> bool:
+    """Whether `exc` is pydantic's ValidationError (a ValueError), without importing pydantic: the first
+    view reads the catalogue before pydantic loads, and until it has loaded nothing can raise one."""
+    core = sys.modules.get("pydantic_core")
+    return core is not None and isinstance(exc, core.ValidationError)
 
 
 def _guarded(method: Callable) -> Callable:
@@ -28,7 +34,9 @@ def _guarded(method: Callable) -> Callable:
         except sqlite3.DatabaseError as exc:
             raise CatalogueCorrupt(self.path, f"the catalogue file is damaged ({exc}); "
                                               "rebuild, re-import or reinstall it") from None
-        except ValidationError as exc:
+        except ValueError as exc:
+            if not _is_validation_error(exc):
+                raise
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or exc.title
             raise CatalogueCorrupt(self.path, f"the catalogue holds a {exc.title} that does not fit the app "

@@ -9,14 +9,7 @@ from typing import ClassVar, Optional
 from pydantic import Field, field_validator, model_validator
 
 from career_explorer.domain.base import Currency, Model, Slug, Text, percent_of_scale
-
-
-class Track(str, Enum):
-    SUPPORT = "support"
-    PROFESSIONAL = "professional"
-    LEAD = "lead"
-    MANAGEMENT = "management"
-    EXECUTIVE = "executive"
+from career_explorer.domain.role_listing import Track
 
 
 class CompetencyKind(str, Enum):
@@ -372,31 +365,6 @@ class Catalogue(Model):
     competencies: tuple[Competency, ...] = ()
     roles: tuple[Role, ...] = ()
     transitions: tuple[Transition, ...] = ()
-
-
-class RoleSummary(Model):
-    """One row of a role list: enough to show, sort and filter without loading the profile."""
-
-    id: Slug
-    title: Text
-    family: Slug
-    family_name: str
-    level: Optional[str] = None
-    level_name: Optional[str] = None
-    ladder: Optional[str] = None
-    level_rank: Optional[int] = None
-    track: Optional[Track] = None
-    job_code: Optional[str] = None
-    soc_code: Optional[str] = None
-    source: Slug
-    median_base: Optional[float] = None
-    currency: Optional[str] = None
-    # Set when that median is the source's estimate for a wider group ("SOC 29-1141 Registered Nurses").
-    median_covers: Optional[str] = None
-
-    @property
-    def level_label(self) -> Optional[str]:
-        return self.level_name or self.level
 
 
 class TitleMatch(Model):

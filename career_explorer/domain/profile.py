@@ -1,23 +1,19 @@
-"""Results for Browse and the role profile: filters, facets, profiles and pay entries."""
+"""Results for the role profile: the profile, its pay entries and required competencies."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-from pydantic import Field, model_validator
-
 from career_explorer.domain.base import Model
 from career_explorer.domain.catalogue import (
     Competency,
     CompetencyKind,
-    JobFamily,
     JobLevel,
     Requirement,
     Role,
     SalaryBand,
     Scale,
     Source,
-    Track,
 )
 from career_explorer.domain.wage_history import WageHistory
 
@@ -29,41 +25,6 @@ KIND_LABELS = {
     CompetencyKind.CORE: "Core", CompetencyKind.JOB_FAMILY: "Job family", CompetencyKind.INDUSTRY: "Industry",
     CompetencyKind.SKILL: "Skills", CompetencyKind.KNOWLEDGE: "Knowledge",
 }
-
-
-class RoleFilter(Model):
-    """What Browse narrows the role list to; an empty set or None means "any"."""
-
-    families: frozenset[str] = frozenset()
-    tracks: frozenset[Track] = frozenset()
-    sources: frozenset[str] = frozenset()
-    # Job level codes; ranks compare only within the ladder of the code given.
-    level_from: Optional[str] = None
-    level_to: Optional[str] = None
-    pay_min: Optional[float] = Field(default=None, ge=0)
-    pay_max: Optional[float] = Field(default=None, ge=0)
-
-    @model_validator(mode="after")
-    def _pay_order(self) -> "RoleFilter":
-        if self.pay_min is not None and self.pay_max is not None and self.pay_min > self.pay_max:
-            raise ValueError(f"minimum pay ({self.pay_min:g}) is above maximum pay ({self.pay_max:g})")
-        return self
-
-    @property
-    def active(self) -> bool:
-        return self != RoleFilter()
-
-
-class BrowseFacets(Model):
-    """The choices the Browse filters offer: only values that some role has."""
-
-    families: tuple[JobFamily, ...] = ()
-    tracks: tuple[Track, ...] = ()
-    sources: tuple[Source, ...] = ()
-    # Ordered by ladder, then rank.
-    levels: tuple[JobLevel, ...] = ()
-    pay_min: Optional[float] = None
-    pay_max: Optional[float] = None
 
 
 def capture_label(band: SalaryBand) -> str:

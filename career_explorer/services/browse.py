@@ -1,4 +1,7 @@
-"""Browse: search as you type and filter over role summaries loaded once per catalogue."""
+"""Browse: search as you type and filter over role summaries loaded once per catalogue.
+
+Everything here reads plain rows (CatalogueFile, domain.role_listing), never the validated models, so
+Browse fills as the first view before pydantic has loaded."""
 
 from __future__ import annotations
 
@@ -8,10 +11,16 @@ from functools import cached_property
 from itertools import compress
 from typing import Callable, Optional
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
+from career_explorer.data.catalogue_file import CatalogueFile
 from career_explorer.data.role_search_index import RoleSearchIndex
-from career_explorer.domain.catalogue import RoleSummary, Track
-from career_explorer.domain.profile import BrowseFacets, RoleFilter
+from career_explorer.domain.role_listing import (
+    BrowseFacets,
+    FamilyChoice,
+    LevelChoice,
+    RoleFilter,
+    RoleSummary,
+    Track,
+)
 
 SORT_KEYS = ("title", "family", "level", "job_code", "median_base", "source")
 _TRACK_ORDER = {t: i for i, t in enumerate(Track)}
@@ -38,18 +47,19 @@ class RoleBrowser:
     """Role summaries of one catalogue with fast search, filters and sorting.
 
     Built once per catalogue (see `browser_for`); each keystroke costs one FTS5 query over rowids and
-    list work over precomputed positions, never a re-read of the summaries.
+    list work over precomputed positions, never a re-read of the summaries. The job levels and families
+    it offers are those the summaries name.
     """
 
-    def __init__(self, repo: CatalogueRepository) -> None:
-        # No reference to `repo` is kept, so the per-repository cache can let it go.
-        self._levels = repo.job_levels
-        self._families = repo.job_families
-        self._sources = repo.sources
+    def __init__(self, catalogue: CatalogueFile) -> None:
+        # No reference to `catalogue` is kept, so the per-catalogue cache can let it go.
+        self._sources = catalogue.source_names
         self.source_names = {sid: src.label for sid, src in self._sources.items()}
-        self.summaries: list[RoleSummary] = repo.role_summaries()
+        self.summaries: list[RoleSummary] = catalogue.role_summaries()
+        self.levels = {s.level: LevelChoice(s.level, s.level_name, s.ladder, s.level_rank, s.track)
+                       for s in self.summaries if s.level}
         self._position = {s.id: i for i, s in enumerate(self.summaries)}
-        self._index = RoleSearchIndex(repo.path)
+        self._index = RoleSearchIndex(catalogue.path)
         self._orders: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
         self._places: dict[tuple[str, bool], list[int]] = {}
 
@@ -74,14 +84,12 @@ class RoleBrowser:
 
     def facets(self) -> BrowseFacets:
         summaries = self.summaries
-        families = {s.family for s in summaries}
+        families = sorted({FamilyChoice(s.family, s.family_name) for s in summaries}, key=lambda f: (f.name, f.id))
         sources = {s.source for s in summaries}
-        used_levels = {s.level for s in summaries if s.level}
         pays = [s.median_base for s in summaries if s.median_base is not None]
-        levels = sorted((lv for code, lv in self._levels.items() if code in used_levels),
-                        key=lambda lv: (lv.ladder, lv.rank, lv.code))
+        levels = sorted(self.levels.values(), key=lambda lv: (lv.ladder or "", lv.rank or 0, lv.code))
         return BrowseFacets(
-            families=tuple(f for f in self._families.values() if f.id in families),
+            families=tuple(families),
             tracks=tuple(sorted({s.track for s in summaries if s.track}, key=_TRACK_ORDER.__getitem__)),
             sources=tuple(src for sid, src in self._sources.items() if sid in sources),
             levels=tuple(levels),
@@ -142,7 +150,7 @@ class RoleBrowser:
         for code, is_low in ((f.level_from, True), (f.level_to, False)):
             if code is None:
                 continue
-            level = self._levels.get(code)
+            level = self.levels.get(code)
             if level is None:
                 raise ValueError(f"unknown job level {code!r}")
             if is_low:
@@ -206,12 +214,19 @@ class RoleBrowser:
         return sorted(positions, key=rank.__getitem__)
 
 
-_BROWSERS: "weakref.WeakKeyDictionary[CatalogueRepository, RoleBrowser]" = weakref.WeakKeyDictionary()
+_BROWSERS: "weakref.WeakKeyDictionary[CatalogueFile, RoleBrowser]" = weakref.WeakKeyDictionary()
 
 
-def browser_for(repo: CatalogueRepository) -> RoleBrowser:
-    """The one RoleBrowser of `repo`, built on first use."""
-    browser = _BROWSERS.get(repo)
+def browser_for(catalogue: CatalogueFile) -> RoleBrowser:
+    """The one RoleBrowser of `catalogue`, built on first use."""
+    browser = _BROWSERS.get(catalogue)
     if browser is None:
-        browser = _BROWSERS[repo] = RoleBrowser(repo)
+        browser = _BROWSERS[catalogue] = RoleBrowser(catalogue)
     return browser
+
+
+def hand_over_browser(opened: CatalogueFile, repo: CatalogueFile) -> None:
+    """`repo` took over `opened` (CatalogueRepository.from_file): it keeps the browser the first view built."""
+    browser = _BROWSERS.get(opened)
+    if browser is not None:
+        _BROWSERS.setdefault(repo, browser)

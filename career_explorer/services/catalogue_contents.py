@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence, Union
 
-from career_explorer.data.catalogue_repository import COUNTED, CatalogueRepository
-from career_explorer.domain.catalogue import Source
+from career_explorer.data.catalogue_file import COUNTED, CatalogueFile
+from career_explorer.domain.role_listing import SourceName
+
+if TYPE_CHECKING:  # the status bar's line is read before pydantic loads: see data.catalogue_file
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.domain.catalogue import Source
 
 
 @dataclass(frozen=True)
 class SourcePart:
     """One source and what it gives the catalogue (None: not counted, see source_parts)."""
 
-    source: Source
+    source: Union["Source", SourceName]  # both have a label and a series
     roles: int
     pay: int
     requirements: Optional[int] = None
@@ -25,9 +29,14 @@ def source_parts(repo: CatalogueRepository, kinds: Sequence[str] = COUNTED) -> l
 
     Only `kinds` are counted (roles and pay always are); the others stay None.
     """
+    return _parts(repo, repo.sources, kinds)
+
+
+def _parts(catalogue: CatalogueFile, sources: Mapping[str, Union["Source", SourceName]],
+           kinds: Sequence[str]) -> list[SourcePart]:
     kinds = tuple(dict.fromkeys(("roles", "pay", *kinds)))
-    counts = repo.source_counts(kinds)
-    parts = [SourcePart(source, **counts.get(sid, dict.fromkeys(kinds, 0))) for sid, source in repo.sources.items()]
+    counts = catalogue.source_counts(kinds)
+    parts = [SourcePart(source, **counts.get(sid, dict.fromkeys(kinds, 0))) for sid, source in sources.items()]
     return sorted(parts, key=lambda p: (-p.roles, p.pay == 0, p.source.label.casefold()))
 
 
@@ -52,10 +61,12 @@ def _series_span(parts: list[SourcePart]) -> list[str]:
     return texts
 
 
-def contents_line(repo: CatalogueRepository) -> str:
-    """"1,029 roles: 1,016 from O*NET 29.0, 8 from Salary.com, 5 more; wages BLS OEWS May 2020 to May 2024"."""
-    parts = source_parts(repo, ("roles", "pay"))  # it is on the start-up path: no requirement counts
-    total = repo.counts().roles
+def contents_line(catalogue: CatalogueFile) -> str:
+    """"1,029 roles: 1,016 from O*NET 29.0, 8 from Salary.com, 5 more; wages BLS OEWS May 2020 to May 2024".
+
+    It is on the start-up path: plain source names, no requirement counts."""
+    parts = _parts(catalogue, catalogue.source_names, ("roles", "pay"))
+    total = catalogue.role_count()
     with_roles = [p for p in parts if p.roles]
     named = [f"{p.roles:,} from {p.source.label}" for p in with_roles[:2]]
     rest = sum(p.roles for p in with_roles[2:])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.catalogue import RoleSummary
+from career_explorer.domain.role_listing import RoleSummary
 
 
 class RoleNotFound(LookupError):

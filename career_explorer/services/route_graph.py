@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from typing import Iterable, NamedTuple, Optional
 
-from career_explorer.domain.catalogue import RoleSummary, TransitionEdge, TransitionKind
+from career_explorer.domain.catalogue import TransitionEdge, TransitionKind
+from career_explorer.domain.role_listing import RoleSummary
 
 PROJECT_SOURCE = "career-explorer"
 INFERRED = 0.3

@@ -23,8 +23,9 @@ from operator import itemgetter
 from typing import Optional
 
 from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.catalogue import Role, RoleSummary, Transition
+from career_explorer.domain.catalogue import Role, Transition
 from career_explorer.domain.role_gap import CompetencyChange, RoleGap, RoleRef
+from career_explorer.domain.role_listing import RoleSummary
 from career_explorer.domain.route import PathResult, PayPoint, PaySeries, RankMode, Route, SkillRow, skill_order
 from career_explorer.services.path_search import (
     Graph,

@@ -38,18 +38,12 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from career_explorer.ui.catalogue_loader import start_loading
+    from career_explorer.ui import catalogue_loader as loader
 
     window = MainWindow()
     window.show()
     milestones = StartupMilestones(app)
     milestones.reached("shown")
-
-    def loaded(repo) -> None:
-        window.set_repository(repo)
-        if window.first_run():
-            window.show_welcome()
-        milestones.reached("loaded", quit_after=True)
 
     def failed(exc: BaseException) -> None:
         from career_explorer.ui.messages import show_error
@@ -58,13 +52,25 @@ def run_gui(catalogue: Optional[Path] = None, self_test: bool = False) -> int:
         show_error(window, "Cannot open the catalogue", f"Career Explorer cannot start.\n\n{exc}")
         app.exit(1)
 
+    def opened(catalogue) -> None:
+        window.show_first_view(catalogue)
+        milestones.reached("loaded")
+        # After the first view is drawn: the repository's imports would hold the interpreter lock meanwhile.
+        QTimer.singleShot(0, lambda: loader.start(lambda: loader.load_repository(catalogue), ready, failed))
+
+    def ready(repo) -> None:
+        window.set_repository(repo)
+        if window.first_run():
+            window.show_welcome()
+        milestones.reached("ready", quit_after=True)
+
     def after_first_paint() -> None:
         # The style only changes check boxes on a dark palette, and the empty window has none: on a dark
         # palette its QProxyStyle costs ~10 ms (QStyle's enums) and a Python call per primitive drawn.
         install_style(app)
-        # The loader thread and the store check import pydantic, SQLite and platformdirs; begun before
-        # the first paint they hold the interpreter lock while the empty window waits to be drawn.
-        start_loading(path, loaded, failed)
+        # The loader thread and the store check import SQLite and platformdirs; begun before the first
+        # paint they hold the interpreter lock while the empty window waits to be drawn.
+        loader.start(lambda: loader.open_for_first_view(path), opened, failed)
         tell_store_problem(window)
 
     QTimer.singleShot(0, after_first_paint)
@@ -102,8 +108,9 @@ def tell_store_problem(window) -> Optional[str]:
 class StartupMilestones:
     """Bench hooks: log when the event loop first goes idle after each start-up milestone.
 
-    CAREER_EXPLORER_STARTUP_LOG=FILE appends "<milestone> <epoch seconds>" lines;
-    CAREER_EXPLORER_QUIT_WHEN_IDLE=1 quits once the catalogue is shown. Both are off by default.
+    CAREER_EXPLORER_STARTUP_LOG=FILE appends "<milestone> <epoch seconds>" lines: "shown" (the empty
+    window), "loaded" (the first view filled) and "ready" (every view can be built);
+    CAREER_EXPLORER_QUIT_WHEN_IDLE=1 quits once ready. Both are off by default.
     """
 
     def __init__(self, app) -> None:

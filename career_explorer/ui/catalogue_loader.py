@@ -1,4 +1,9 @@
-"""Open the catalogue off the GUI thread, so the window appears before the data layer has loaded."""
+"""Open the catalogue off the GUI thread in two steps, so the window appears before the data layer has loaded
+and the first view fills before pydantic has.
+
+1. `open_for_first_view`: the file, checked, with the plain rows Browse and the status bar read.
+2. `load_repository`: the same file as a CatalogueRepository, with the validated models (pydantic).
+"""
 
 from __future__ import annotations
 
@@ -6,23 +11,40 @@ from pathlib import Path
 from typing import Callable
 
 
-def load_catalogue(path: Path) -> object:
-    """Open `path` and warm what the first view needs; runs on a worker thread, returns the repository."""
-    from career_explorer.data.catalogue_repository import CatalogueRepository
+def open_for_first_view(path: Path) -> object:
+    """Open `path` and read what the first view needs, without pydantic; returns the CatalogueFile."""
+    from career_explorer.data.catalogue_file import CatalogueFile
     from career_explorer.services.browse import browser_for
     from career_explorer.services.catalogue_contents import contents_line
 
-    repo = CatalogueRepository(path)
-    repo.info, contents_line(repo)  # what the title and status bar read, read here off the GUI thread
-    browser_for(repo)
+    opened = CatalogueFile(path)
+    contents_line(opened)  # what the status bar reads, read here off the GUI thread
+    browser_for(opened)
+    return opened
+
+
+def load_repository(opened) -> object:
+    """The repository that takes over `opened` (its connection, rows and Browse's search); runs on a worker."""
+    from career_explorer.data.catalogue_repository import CatalogueRepository
+    from career_explorer.services.browse import hand_over_browser
+
+    repo = CatalogueRepository.from_file(opened)
+    hand_over_browser(opened, repo)
+    _ = repo.info  # builds the first validator here, off the GUI thread
     return repo
 
 
-def start_loading(path: Path, on_loaded: Callable[[object], None], on_failed: Callable[[BaseException], None]):
-    """Load `path` on the thread pool; the callbacks run on the GUI thread."""
-    from career_explorer.ui.workers import Task, start
+def load_catalogue(path: Path) -> object:
+    """Both steps at once: the repository of `path`, ready for every view (tests, and when nothing waits)."""
+    return load_repository(open_for_first_view(path))
 
-    task = Task(lambda progress, cancel: load_catalogue(path))
-    task.signals.finished.connect(on_loaded)
+
+def start(work: Callable[[], object], on_done: Callable[[object], None], on_failed: Callable[[BaseException], None]):
+    """Run `work` on the thread pool; the callbacks run on the GUI thread."""
+    from career_explorer.ui.workers import Task
+    from career_explorer.ui.workers import start as start_task
+
+    task = Task(lambda progress, cancel: work())
+    task.signals.finished.connect(on_done)
     task.signals.failed.connect(on_failed)
-    return start(task)
+    return start_task(task)

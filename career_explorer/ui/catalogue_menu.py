@@ -103,7 +103,7 @@ class CatalogueMenu(QObject):
     def rebuild_recent(self) -> None:
         self.recent_menu.clear()
         current = self.window.repo.path.resolve() if self.window.repo is not None else None
-        from career_explorer.data.catalogue_repository import peek_name
+        from career_explorer.data.catalogue_file import peek_name
 
         for index, path in enumerate(recent_catalogues(), 1):
             # People know a catalogue by its name; the file's place is in the tooltip.

@@ -20,6 +20,7 @@ from career_explorer.ui.widgets.elided_label import ElidedLabel
 from career_explorer.ui.widgets.placeholder_view import PlaceholderView
 
 if TYPE_CHECKING:  # the data layer (and pydantic) load off the start-up path: see ui/app.py
+    from career_explorer.data.catalogue_file import CatalogueFile
     from career_explorer.data.catalogue_repository import CatalogueRepository
     from career_explorer.domain.route import Route
     from career_explorer.ui.dialogs.about_dialog import AboutDialog
@@ -60,6 +61,8 @@ VIEWS: list[tuple[str, ViewFactory]] = [
     ("Compare", _compare_view),
     ("My plan", _plan_view),
 ]
+# Views that need only a CatalogueFile's plain rows: shown before the full repository (and pydantic) loads.
+FILE_VIEWS = frozenset({"Browse"})
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +70,9 @@ class MainWindow(QMainWindow):
         """`repo` may come later, through set_repository, while the catalogue loads off the GUI thread."""
         super().__init__()
         self.repo = repo
+        # The file the first view reads while its repository loads (show_first_view); None once it has.
+        self.opened: Optional[CatalogueFile] = None
+        self._waiting: list[Callable[[], object]] = []  # requests made before the repository was in
         self._profiles: dict[str, QWidget] = {}
         self._path_route: Optional[Route] = None  # the last route a view showed, for views built later
         self.told_store_problem: Optional[str] = None  # set by app.py when the start-up dialog said it
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
     def _build_view(self, index: int, settings: Settings) -> BaseView:
         """Build the view at `index` in place of what stands there, wired to the window by its signals."""
         name, factory = VIEWS[index]
-        view = factory(self.repo, self)
+        view = factory(self.repo or self.opened, self)
         view.role_opened.connect(self.open_role)
         view.path_requested.connect(self.plan_path)
         view.compare_requested.connect(self.show_comparison)
@@ -167,8 +173,9 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(VIEWS):
-            if self.repo is not None:
-                self.view(VIEWS[row][0])
+            name = VIEWS[row][0]
+            if self.repo is not None or (self.opened is not None and name in FILE_VIEWS):
+                self.view(name)
             self.stack.setCurrentIndex(row)
 
     def show_view(self, index_or_name: int | str) -> QWidget:
@@ -183,20 +190,38 @@ class MainWindow(QMainWindow):
         return VIEWS[self.nav.currentRow()][0]
 
     def status_text(self) -> str:
-        if self.repo is None:
+        shown = self.repo or self.opened
+        if shown is None:
             return "Loading the catalogue…"
         from career_explorer.services.catalogue_contents import contents_line
 
-        info = self.repo.info
-        return f"Catalogue: {info.name} {info.version} · {contents_line(self.repo)}"
+        return f"Catalogue: {shown.name} {shown.version} · {contents_line(shown)}"
 
     def refresh_status(self) -> None:
         self.catalogue_label.setText(self.status_text())
 
     def window_title(self) -> str:
-        if self.repo is None:
+        shown = self.repo or self.opened
+        if shown is None:
             return "Career Explorer"
-        return f"Career Explorer - {self.repo.info.name} {self.repo.info.version}"
+        return f"Career Explorer - {shown.name} {shown.version}"
+
+    def show_first_view(self, opened: CatalogueFile) -> None:
+        """Fill the views that need only `opened`'s plain rows (Browse) while its repository loads;
+        set_repository(CatalogueRepository.from_file(opened)) follows and keeps them as they are."""
+        self.opened = opened
+        self._show_row(max(self.nav.currentRow(), 0))
+        self.setWindowTitle(self.window_title())
+        self.refresh_status()
+
+    def _when_loaded(self, request: Callable[[], object]) -> bool:
+        """True when `request` cannot run yet: no repository. It is kept, and run by set_repository, when
+        the first view's file is open (the repository is then on its way)."""
+        if self.repo is not None:
+            return False
+        if self.opened is not None:
+            self._waiting.append(request)
+        return True
 
     def set_repository(self, repo: CatalogueRepository) -> None:
         """Show another catalogue in every view. User data lives in the user store and is kept."""
@@ -204,7 +229,7 @@ class MainWindow(QMainWindow):
             dialog.close()
         settings = app_settings()
         first = self.repo is None
-        self.repo = repo
+        self.repo, self.opened = repo, None
         for index, (name, _) in enumerate(VIEWS):
             old = self.views.get(name)
             if old is None or old.set_repository(repo):
@@ -216,6 +241,9 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         if first:
             self.catalogue_menu.catalogue_opened()
+        waiting, self._waiting = self._waiting, []
+        for request in waiting:
+            request()
 
     # -- moving between views -------------------------------------------------------------
 
@@ -224,7 +252,7 @@ class MainWindow(QMainWindow):
         if from_id and to_id:
             app_settings().remember_route(from_id, to_id)
         self.show_view("Path")
-        if self.repo is None:
+        if self._when_loaded(lambda: self.plan_path(from_id, to_id)):
             return None
         view = self.view("Path")
         # "Plan a path from here" keeps where the route was going, and "to here" where it started.
@@ -238,14 +266,16 @@ class MainWindow(QMainWindow):
     def show_comparison(self, role_ids: list[str]) -> Optional[BaseView]:
         """Switch to Compare with these two to four roles; None while the catalogue loads."""
         self.show_view("Compare")
-        if self.repo is None:
+        if self._when_loaded(lambda: self.show_comparison(role_ids)):
             return None
         view = self.view("Compare")
         view.set_roles(*role_ids)
         return view
 
     def open_role(self, role_id: str):
-        """Show the profile of `role_id` in its own window (one per role)."""
+        """Show the profile of `role_id` in its own window (one per role); None until the repository is in."""
+        if self._when_loaded(lambda: self.open_role(role_id)):
+            return None
         from career_explorer.ui.panels.role_profile import RoleProfileDialog
 
         dialog = self._profiles.get(role_id)

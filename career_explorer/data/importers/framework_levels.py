@@ -7,7 +7,8 @@ from typing import Any, Optional, Protocol
 from pydantic import Field
 
 from career_explorer.domain.base import Model, Slug, Text
-from career_explorer.domain.catalogue import JobLevel, Role, Track, Transition, TransitionKind
+from career_explorer.domain.catalogue import JobLevel, Role, Transition, TransitionKind
+from career_explorer.domain.role_listing import Track
 
 DEFAULT_LADDER = "company"
 

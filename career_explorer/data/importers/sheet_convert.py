@@ -19,8 +19,9 @@ from career_explorer.data.importers.sheet_collect import FlatSheet, read_flat
 from career_explorer.data.importers.sheet_mapping import SheetMap
 from career_explorer.data.importers.sheet_proposals import propose_order, propose_scale
 from career_explorer.domain.base import slugify
-from career_explorer.domain.catalogue import Catalogue, Track
+from career_explorer.domain.catalogue import Catalogue
 from career_explorer.domain.progress import CancelCheck, Progress
+from career_explorer.domain.role_listing import Track
 
 _SEP = "\x00"
 # (framework table, column) -> the map meaning whose sheet column a builder problem is about

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from career_explorer.data.importers.framework_layout import FrameworkError, Problem
 from career_explorer.domain.base import Model, Text
-from career_explorer.domain.catalogue import Track
+from career_explorer.domain.role_listing import Track
 
 # meaning -> what the wizard and the docs call it. Order is the order of the wizard's rows.
 MEANINGS: dict[str, str] = {

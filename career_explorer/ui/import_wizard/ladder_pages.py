@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from career_explorer.data.importers.sheet_mapping import LadderSection, OnetChoice
 from career_explorer.data.importers.sheet_proposals import propose_order
-from career_explorer.domain.catalogue import Track
+from career_explorer.domain.role_listing import Track
 from career_explorer.ui.import_wizard.sheet_pages import wrapped
 
 

@@ -15,7 +15,7 @@ from career_explorer.data.importers.sheet_mapping import (
     SheetMap,
 )
 from career_explorer.domain.base import slugify
-from career_explorer.domain.catalogue import Track
+from career_explorer.domain.role_listing import Track
 
 
 @dataclass

@@ -6,8 +6,8 @@ from typing import Any, Callable, Optional, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from career_explorer.domain.catalogue import RoleSummary
 from career_explorer.domain.money import format_money
+from career_explorer.domain.role_listing import RoleSummary
 from career_explorer.services.browse import SORT_KEYS
 
 COL_TITLE, COL_FAMILY, COL_LEVEL, COL_JOB_CODE, COL_PAY, COL_SOURCE = range(6)

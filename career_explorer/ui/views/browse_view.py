@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from career_explorer.data.catalogue_repository import CatalogueRepository
-from career_explorer.domain.catalogue import Track
-from career_explorer.domain.profile import RoleFilter
+from career_explorer.data.catalogue_file import CatalogueFile
+from career_explorer.domain.role_listing import RoleFilter, Track
 from career_explorer.services.browse import browser_for
 from career_explorer.ui.models.role_table_model import (
     COL_FAMILY,
@@ -42,9 +41,12 @@ PAY_STEP = 5000
 
 
 class BrowseView(BaseView):
-    """Every role in a table; typing narrows it, filters narrow it further."""
+    """Every role in a table; typing narrows it, filters narrow it further.
 
-    def __init__(self, repo: CatalogueRepository, window: Optional[QWidget] = None) -> None:
+    It needs only the plain rows of a CatalogueFile, so the window can show it as the first view while
+    the full repository (and pydantic) still load; set_repository then keeps it as it is."""
+
+    def __init__(self, repo: CatalogueFile, window: Optional[QWidget] = None) -> None:
         super().__init__(repo, window)
         self.browser = browser_for(repo)
         self.facets = self.browser.facets()
@@ -59,7 +61,7 @@ class BrowseView(BaseView):
         self.family = self._combo("Any family", [(f.name, f.id) for f in self.facets.families])
         self.track = self._combo("Any track", [(t.value.capitalize(), t.value) for t in self.facets.tracks])
         self.source = self._combo("Any source", [(s.name, s.id) for s in self.facets.sources])
-        levels = [(self._level_label(lv), lv.code) for lv in self.facets.levels]
+        levels = [(lv.label, lv.code) for lv in self.facets.levels]
         self.level_from = self._combo("Any level", levels)
         self.level_to = self._combo("Any level", levels)
         top = self.facets.pay_max or 0
@@ -106,12 +108,6 @@ class BrowseView(BaseView):
         box.setAccessibleName(name)
         box.setKeyboardTracking(False)
         return box
-
-    @staticmethod
-    def _level_label(level) -> str:
-        if level.name:
-            return level.name
-        return f"{level.code} ({level.track.value})" if level.track else level.code
 
     def _setup_table(self) -> None:
         table = self.table
@@ -245,13 +241,14 @@ class BrowseView(BaseView):
     def _level_from_changed(self) -> None:
         """Ranks compare only within one ladder: offer 'to' levels on the 'from' level's ladder only."""
         code = self.level_from.currentData()
-        ladder = self.repo.job_levels[code].ladder if code else None
+        levels = self.browser.levels
+        ladder = levels[code].ladder if code else None
         item_model: QStandardItemModel = self.level_to.model()
         for row in range(1, self.level_to.count()):
-            other = self.repo.job_levels[self.level_to.itemData(row)]
+            other = levels[self.level_to.itemData(row)]
             item_model.item(row).setEnabled(ladder is None or other.ladder == ladder)
         to_code = self.level_to.currentData()
-        if to_code and ladder and self.repo.job_levels[to_code].ladder != ladder:
+        if to_code and ladder and levels[to_code].ladder != ladder:
             self.level_to.blockSignals(True)
             self.level_to.setCurrentIndex(0)
             self.level_to.blockSignals(False)
@@ -346,6 +343,13 @@ class BrowseView(BaseView):
                     self.table.selectRow(0)
                 return True
         return super().eventFilter(watched, event)
+
+    def set_repository(self, repo: CatalogueFile) -> bool:
+        """Kept as it is when `repo` took over the file this view was built from (see MainWindow)."""
+        if browser_for(repo) is not self.browser:
+            return False
+        self.repo = repo
+        return True
 
     # -- settings ------------------------------------------------------------------------
 
