@@ -117,3 +117,23 @@ def test_heatmap_shows_a_skill_onet_flags_not_relevant_as_such_not_as_level_zero
     assert not any(text == "0" for texts in rows.values() for text in texts)
     ax = skill_heatmap_figure(route).axes[0]
     assert "n/r: not relevant to the job" in ax.get_xlabel()
+
+
+def test_a_curated_route_marks_its_onet_twins_not_relevant_levels_as_such(bundled_repo):
+    """A curated role has no O*NET levels of its own: its row cells are its linked occupation's, and where
+    O*NET flags that occupation's level Not Relevant the cell says so (it showed the bare level before)."""
+    from career_explorer.services.role_lookup import find_role
+
+    start, end = (find_role(bundled_repo, title).id for title in ("Chat Support Representative I",
+                                                                   "Customer Service Manager"))
+    route = find_routes(bundled_repo, start, end).routes[0]
+    lens = next(lens for lens in route.steps[0].lenses if lens.competencies)
+    twin = bundled_repo.role(lens.from_role.id)  # Customer Service Representatives, O*NET 43-4051.00
+    flagged = {q.competency: q.not_relevant for q in twin.requirements if q.level is not None}
+    own = {row.competency for row in route.skill_rows}
+    first_cells = {row.competency: line[0].text for row, line in zip(focus_rows(route), cells(route))
+                   if row.competency not in own and row.competency in flagged}
+    assert len(first_cells) > 30  # the twin's skills and knowledge, seen through the lens
+    assert {cid for cid, text in first_cells.items() if text == "n/r"} == {
+        cid for cid in first_cells if flagged[cid]}
+    assert any(flagged[cid] for cid in first_cells) and not all(flagged[cid] for cid in first_cells)

@@ -23,25 +23,30 @@ class _Lensed:
     def __init__(self, size: int) -> None:
         self.size = size
         self.levels: dict[str, list[Optional[float]]] = {}
+        # The twin's source flags the competency not relevant to that job (O*NET "Not Relevant").
+        self.not_relevant: dict[str, list[bool]] = {}
         self.meta: dict[str, CompetencyChange] = {}
         self.source_of: dict[str, str] = {}
 
-    def put(self, change: CompetencyChange, source: str, index: int, level: Optional[float]) -> None:
+    def put(self, change: CompetencyChange, source: str, index: int, level: Optional[float],
+            not_relevant: bool) -> None:
         levels = self.levels.setdefault(change.competency, [None] * self.size)
+        flags = self.not_relevant.setdefault(change.competency, [False] * self.size)
         self.meta.setdefault(change.competency, change)
         self.source_of.setdefault(change.competency, source)
         if levels[index] is None and level is not None:
-            levels[index] = level
+            levels[index], flags[index] = level, not_relevant
 
     def same_twin(self, source: str, a: int, b: int) -> None:
         """Roles `a` and `b` stand for one occupation of `source`: what one has, the other has."""
         for cid, levels in self.levels.items():
             if self.source_of[cid] != source:
                 continue
+            flags = self.not_relevant[cid]
             if levels[b] is None:
-                levels[b] = levels[a]
+                levels[b], flags[b] = levels[a], flags[a]
             if levels[a] is None:
-                levels[a] = levels[b]
+                levels[a], flags[a] = levels[b], flags[b]
 
 
 def _collect(route: Route) -> _Lensed:
@@ -57,8 +62,8 @@ def _collect(route: Route) -> _Lensed:
                 same.append((lens.source, a, b))
                 continue
             for c in lens.competencies:
-                found.put(c, lens.source, a, c.from_level)
-                found.put(c, lens.source, b, c.to_level)
+                found.put(c, lens.source, a, c.from_level, c.from_not_relevant)
+                found.put(c, lens.source, b, c.to_level, c.not_relevant)
     # Twice: a chain of shared twins passes levels along in either direction.
     for _ in range(2):
         for source, a, b in same:
@@ -91,7 +96,10 @@ def focus_rows(route: Route) -> tuple[SkillRow, ...]:
         if extra is not None:
             levels = tuple(own if own is not None else lens for own, lens in zip(row.levels, extra))
             listed = tuple(mine or lens is not None for mine, lens in zip(row.listed, extra))
-            row = row.model_copy(update={"levels": levels, "listed": listed})
+            own_flags = row.not_relevant or (False,) * len(levels)
+            flags = tuple(mine if own is not None else lens for own, mine, lens
+                          in zip(row.levels, own_flags, lensed.not_relevant[row.competency]))
+            row = row.model_copy(update={"levels": levels, "listed": listed, "not_relevant": flags})
         rows[row.competency] = row
     for cid, levels in lensed.levels.items():
         if cid in rows:
@@ -100,7 +108,7 @@ def focus_rows(route: Route) -> tuple[SkillRow, ...]:
         rows[cid] = SkillRow(
             competency=cid, name=c.name, scale=c.scale, scale_min=c.scale_min, scale_max=c.scale_max,
             levels=tuple(levels), listed=tuple(True for _ in levels),  # a missing twin level is unknown, not absent
-            words=tuple(None for _ in levels),
+            words=tuple(None for _ in levels), not_relevant=tuple(lensed.not_relevant[cid]),
         )
     key = [cid for cid in card_order(route) if cid in rows]
     rest = sorted((r for cid, r in rows.items() if cid not in set(key)), key=_climb)

@@ -120,6 +120,8 @@ class CompetencyChange(Model):
     target_importance: Optional[float] = None
     # The target's source says the competency is not relevant to the job (O*NET "Not Relevant").
     not_relevant: bool = False
+    # The same, said of the role the step starts from (the heatmap marks the cell "n/r").
+    from_not_relevant: bool = False
     # Published standard errors of the two levels, on the competency's own scale.
     from_error: Optional[float] = None
     to_error: Optional[float] = None

@@ -106,7 +106,7 @@ def competency_changes(
             importance=(dst.importance if dst else None) or (src.importance if src else None),
             change=change, behaviours_at_target=gained,
             target_importance=dst.importance if dst else None,
-            not_relevant=bool(dst and dst.not_relevant),
+            not_relevant=bool(dst and dst.not_relevant), from_not_relevant=bool(src and src.not_relevant),
             from_error=src.standard_error if src else None, to_error=dst.standard_error if dst else None,
             examples=comp.examples,
         )
