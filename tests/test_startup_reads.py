@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from career_explorer.ui.catalogue_loader import load_catalogue
+from career_explorer.ui.catalogue_loader import load_repository, open_for_first_view
 from career_explorer.ui.main_window import MainWindow
 
 
@@ -31,7 +31,7 @@ def test_the_first_view_fills_without_reading_every_roles_alternate_titles(qtbot
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    window.set_repository(load_catalogue(fixture_catalogue_path))
+    window.set_repository(load_repository(open_for_first_view(fixture_catalogue_path)))
     assert window.view("Browse").model.rowCount() == 5
     assert statements, "the trace saw nothing: the check would prove nothing"
     assert [s for s in statements if reads_every_role(s)] == []
@@ -40,7 +40,7 @@ def test_the_first_view_fills_without_reading_every_roles_alternate_titles(qtbot
 def test_the_first_search_reads_the_index_then_finds_by_alternate_title(qtbot, fixture_catalogue_path):
     window = MainWindow()
     qtbot.addWidget(window)
-    window.set_repository(load_catalogue(fixture_catalogue_path))
+    window.set_repository(load_repository(open_for_first_view(fixture_catalogue_path)))
     browser = window.view("Browse").browser
     assert [s.id for s in browser.search("")] == [s.id for s in browser.summaries]
     assert [s.id for s in browser.search("agent")] == ["fx/rep"]  # "Chat Agent" is its alternate title only

@@ -68,8 +68,10 @@ class CatalogueFile:
             raise CatalogueMissing(self.path, "catalogue file not found")
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         try:
+            # Rows stay plain tuples: _query makes dicts where names are wanted (a sqlite3.Row per row,
+            # then a dict of it, cost twice as much; a route query reads some seventy requirement rows
+            # per O*NET occupation).
             self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            self._conn.row_factory = sqlite3.Row
             tables = {r[0] for r in self._conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as exc:
             raise CatalogueCorrupt(self.path, f"not a readable catalogue ({exc})") from None
@@ -107,13 +109,8 @@ class CatalogueFile:
         return self._meta["version"].strip()
 
     def _query(self, sql: str, params: tuple | dict = (), drop_none: bool = False) -> list[dict]:
-        """The rows as dicts; with drop_none, without their NULL columns (a model's default stands for them).
-
-        Read as plain tuples: a sqlite3.Row per row, then a dict of it, cost twice as much (a route query
-        reads some seventy requirement rows per O*NET occupation)."""
-        cursor = self._conn.cursor()
-        cursor.row_factory = None
-        cursor.execute(sql, params)
+        """The rows as dicts; with drop_none, without their NULL columns (a model's default stands for them)."""
+        cursor = self._conn.execute(sql, params)
         names = [d[0] for d in cursor.description]
         if drop_none:
             return [{k: v for k, v in zip(names, values) if v is not None} for values in cursor]
@@ -125,6 +122,11 @@ class CatalogueFile:
         rows = self._conn.execute("SELECT id, name, short_name, series FROM sources ORDER BY id")
         return {row[0]: SourceName._make(row) for row in rows}
 
+    @cached_property
+    def source_labels(self) -> dict[str, str]:
+        """Every source's label ("BLS OEWS May 2024"), by id: what tables, legends and cards show."""
+        return {sid: source.label for sid, source in self.source_names.items()}
+
     def role_count(self) -> int:
         return self._conn.execute("SELECT count(*) FROM roles").fetchone()[0]
 
@@ -135,10 +137,8 @@ class CatalogueFile:
         return list(self._summaries)
 
     def _read_summaries(self) -> list[RoleSummary]:
-        cursor = self._conn.cursor()
-        cursor.row_factory = None
         covers = "s.covers" if self._meta.get("schema_version") != "1" else "NULL"
-        rows = cursor.execute(_SUMMARIES.replace("{covers}", covers)).fetchall()
+        rows = self._conn.execute(_SUMMARIES.replace("{covers}", covers)).fetchall()
         track = RoleSummary._fields.index("track")
         summaries = []
         for row in rows:

@@ -135,9 +135,8 @@ class CatalogueRepository(CatalogueFile):
         if self._edges is None:
             # The table is keyed (from_role, to_role) WITHOUT ROWID, so it is read in that order. The kind
             # stays the stored text: TransitionKind is a str enum, so comparisons with it still hold.
-            cursor = self._conn.cursor()
-            cursor.row_factory = None  # plain tuples, not sqlite3.Row
-            self._edges = cursor.execute("SELECT from_role, to_role, kind, source, tier FROM transitions").fetchall()
+            rows = self._conn.execute("SELECT from_role, to_role, kind, source, tier FROM transitions")
+            self._edges = rows.fetchall()
         return list(self._edges)
 
     def roles_with_levels(self) -> set[str]:

@@ -54,7 +54,7 @@ class RoleBrowser:
     def __init__(self, catalogue: CatalogueFile) -> None:
         # No reference to `catalogue` is kept, so the per-catalogue cache can let it go.
         self._sources = catalogue.source_names
-        self.source_names = {sid: src.label for sid, src in self._sources.items()}
+        self.source_names = catalogue.source_labels
         self.summaries: list[RoleSummary] = catalogue.role_summaries()
         self.levels = {s.level: LevelChoice(s.level, s.level_name, s.ladder, s.level_rank, s.track)
                        for s in self.summaries if s.level}

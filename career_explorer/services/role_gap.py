@@ -178,7 +178,7 @@ def role_gap(
         transition_source=repo.sources[transition.source].label
         if transition is not None and transition.source in repo.sources else "",
         level_change=level_change(repo, source, target),
-        pay=pay_changes(source, target, {sid: src.label for sid, src in repo.sources.items()}),
+        pay=pay_changes(source, target, repo.source_labels),
         competencies=compare(source, target),
         unpublished=Unpublished.trusted(
             from_count=source.unpublished, to_count=target.unpublished,

@@ -157,8 +157,7 @@ class RouteFinder:
         stated = self.repo.transition(*move.stated_ends)
         if self._titles is None:
             self._titles = {i: s.title for i, s in self.summaries.items()}
-        names = {sid: src.label for sid, src in self.repo.sources.items()}
-        return move_transition(move, stated, names, self._titles)
+        return move_transition(move, stated, self.repo.source_labels, self._titles)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -286,7 +285,7 @@ class RouteFinder:
             rank=rank, roles=tuple(role_ref(r, self.repo.job_levels) for r in roles), steps=steps,
             total=self.gap(ids[0], ids[-1], False), plausibility=round(cost, 6),
             complete=tuple(r.competencies_complete for r in roles),
-            pay_series=pay_series(roles, {sid: src.label for sid, src in self.repo.sources.items()}),
+            pay_series=pay_series(roles, self.repo.source_labels),
         ).rows_from(partial(self.skill_rows, roles))
 
     def skill_rows(self, roles: list[Role]) -> tuple[SkillRow, ...]:

@@ -34,11 +34,6 @@ def load_repository(opened) -> object:
     return repo
 
 
-def load_catalogue(path: Path) -> object:
-    """Both steps at once: the repository of `path`, ready for every view (tests, and when nothing waits)."""
-    return load_repository(open_for_first_view(path))
-
-
 def start(work: Callable[[], object], on_done: Callable[[object], None], on_failed: Callable[[BaseException], None]):
     """Run `work` on the thread pool; the callbacks run on the GUI thread."""
     from career_explorer.ui.workers import Task
